@@ -1,0 +1,107 @@
+"""The article's decision tables, as plain functions.
+
+Every screen that shows an outcome asks one of these functions; no other place decides. Each
+returns an `Outcome`, whose value is the id of DESIGN.md section 1 and of `data-outcome`.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .models import Account, User
+
+
+class Outcome(models.TextChoices):
+    # Billing Center sign-in table.
+    BC_1 = "BC-1", _("Redirected to Subscriptions: you are the billing admin")
+    BC_2 = "BC-2", _("You seem to have landed in the wrong place.")
+    BC_2A = "BC-2a", _("Standard account: you are not the billing admin")
+    BC_2B = "BC-2b", _("Account managed in the Corporate Billing Portal: Go to Billing")
+    BC_2C = "BC-2c", _("Cannot sign in to the Corporate Billing Portal: not the billing admin")
+    # Admin Center "Add Licenses" table.
+    AC_1 = "AC-1", _("Redirected to Subscriptions: you are the billing admin")
+    AC_2 = "AC-2", _("Contact the billing admin to change products or licenses")
+    AC_3 = "AC-3", _("Select a product to sign in to the Billing Center and add licenses")
+    AC_3C = "AC-3c", _("Cannot sign in to the Corporate Billing Portal: not the billing admin")
+
+
+def billing_center_landing(user: User) -> Outcome:
+    """Billing Center sign-in: where a signed-in LogMeIn ID lands.
+
+    BC-1: the account's billing admin goes to the account's Subscriptions page.
+    BC-2: everyone else gets the wrong-location message, which links to My Account.
+    """
+    if is_billing_admin_of(user, user.account):
+        return Outcome.BC_1
+    return Outcome.BC_2
+
+
+def my_account_outcome(user: User) -> Outcome:
+    """Billing Center, My Account (reached from the wrong-location message).
+
+    BC-2b: the account is managed in the Corporate Billing Portal: "Go to Billing".
+    BC-2a: otherwise (a standard account): not the billing admin, contact the account admin.
+    """
+    if user.account is not None and user.account.is_corporate_billing:
+        return Outcome.BC_2B
+    return Outcome.BC_2A
+
+
+def can_use_admin_center(user: User) -> bool:
+    """The Admin Center is for account admins only (an agent is refused)."""
+    return user.is_authenticated and user.account_id is not None and user.is_account_admin
+
+
+def add_licenses_outcome(user: User) -> Outcome:
+    """Admin Center, "Add Licenses" in the left navigation, for an account admin.
+
+    AC-3: the account is managed in the Corporate Billing Portal (whoever you are): select a
+          product's logo to sign in, or go to the portal.
+    AC-1: you are the billing admin: redirected to the Billing Center Subscriptions page.
+    AC-2: a standard account, and you are not the billing admin: contact the billing admin.
+    """
+    if not can_use_admin_center(user):
+        raise ValueError("Add Licenses is for account admins; check can_use_admin_center first.")
+    if user.account.is_corporate_billing:
+        return Outcome.AC_3
+    if user.is_billing_admin:
+        return Outcome.AC_1
+    return Outcome.AC_2
+
+
+def portal_refusal_outcome(*, from_admin_center: bool) -> Outcome:
+    """Corporate Billing Portal: someone who cannot sign in there is not the billing admin.
+
+    BC-2c when they came from the Billing Center (My Account, Go to Billing), AC-3c when they
+    came from the Admin Center (Add Licenses).
+    """
+    return Outcome.AC_3C if from_admin_center else Outcome.BC_2C
+
+
+def is_billing_admin_of(user: User, account: Account | None) -> bool:
+    """The one person who may change this account's plan, payment and billing information.
+
+    Accounts managed in the Corporate Billing Portal have no billing admin in the Billing
+    Center: they are billed in the portal. A URL never bypasses this check.
+    """
+    return (
+        account is not None
+        and user.is_authenticated
+        and user.account_id == account.pk
+        and user.is_billing_admin
+        and not account.is_corporate_billing
+    )
+
+
+def can_see_billing_contact(viewer: User, account: Account | None) -> bool:
+    """Only billing contacts and account admins may see who an account's billing contact is."""
+    return (
+        account is not None
+        and viewer.is_authenticated
+        and viewer.account_id == account.pk
+        and (viewer.is_account_admin or viewer.is_billing_admin)
+    )
+
+
+def billing_contact(account: Account) -> User | None:
+    """The account's billing admin, if it has one."""
+    return account.users.filter(is_billing_admin=True).first()

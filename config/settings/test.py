@@ -1,0 +1,10 @@
+"""The test suite: fast hashing, a fixed sandbox today."""
+
+import datetime
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SANDBOX_TODAY = datetime.date(2026, 11, 21)

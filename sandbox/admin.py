@@ -1,0 +1,17 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from .models import MailboxMessage, Persona
+
+
+@admin.register(Persona)
+class PersonaAdmin(TranslationAdmin):
+    list_display = ["key", "user", "sort_order"]
+    list_select_related = ["user"]
+
+
+@admin.register(MailboxMessage)
+class MailboxMessageAdmin(admin.ModelAdmin):
+    list_display = ["sent_at", "recipient", "subject"]
+    search_fields = ["recipient", "subject"]
+    readonly_fields = ["recipient", "sender", "subject", "body", "sent_at"]

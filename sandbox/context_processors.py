@@ -1,0 +1,7 @@
+from .centers import CENTERS_BY_NAMESPACE
+
+
+def sandbox(request):
+    """The center the page belongs to (shown in the header), from the URL's namespace."""
+    match = getattr(request, "resolver_match", None)
+    return {"current_center": CENTERS_BY_NAMESPACE.get(match.namespace) if match else None}

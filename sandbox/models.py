@@ -1,0 +1,45 @@
+"""The trainers' and QA's layer: who the sample personas are, and what the sandbox sent."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Persona(models.Model):
+    """A sample person trainers sign in as, with a description of what they demonstrate."""
+
+    key = models.SlugField(_("key"), unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="persona",
+    )
+    description = models.TextField(_("description"))
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("persona")
+        verbose_name_plural = _("personas")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return str(self.user)
+
+
+class MailboxMessage(models.Model):
+    """An email the sandbox sent, kept for the mailbox instead of leaving the machine."""
+
+    recipient = models.EmailField(_("to"), db_index=True)
+    sender = models.CharField(_("from"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mailbox message")
+        verbose_name_plural = _("mailbox")
+        ordering = ["-sent_at", "-id"]
+
+    def __str__(self):
+        return f"{self.recipient}: {self.subject}"

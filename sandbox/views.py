@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import DetailView, ListView
+
+from .centers import CENTERS
+from .models import MailboxMessage, Persona
+from .personas import persona_rows
+
+
+def home(request):
+    """What the sandbox is, its three centers and its sample personas."""
+    return render(
+        request,
+        "sandbox/home.html",
+        {
+            "centers": CENTERS,
+            "persona_rows": persona_rows(),
+            "staff_personas": Persona.objects.select_related("user").filter(
+                user__account__isnull=True
+            ),
+            "sandbox_password": settings.SANDBOX_PASSWORD,
+        },
+    )
+
+
+class MailboxView(ListView):
+    """Every email the sandbox sent, newest first, optionally for one recipient."""
+
+    template_name = "sandbox/mailbox.html"
+    context_object_name = "messages_sent"
+    paginate_by = 25
+
+    def get_queryset(self):
+        queryset = MailboxMessage.objects.all()
+        self.recipient = self.request.GET.get("to", "").strip().lower()[:254]
+        if self.recipient:
+            queryset = queryset.filter(recipient=self.recipient)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            recipient=self.recipient,
+            recipients=MailboxMessage.objects.order_by("recipient")
+            .values_list("recipient", flat=True)
+            .distinct(),
+            **kwargs,
+        )
+
+
+class MailboxMessageView(DetailView):
+    template_name = "sandbox/mailbox_message.html"
+    context_object_name = "message"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(MailboxMessage, pk=self.kwargs["pk"])

@@ -1,0 +1,50 @@
+"""The home page in a real browser, in each language: personas, switcher, offline, accessible."""
+
+import pytest
+
+LANGUAGES = {
+    "en": ("Sample personas", "Billing Center"),
+    "es": ("Personas de ejemplo", "Centro de facturación"),
+    "pt-br": ("Personas de exemplo", "Centro de faturamento"),
+}
+
+
+@pytest.mark.parametrize(("language", "words"), LANGUAGES.items())
+def test_home_in_each_language(page, browser_sample_data, page_checks, language, words):
+    page.goto(f"/{language}/")
+    heading, center = words
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.get_by_role("heading", name=heading).is_visible()
+    assert page.get_by_text(center, exact=True).first.is_visible()
+    assert page.get_by_test_id("persona-ana").is_visible()
+    assert page_checks.pages_checked  # axe ran on the page
+
+
+def test_language_switcher_keeps_the_page(page, browser_sample_data):
+    page.goto("/en/mailbox/")
+    page.get_by_test_id("language-es").click()
+    page.wait_for_url("**/es/mailbox/")
+    assert page.get_by_role("heading", name="Buzón").is_visible()
+    page.get_by_test_id("language-pt-br").click()
+    page.wait_for_url("**/pt-br/mailbox/")
+    assert page.get_by_role("heading", name="Caixa de correio").is_visible()
+
+
+def test_first_visit_picks_browser_language(browser, live_server, browser_sample_data):
+    context = browser.new_context(locale="es-ES", base_url=live_server.url)
+    try:
+        page = context.new_page()
+        page.goto("/")
+        assert page.url.endswith("/es/")
+    finally:
+        context.close()
+
+
+def test_page_requests_nothing_outside_the_server(page, browser_sample_data, page_checks):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto("/en/")
+    page.wait_for_load_state("networkidle")
+    assert any("/static/bootstrap/css/bootstrap.min.css" in url for url in requested)
+    assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
+    assert page_checks.external_requests == []

@@ -1,0 +1,28 @@
+import pytest
+
+from sandbox.services import sandbox_load
+
+
+@pytest.fixture
+def sample_data(db):
+    """The sandbox's sample accounts, products and personas (DESIGN.md section 3)."""
+    sandbox_load()
+
+
+@pytest.fixture
+def persona(sample_data, django_user_model):
+    """persona("ana") -> the sample user of that persona."""
+    from sandbox.sample_data import PERSONAS_BY_KEY
+
+    def get(key):
+        return django_user_model.objects.select_related("account").get(
+            email=PERSONAS_BY_KEY[key].email
+        )
+
+    return get
+
+
+@pytest.fixture(autouse=True)
+def mailbox_backend(settings):
+    """The mailbox is a feature of the sandbox: tests send into it, as the product does."""
+    settings.EMAIL_BACKEND = "sandbox.mail.MailboxBackend"
