@@ -10,6 +10,7 @@ from accounts.models import Account, PlanPrice, PlanTier, Product, Subscription,
 
 from . import sample_data
 from .models import Persona
+from .signals import sample_data_loaded
 
 LANGUAGE_FIELDS = ("en", "es", "pt_br")
 
@@ -26,6 +27,7 @@ def sandbox_load(*, today: datetime.date | None = None) -> None:
     products = _load_products()
     accounts = _load_accounts(products, today)
     _load_personas(accounts)
+    sample_data_loaded.send(sender=sandbox_load, accounts=accounts, today=today)
 
 
 def _load_products() -> dict[str, Product]:
