@@ -127,8 +127,10 @@ class AddLicensesView(AccountAdminRequiredMixin, View):
                     billing_admin=contact, requester=user, account=account
                 )
             return render(request, "admin_center/add_licenses_contact.html", context)
-        context["subscriptions"] = Subscription.objects.filter(account=account).select_related(
-            "product"
-        )
-        context["portal"] = CORPORATE_BILLING_PORTAL
-        return render(request, "admin_center/add_licenses_products.html", context)
+        if outcome == Outcome.AC_3:
+            context["subscriptions"] = Subscription.objects.filter(account=account).select_related(
+                "product"
+            )
+            context["portal"] = CORPORATE_BILLING_PORTAL
+            return render(request, "admin_center/add_licenses_products.html", context)
+        raise ValueError(f"Add Licenses has no page for {outcome}.")

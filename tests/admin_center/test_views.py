@@ -314,6 +314,7 @@ def test_manage_users_shows_only_own_account(client, persona):
     client.force_login(persona("diego"))
     emails = {row.user.email for row in client.get("/en/admin-center/users/").context["rows"]}
     assert emails == {"diego.corp@globex.example", "elena.corp@globex.example"}
+    assert 'data-testid="corporate-billing-note"' in content(client.get("/en/admin-center/users/"))
 
 
 def test_billing_contact_hidden_from_who_may_not_see_it(persona):
