@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -6,13 +7,42 @@ from .models import BillTo, Invoice, InvoiceLine, PaymentProfile, PortalLogin, S
 from .services import portal_lockout_clear
 
 
+class PortalLoginAdminForm(forms.ModelForm):
+    """The hash is never shown; a new password is typed in clear and stored hashed."""
+
+    new_password = forms.CharField(
+        label=_("New password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Leave empty to keep the current password."),
+    )
+
+    class Meta:
+        model = PortalLogin
+        fields = ["user_id", "account", "holder"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk and not cleaned.get("new_password"):
+            self.add_error("new_password", _("A new portal login needs a password."))
+        return cleaned
+
+    def save(self, commit=True):
+        login = super().save(commit=False)
+        if self.cleaned_data.get("new_password"):
+            login.set_password(self.cleaned_data["new_password"])
+        if commit:
+            login.save()
+        return login
+
+
 @admin.register(PortalLogin)
 class PortalLoginAdmin(admin.ModelAdmin):
+    form = PortalLoginAdminForm
     list_display = ["user_id", "account", "holder", "failed_attempts", "locked_until"]
     list_select_related = ["account", "holder"]
     search_fields = ["user_id", "holder__email"]
-    # The hash is never shown or typed here: the sample data sets the password.
-    exclude = ["password"]
     readonly_fields = ["failed_attempts", "locked_until", "last_sign_in_at"]
     actions = ["clear_lockout"]
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
@@ -57,6 +58,17 @@ class PortalLogin(models.Model):
 
     def __str__(self):
         return self.user_id
+
+    def clean(self):
+        super().clean()
+        if self.account_id and not self.account.is_corporate_billing:
+            raise ValidationError(
+                {"account": _("Only accounts managed in the portal have portal logins.")}
+            )
+        if self.holder_id and self.holder.account_id != self.account_id:
+            raise ValidationError(
+                {"holder": _("The holder must be a member of the account (its organization).")}
+            )
 
     def set_password(self, raw_password: str) -> None:
         self.password = make_password(raw_password)

@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts.models import Activity
 from corp_portal.models import LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS
 from corp_portal.services import PortalSignInError, portal_lockout_clear, portal_sign_in
+from tests.factories import AccountFactory, UserFactory
 
 from .factories import PORTAL_PASSWORD, PortalLoginFactory
 
@@ -77,3 +79,32 @@ def test_password_is_stored_hashed():
     login = PortalLoginFactory()
     assert PORTAL_PASSWORD not in login.password
     assert login.check_password(PORTAL_PASSWORD)
+
+
+def test_admin_sets_a_new_password_hashed(admin_client):
+    login = PortalLoginFactory()
+    response = admin_client.post(
+        f"/en/django-admin/corp_portal/portallogin/{login.pk}/change/",
+        {
+            "user_id": login.user_id,
+            "account": login.account_id,
+            "holder": login.holder_id,
+            "new_password": "fresh-pass-9",
+        },
+    )
+    assert response.status_code == 302
+    login.refresh_from_db()
+    assert login.check_password("fresh-pass-9") and "fresh-pass-9" not in login.password
+    page = admin_client.get(f"/en/django-admin/corp_portal/portallogin/{login.pk}/change/")
+    assert login.password not in page.content.decode()
+
+
+def test_holder_belongs_to_the_corporate_account():
+    login = PortalLoginFactory()
+    login.holder = UserFactory()  # of another account
+    with pytest.raises(ValidationError, match="member of the account"):
+        login.full_clean()
+    login.holder = None
+    login.account = AccountFactory()  # a standard account
+    with pytest.raises(ValidationError, match="managed in the portal"):
+        login.full_clean()
