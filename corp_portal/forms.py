@@ -13,7 +13,8 @@ class PortalSignInForm(forms.Form):
 
     user_id = forms.CharField(
         label=_("User ID"),
-        max_length=40,
+        # Longer than any User ID: whatever people try (often their email) is simply refused.
+        max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
     password = forms.CharField(

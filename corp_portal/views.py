@@ -15,9 +15,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decisions import portal_refusal_outcome
 from accounts.models import Subscription
+from sandbox.sample_data import PERSONAS_BY_KEY
 
 from .forms import BillToForm, PortalSignInForm, SeatsForm, ServiceOrderForm
 from .models import BillTo, Invoice, PaymentProfile, PortalLogin
+from .sample_data import DIEGO_PORTAL_PASSWORD
 from .services import bill_to_update, seats_validate, service_order_place
 
 SESSION_KEY = "corp_portal_login"
@@ -77,7 +79,7 @@ def sign_in(request):
         if form.non_field_errors():
             outcome = portal_refusal_outcome(from_admin_center=from_admin_center)
     else:
-        form = PortalSignInForm(initial={"user_id": request.GET.get("user_id", "")[:40]})
+        form = PortalSignInForm(initial={"user_id": request.GET.get("user_id", "")[:254]})
     return render(
         request,
         "corp_portal/sign_in.html",
@@ -93,7 +95,15 @@ def sign_in(request):
 
 def forgot_password(request):
     """How the real portal's "Forgot password?" works, told in the sandbox."""
-    return render(request, "corp_portal/forgot_password.html")
+    diego = PERSONAS_BY_KEY["diego"]
+    return render(
+        request,
+        "corp_portal/forgot_password.html",
+        {
+            "sample_password": DIEGO_PORTAL_PASSWORD,
+            "holder_name": f"{diego.first_name} {diego.last_name}",
+        },
+    )
 
 
 @require_POST

@@ -51,7 +51,9 @@ def portal_client(client, db):
 
 @pytest.mark.parametrize("language", REFUSAL_WORDS)
 @pytest.mark.parametrize(("query", "outcome"), [("", "BC-2c"), ("?from=admin-center", "AC-3c")])
-@pytest.mark.parametrize("user_id", ["elena.corp@globex.example", "GLOBEX-0000", "GLOBEX-4471"])
+@pytest.mark.parametrize(
+    "user_id", ["elena.corp@globex.example", "GLOBEX-0000", "GLOBEX-4471", "x" * 200]
+)
 def test_refusal_shows_the_article_conclusion(
     client, sample_data, language, query, outcome, user_id
 ):
@@ -100,8 +102,8 @@ def test_user_id_prefill_and_forgotten_password_page(client, db):
     content = client.get(SIGN_IN.format(language="en") + "?user_id=GLOBEX-4471").content.decode()
     assert 'value="GLOBEX-4471"' in content
     assert url("forgot-password") in content
-    page = client.get(url("forgot-password", language="pt-br"))
-    assert page.status_code == 200 and "Esqueceu sua senha?" in page.content.decode()
+    page = client.get(url("forgot-password", language="pt-br")).content.decode()
+    assert "Esqueceu sua senha?" in page and "corp-2026" in page and "Diego Ramos" in page
 
 
 def test_lockout_message_after_repeated_failures(client, db):
@@ -124,11 +126,15 @@ def test_sign_in_next_is_same_site_only(client, db):
     assert good["Location"] == url("bill-to")
 
 
-@pytest.mark.parametrize("name", PAGES_AFTER_SIGN_IN)
-def test_pages_need_the_portal_sign_in(client, db, name):
-    response = client.get(url(name))
-    assert response.status_code == 302
-    assert response["Location"] == f"{url('sign-in')}?next={url(name).replace('/', '%2F')}"
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [(name, ()) for name in PAGES_AFTER_SIGN_IN] + [("invoice", (1,)), ("add-seats", (1,))],
+)
+def test_pages_need_the_portal_sign_in(client, db, name, args):
+    page = url(name, *args)
+    for response in [client.get(page), client.post(page, {"step": "place", "seats": "9"})]:
+        assert response.status_code == 302
+        assert response["Location"] == f"{url('sign-in')}?next={page.replace('/', '%2F')}"
 
 
 @pytest.mark.parametrize("language", ["en", "es", "pt-br"])
