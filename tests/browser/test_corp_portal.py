@@ -37,6 +37,12 @@ def test_diego_finds_his_user_id_in_the_mailbox_and_adds_seats(page, browser_sam
     sign_in(page, language, user_id, "corp-2026")
     page.wait_for_url(f"**/{language}/corp-billing/invoices/")
     assert page.get_by_test_id("invoice-list").locator("tbody tr").count() == 20
+    page.get_by_test_id("invoice-link-GLX-202611").click()
+    assert page.get_by_test_id("invoice-print").is_visible()  # with JavaScript on
+    page.emulate_media(media="print")
+    assert not page.get_by_test_id("portal-nav").is_visible()
+    assert page.get_by_test_id("invoice-total").is_visible()
+    page.emulate_media(media="screen")
     page.get_by_test_id("portal-nav-subscriptions").click()
     assert page.get_by_test_id("seats-gotowebinar").inner_text() == "3"
     page.get_by_test_id("add-seats-gotowebinar").click()

@@ -171,6 +171,7 @@ def test_invoice_page_constant_queries_and_other_accounts_404(
         response = portal_client.get(url("invoice", invoice.pk, language="es"))
     assert response.status_code == 200
     assert "120,00 USD" in response.content.decode()
+    assert "data-print-button hidden" in response.content.decode()  # shown by print.js only
     assert portal_client.get(url("invoice", InvoiceFactory().pk)).status_code == 404
 
 
