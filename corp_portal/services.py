@@ -190,7 +190,6 @@ def service_order_place(
         after={"licenses": order.seats_after, "order": order.number},
     )
     if portal_login.holder is not None:
-        order.subscription = subscription
         send_mail(
             _("Service order %(number)s placed: %(product)s")
             % {"number": order.number, "product": subscription.product.name},
