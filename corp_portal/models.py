@@ -1,0 +1,250 @@
+"""The Corporate Billing Portal: its own credentials, the invoices it emails, seats and billing."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Account, Subscription
+
+# Lockout: this many wrong passwords in a row lock a User ID for LOCKOUT_MINUTES.
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT_MINUTES = 15
+
+
+class PortalLogin(models.Model):
+    """A User ID and password of the Corporate Billing Portal (not a LogMeIn ID).
+
+    The User ID is printed on every invoice the portal emails. Whoever holds a login of a
+    corporate account can sign in to the portal, and so is its billing admin (BC-2c, AC-3c).
+    """
+
+    user_id = models.CharField(
+        _("User ID"),
+        max_length=40,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z0-9][A-Z0-9-]*$", _("Capital letters, digits and -."))],
+    )
+    password = models.CharField(_("password"), max_length=128)
+    account = models.ForeignKey(
+        Account,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="portal_logins",
+        limit_choices_to={"billing": Account.Billing.CORPORATE},
+    )
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("holder"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="portal_logins",
+        help_text=_("The person the User ID was given to; the invoices are emailed to them."),
+    )
+    failed_attempts = models.PositiveSmallIntegerField(_("failed sign-ins in a row"), default=0)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    last_sign_in_at = models.DateTimeField(_("last sign-in"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("portal login")
+        verbose_name_plural = _("portal logins")
+        ordering = ["user_id"]
+
+    def __str__(self):
+        return self.user_id
+
+    def clean(self):
+        super().clean()
+        if self.account_id and not self.account.is_corporate_billing:
+            raise ValidationError(
+                {"account": _("Only accounts managed in the portal have portal logins.")}
+            )
+        if self.holder_id and self.holder.account_id != self.account_id:
+            raise ValidationError(
+                {"holder": _("The holder must be a member of the account (its organization).")}
+            )
+
+    def set_password(self, raw_password: str) -> None:
+        self.password = make_password(raw_password)
+
+    def check_password(self, raw_password: str) -> bool:
+        return check_password(raw_password, self.password)
+
+    def is_locked(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.locked_until is not None and self.locked_until > now
+
+
+class Invoice(models.Model):
+    """A monthly invoice of a corporate account, as the portal lists and emails it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        PAID = "paid", _("Paid")
+
+    account = models.ForeignKey(
+        Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="invoices"
+    )
+    number = models.CharField(_("invoice number"), max_length=40, unique=True)
+    issued_on = models.DateField(_("invoice date"))
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    due_on = models.DateField(_("due date"))
+    currency = models.CharField(_("currency"), max_length=3, choices=Account.Currency.choices)
+    total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+
+    class Meta:
+        verbose_name = _("invoice")
+        verbose_name_plural = _("invoices")
+        ordering = ["-issued_on", "-id"]
+
+    def __str__(self):
+        return self.number
+
+
+class InvoiceLine(models.Model):
+    """One line of an invoice: a product's seats for the period."""
+
+    invoice = models.ForeignKey(
+        Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="lines"
+    )
+    description = models.CharField(_("description"), max_length=200)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    unit_price = models.DecimalField(_("unit price"), max_digits=10, decimal_places=2)
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("invoice line")
+        verbose_name_plural = _("invoice lines")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.description
+
+
+class Country(models.TextChoices):
+    """Countries of the sample accounts' billing addresses."""
+
+    BR = "BR", _("Brazil")
+    DE = "DE", _("Germany")
+    ES = "ES", _("Spain")
+    PT = "PT", _("Portugal")
+    US = "US", _("United States")
+
+
+class BillTo(models.Model):
+    """Where a corporate account's invoices are addressed. The country is set by the contract:
+    the real portal does not let you change it, nor does the sandbox."""
+
+    account = models.OneToOneField(
+        Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="bill_to"
+    )
+    company_name = models.CharField(_("company name"), max_length=120)
+    attention = models.CharField(_("attention"), max_length=120, blank=True)
+    street = models.CharField(_("street address"), max_length=200)
+    city = models.CharField(_("city"), max_length=80)
+    region = models.CharField(_("state or province"), max_length=80, blank=True)
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=12,
+        validators=[
+            RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9 -]*$", _("Letters, digits, spaces and -."))
+        ],
+    )
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    email = models.EmailField(_("invoice email address"))
+
+    class Meta:
+        verbose_name = _("Bill To")
+        verbose_name_plural = _("Bill To addresses")
+
+    def __str__(self):
+        return f"{self.company_name}, {self.city}"
+
+
+class PaymentProfile(models.Model):
+    """How a corporate account pays its invoices: against invoice, by wire transfer, by card."""
+
+    class PaymentType(models.TextChoices):
+        INVOICE = "invoice", _("Invoice (pay by bank transfer on receipt)")
+        WIRE_TRANSFER = "wire_transfer", _("Wire transfer")
+        CARD = "card", _("Credit card")
+
+    account = models.OneToOneField(
+        Account,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="payment_profile",
+    )
+    payment_type = models.CharField(_("payment type"), max_length=20, choices=PaymentType.choices)
+    payment_terms_days = models.PositiveSmallIntegerField(_("payment terms (days)"), default=30)
+    card_brand = models.CharField(_("card brand"), max_length=20, blank=True)
+    card_last4 = models.CharField(
+        _("card last four digits"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}$", _("Four digits."))],
+    )
+    purchase_order = models.CharField(_("purchase order number"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("payment profile")
+        verbose_name_plural = _("payment profiles")
+
+    def __str__(self):
+        return f"{self.account}: {self.get_payment_type_display()}"
+
+
+class ServiceOrder(models.Model):
+    """An Add Seats order placed in the portal: the subscription's seats before and after."""
+
+    account = models.ForeignKey(
+        Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="service_orders"
+    )
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name=_("subscription"),
+        on_delete=models.CASCADE,
+        related_name="service_orders",
+    )
+    portal_login = models.ForeignKey(
+        PortalLogin,
+        verbose_name=_("User ID"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="service_orders",
+    )
+    seats_before = models.PositiveIntegerField(_("seats before"))
+    seats_after = models.PositiveIntegerField(_("seats after"))
+    price_per_seat = models.DecimalField(
+        _("price per seat"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.00"))],
+    )
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, choices=Account.Currency.choices)
+    placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("service order")
+        verbose_name_plural = _("service orders")
+        ordering = ["-placed_at", "-id"]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def number(self) -> str:
+        return f"SO-{self.pk:06d}" if self.pk else "SO-new"
+
+    @property
+    def seats_added(self) -> int:
+        return self.seats_after - self.seats_before

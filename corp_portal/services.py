@@ -1,0 +1,240 @@
+"""Writes of the Corporate Billing Portal: sign-in attempts, Bill To, service orders, emails."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import MAX_LICENSES, Subscription
+from accounts.services import activity_record
+
+from .models import LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS, BillTo, Invoice, PortalLogin, ServiceOrder
+
+# The languages an invoice email is written in: the sample data serves trainers of all three.
+EMAIL_LANGUAGES = ("en", "es", "pt-br")
+
+
+class PortalSignInError(Exception):
+    """A refused portal sign-in; `code` is "invalid" (unknown User ID or wrong password) or
+    "locked" (too many failed attempts)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+def normalize_user_id(user_id: str) -> str:
+    return user_id.strip().upper()
+
+
+def portal_sign_in(
+    *, user_id: str, password: str, now: datetime.datetime | None = None
+) -> PortalLogin:
+    """Check a User ID and password; count failures and lock the User ID after too many.
+
+    An unknown User ID gets the same answer as a wrong password. A locked User ID is refused
+    even with the right password, until the lock expires or a trainer clears it.
+    """
+    login, refusal = _sign_in_attempt(user_id=user_id, password=password, now=now or timezone.now())
+    # Raised after the transaction, so the failure counted stays counted.
+    if refusal:
+        raise PortalSignInError(refusal)
+    return login
+
+
+@transaction.atomic
+def _sign_in_attempt(
+    *, user_id: str, password: str, now: datetime.datetime
+) -> tuple[PortalLogin | None, str]:
+    login = (
+        PortalLogin.objects.select_for_update(of=("self",))
+        .select_related("account", "holder")
+        .filter(user_id=normalize_user_id(user_id))
+        .first()
+    )
+    if login is None:
+        return None, "invalid"
+    if login.is_locked(now):
+        return login, "locked"
+    if not login.check_password(password):
+        login.failed_attempts = F("failed_attempts") + 1
+        login.save(update_fields=["failed_attempts"])
+        login.refresh_from_db(fields=["failed_attempts"])
+        if login.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            login.failed_attempts = 0
+            login.locked_until = now + datetime.timedelta(minutes=LOCKOUT_MINUTES)
+            login.save(update_fields=["failed_attempts", "locked_until"])
+            return login, "locked"
+        return login, "invalid"
+    login.failed_attempts = 0
+    login.locked_until = None
+    login.last_sign_in_at = now
+    login.save(update_fields=["failed_attempts", "locked_until", "last_sign_in_at"])
+    return login, ""
+
+
+def portal_lockout_clear(*, portal_login: PortalLogin, actor) -> None:
+    """A trainer lets a locked-out User ID try again at once."""
+    before = {"failed_attempts": portal_login.failed_attempts, "locked": portal_login.is_locked()}
+    portal_login.failed_attempts = 0
+    portal_login.locked_until = None
+    portal_login.save(update_fields=["failed_attempts", "locked_until"])
+    activity_record(
+        actor=actor,
+        account=portal_login.account,
+        action="portal_lockout_cleared",
+        summary=f"Lockout of portal User ID {portal_login.user_id} cleared",
+        before=before,
+        after={"failed_attempts": 0, "locked": False},
+    )
+
+
+BILL_TO_FIELDS = ["company_name", "attention", "street", "city", "region", "postal_code", "email"]
+
+
+@transaction.atomic
+def bill_to_update(*, portal_login: PortalLogin, bill_to: BillTo, changes: dict) -> BillTo:
+    """Change the billing address of the portal login's account. The country never changes."""
+    if bill_to.account_id != portal_login.account_id:
+        raise ValidationError(_("This address belongs to another account."))
+    unknown = set(changes) - set(BILL_TO_FIELDS)
+    if unknown:
+        raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
+    before = {field: getattr(bill_to, field) for field in BILL_TO_FIELDS}
+    for field, value in changes.items():
+        setattr(bill_to, field, value)
+    bill_to.full_clean()
+    bill_to.save()
+    after = {field: getattr(bill_to, field) for field in BILL_TO_FIELDS}
+    if before != after:
+        activity_record(
+            actor=portal_login.holder,
+            account=portal_login.account,
+            action="bill_to_changed",
+            summary=f"Bill To changed in the Corporate Billing Portal ({portal_login.user_id})",
+            before={k: v for k, v in before.items() if before[k] != after[k]},
+            after={k: v for k, v in after.items() if before[k] != after[k]},
+        )
+    return bill_to
+
+
+def seats_validate(*, subscription: Subscription, seats: int) -> None:
+    """A new seat quantity must add seats, within the sandbox's limit."""
+    if seats <= subscription.licenses:
+        raise ValidationError(
+            _("Enter more seats than the %(current)d you have now."),
+            params={"current": subscription.licenses},
+            code="not_more",
+        )
+    if seats > MAX_LICENSES:
+        raise ValidationError(
+            _("At most %(max)d seats per subscription."), params={"max": MAX_LICENSES}
+        )
+
+
+@transaction.atomic
+def service_order_place(
+    *, portal_login: PortalLogin, subscription_id: int, seats: int, seats_reviewed: int
+) -> ServiceOrder:
+    """Add Seats: raise a subscription's seats to `seats`, as reviewed from `seats_reviewed`.
+
+    The subscription row is locked while it changes, and an order whose review no longer
+    matches the current seats is refused, so two orders placed at once never lose one.
+    The holder gets a confirmation email (in the page's language) and the order is recorded.
+    """
+    subscription = (
+        Subscription.objects.with_prices()
+        .select_for_update(of=("self",))
+        .filter(account_id=portal_login.account_id)
+        .get(pk=subscription_id)
+    )
+    if subscription.licenses != seats_reviewed:
+        raise ValidationError(
+            _(
+                "The seats of this subscription changed to %(current)d since your review. "
+                "Please review the order again."
+            ),
+            params={"current": subscription.licenses},
+            code="changed",
+        )
+    seats_validate(subscription=subscription, seats=seats)
+    if subscription.price_per_license is None:
+        raise ValidationError(_("This subscription has no price in the account's currency."))
+    order = ServiceOrder.objects.create(
+        account_id=portal_login.account_id,
+        subscription=subscription,
+        portal_login=portal_login,
+        seats_before=subscription.licenses,
+        seats_after=seats,
+        price_per_seat=subscription.price_per_license,
+        amount=subscription.price_per_license * (seats - subscription.licenses),
+        currency=subscription.account.currency,
+    )
+    Subscription.objects.filter(pk=subscription.pk).update(licenses=seats)
+    activity_record(
+        actor=portal_login.holder,
+        account=portal_login.account,
+        action="order_placed",
+        summary=(
+            f"Service order {order.number}: {subscription.product.name} seats "
+            f"{order.seats_before} -> {order.seats_after} ({portal_login.user_id})"
+        ),
+        before={"licenses": order.seats_before},
+        after={"licenses": order.seats_after, "order": order.number},
+    )
+    if portal_login.holder is not None:
+        send_mail(
+            _("Service order %(number)s placed: %(product)s")
+            % {"number": order.number, "product": subscription.product.name},
+            render_to_string(
+                "corp_portal/email/order_placed.txt",
+                {"order": order, "subscription": subscription, "portal_login": portal_login},
+            ),
+            settings.DEFAULT_FROM_EMAIL,
+            [portal_login.holder.email],
+        )
+    return order
+
+
+def invoice_email_subject(invoice: Invoice) -> str:
+    subjects = []
+    for language in EMAIL_LANGUAGES:
+        with translation.override(language):
+            subjects.append(_("Invoice"))
+    return f"{' / '.join(subjects)} {invoice.number} · {invoice.account.name}"
+
+
+def invoice_email_send(*, invoice: Invoice, portal_login: PortalLogin) -> None:
+    """Email an invoice to the holder of the account's portal login, stating the User ID.
+
+    The sandbox's sample data is shared by trainers of all three languages, so the email
+    says it in each of them.
+    """
+    if portal_login.holder is None:
+        return
+    parts = []
+    for language in EMAIL_LANGUAGES:
+        with translation.override(language):
+            parts.append(
+                render_to_string(
+                    "corp_portal/email/invoice.txt",
+                    {
+                        "invoice": invoice,
+                        "portal_login": portal_login,
+                        "sign_in_path": reverse("corp_portal:sign-in"),
+                    },
+                ).strip()
+            )
+    send_mail(
+        invoice_email_subject(invoice),
+        "\n\n— — —\n\n".join(parts),
+        settings.DEFAULT_FROM_EMAIL,
+        [portal_login.holder.email],
+    )

@@ -1,0 +1,69 @@
+"""The Corporate Billing Portal in a real browser, in each language.
+
+Diego finds his User ID on an invoice in his mailbox, signs in to the portal and adds seats;
+Elena, who holds no portal login, is refused: not the billing admin (BC-2c, or AC-3c when she
+came from the Admin Center). The Billing Center part of Diego's journey (wrong location ->
+My Account -> Go to Billing) joins these steps once that branch is merged.
+"""
+
+import re
+
+import pytest
+
+DIEGO = "diego.corp@globex.example"
+# language -> (label of the User ID field, "Invalid User ID/password")
+WORDS = {
+    "en": ("User ID", "Invalid User ID/password"),
+    "es": ("ID de usuario", "ID de usuario/contraseña no válidos"),
+    "pt-br": ("ID de usuário", "ID de usuário/senha inválidos"),
+}
+
+
+def sign_in(page, language, user_id, password, query=""):
+    page.goto(f"/{language}/corp-billing/{query}")
+    page.locator("#id_user_id").fill(user_id)
+    page.locator("#id_password").fill(password)
+    page.get_by_test_id("portal-sign-in-submit").click()
+
+
+@pytest.mark.parametrize("language", WORDS)
+def test_diego_finds_his_user_id_in_the_mailbox_and_adds_seats(page, browser_sample_data, language):
+    page.goto(f"/{language}/mailbox/?to={DIEGO}")
+    page.get_by_test_id("mailbox-message-link").first.click()
+    body = page.get_by_test_id("mailbox-message").inner_text()
+    user_id = re.search(rf"{WORDS[language][0]}: (\S+)", body).group(1)
+    assert user_id == "GLOBEX-4471"
+
+    sign_in(page, language, user_id, "corp-2026")
+    page.wait_for_url(f"**/{language}/corp-billing/invoices/")
+    assert page.get_by_test_id("invoice-list").locator("tbody tr").count() == 20
+    page.get_by_test_id("invoice-link-GLX-202611").click()
+    assert page.get_by_test_id("invoice-print").is_visible()  # with JavaScript on
+    page.emulate_media(media="print")
+    assert not page.get_by_test_id("portal-nav").is_visible()
+    assert page.get_by_test_id("invoice-total").is_visible()
+    page.emulate_media(media="screen")
+    page.get_by_test_id("portal-nav-subscriptions").click()
+    assert page.get_by_test_id("seats-gotowebinar").inner_text() == "3"
+    page.get_by_test_id("add-seats-gotowebinar").click()
+    page.locator("#id_seats").fill("5")
+    page.get_by_test_id("add-seats-review").click()
+    assert page.get_by_test_id("order-seats").inner_text() == "5"
+    page.get_by_test_id("place-order").click()
+    page.wait_for_url(f"**/{language}/corp-billing/subscriptions/")
+    assert page.get_by_test_id("seats-gotowebinar").inner_text() == "5"
+    assert "SO-" in page.get_by_test_id("flash-message").inner_text()
+
+    page.goto(f"/{language}/mailbox/?to={DIEGO}")
+    assert "SO-" in page.get_by_test_id("mailbox-message-link").first.inner_text()
+
+
+@pytest.mark.parametrize("language", WORDS)
+def test_elena_cannot_sign_in_so_she_is_not_the_billing_admin(page, browser_sample_data, language):
+    sign_in(page, language, "elena.corp@globex.example", "sandbox-2026")
+    assert page.locator("body").get_attribute("data-outcome") == "BC-2c"
+    assert page.get_by_test_id("portal-error").inner_text() == WORDS[language][1]
+
+    sign_in(page, language, "GLOBEX-4472", "sandbox-2026", query="?from=admin-center")
+    assert page.locator("body").get_attribute("data-outcome") == "AC-3c"
+    assert page.get_by_test_id("portal-refusal").is_visible()

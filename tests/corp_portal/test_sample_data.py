@@ -1,0 +1,68 @@
+"""The portal's sample data: Diego's User ID, Globex's invoices, and the invoice emails."""
+
+import pytest
+
+from corp_portal.models import Invoice, PortalLogin
+from corp_portal.sample_data import DIEGO_USER_ID, EMAILED_INVOICES, INVOICE_MONTHS
+from sandbox.models import MailboxMessage
+from sandbox.services import sandbox_load
+
+DIEGO = "diego.corp@globex.example"
+
+
+def test_diego_holds_the_globex_login_and_elena_none(persona):
+    login = PortalLogin.objects.select_related("account", "holder").get(user_id=DIEGO_USER_ID)
+    assert login.holder == persona("diego")
+    assert login.account.is_corporate_billing
+    assert login.check_password("corp-2026")
+    assert not PortalLogin.objects.filter(holder=persona("elena")).exists()
+
+
+def test_invoices_are_monthly_and_deterministic(sample_data):
+    invoices = list(Invoice.objects.all())
+    assert len(invoices) == INVOICE_MONTHS
+    assert invoices[0].number == "GLX-202611"  # the sandbox today is 2026-11-21
+    assert invoices[-1].number == "GLX-202412"
+    assert invoices[0].status == Invoice.Status.OPEN
+    assert all(invoice.total > 0 and invoice.currency == "EUR" for invoice in invoices)
+
+
+def test_recent_invoices_are_emailed_to_the_holder_with_the_user_id(sample_data):
+    emails = MailboxMessage.objects.filter(recipient=DIEGO)
+    assert emails.count() == EMAILED_INVOICES
+    newest = emails.first()
+    assert "GLX-202611" in newest.subject
+    for words in ["User ID", "ID de usuario", "ID de usuário", "/corp-billing/"]:
+        assert words in newest.body
+    assert DIEGO_USER_ID in newest.body
+    assert "link.logmeininc.com/corp-billing" in newest.body
+    assert not MailboxMessage.objects.filter(recipient="elena.corp@globex.example").exists()
+
+
+def test_loading_again_sends_no_duplicate_and_restores_the_login(sample_data):
+    login = PortalLogin.objects.get(user_id=DIEGO_USER_ID)
+    login.set_password("changed")
+    login.failed_attempts = 4
+    login.save()
+    sandbox_load()
+    sandbox_load()
+    assert MailboxMessage.objects.filter(recipient=DIEGO).count() == EMAILED_INVOICES
+    assert Invoice.objects.count() == INVOICE_MONTHS
+    login.refresh_from_db()
+    assert login.check_password("corp-2026") and login.failed_attempts == 0
+
+
+def test_invoice_email_is_sent_again_after_the_mailbox_is_emptied(sample_data):
+    MailboxMessage.objects.all().delete()
+    sandbox_load()
+    assert MailboxMessage.objects.filter(recipient=DIEGO).count() == EMAILED_INVOICES
+
+
+@pytest.mark.django_db
+def test_a_later_today_adds_the_new_month_and_emails_it():
+    import datetime
+
+    sandbox_load(today=datetime.date(2026, 11, 21))
+    sandbox_load(today=datetime.date(2026, 12, 3))
+    assert Invoice.objects.filter(number="GLX-202612").exists()
+    assert MailboxMessage.objects.filter(recipient=DIEGO, subject__contains="GLX-202612").exists()
