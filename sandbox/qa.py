@@ -33,7 +33,7 @@ CONTRACT = {
         "add-seats",
         "sign-out",
     ],
-    "sandbox": ["home", "guide", "qa", "mailbox", "mailbox-message", "reset"],
+    "sandbox": ["home", "guide", "qa", "qa-json", "mailbox", "mailbox-message", "reset"],
 }
 # Answer only POST: listed, not linked.
 POST_ONLY = {"sign-out", "trainer-notes-toggle"}

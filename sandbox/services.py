@@ -124,8 +124,10 @@ def _load_personas(accounts: dict[str, Account]) -> None:
 
 
 def _load_trainer_notes() -> None:
+    # Notes are the trainer's content: loading adds the missing ones and keeps the trainer's
+    # edits (`make run` loads on every start); reset_sandbox brings back the sample texts.
     for outcome, data in sample_data.TRAINER_NOTES.items():
-        TrainerNote.objects.update_or_create(
+        TrainerNote.objects.get_or_create(
             outcome=outcome.value,
             defaults={**_translated("title", data.title), **_translated("text", data.text)},
         )
@@ -168,11 +170,14 @@ def _flush(models: list[type]) -> int:
     """
     existing = set(connection.introspection.table_names())
     models = [m for m in models if m._meta.db_table in existing]
+    tables = [m._meta.db_table for m in models]
     rows = sum(m._base_manager.count() for m in models)
-    sql = connection.ops.sql_flush(
-        no_style(), [m._meta.db_table for m in models], reset_sequences=True
+    # PostgreSQL refuses to TRUNCATE a table with foreign-key checks still pending from
+    # earlier writes in the same transaction: run them now.
+    connection.check_constraints(table_names=tables)
+    connection.ops.execute_sql_flush(
+        connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
     )
-    connection.ops.execute_sql_flush(sql)
     return rows
 
 

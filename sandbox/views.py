@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -99,6 +100,35 @@ def qa(request):
             "sandbox_password": settings.SANDBOX_PASSWORD,
             "portal_password": sample_data.PORTAL_PASSWORD,
         },
+    )
+
+
+def qa_json(request):
+    """The QA page's facts as JSON, for scripts."""
+    rows = persona_rows()
+    return JsonResponse(
+        {
+            "sandbox_password": settings.SANDBOX_PASSWORD,
+            "outcomes": [{"id": o.value, "label": str(o.label)} for o in Outcome],
+            "personas": [
+                {
+                    "key": row.persona.key,
+                    "email": row.user.email,
+                    "roles": row.user.roles,
+                    "billing_center_path": row.billing_center_path,
+                    "admin_center_path": row.admin_center_path,
+                    "portal_user_id": row.portal_user_id,
+                    "billing_center_start_url": row.billing_center_start_url,
+                    "admin_center_start_url": row.admin_center_start_url,
+                }
+                for row in rows
+            ],
+            "urls": {
+                group.namespace: {url.name: url.path for url in group.urls}
+                for group in qa_url_groups()
+            },
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
 
 

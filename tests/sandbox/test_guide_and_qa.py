@@ -171,3 +171,16 @@ def test_navigation_links_to_guide_and_qa(client, db, language):
     assert f'href="/{language}/guide/" data-testid="nav-guide"' in content
     assert f'href="/{language}/qa/" data-testid="nav-qa"' in content
     assert reverse("sandbox:guide")
+
+
+def test_qa_json_for_scripts(client, sample_data):
+    response = client.get("/es/qa.json")
+    assert response["Content-Type"] == "application/json"
+    facts = response.json()
+    assert [o["id"] for o in facts["outcomes"]] == Outcome.values
+    elena = next(p for p in facts["personas"] if p["key"] == "elena")
+    assert elena["billing_center_path"] == ["BC-2", "BC-2b", "BC-2c"]
+    assert elena["admin_center_start_url"] == (
+        "/es/admin-center/sign-in/?email=elena.corp%40globex.example"
+    )
+    assert facts["urls"]["sandbox"]["sandbox:guide"] == "/es/guide/"

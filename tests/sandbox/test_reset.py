@@ -146,3 +146,12 @@ def test_reset_link_only_for_staff(client, persona):
     client.force_login(persona("trainer"))
     assert 'data-testid="nav-reset"' in client.get("/en/").content.decode()
     assert reverse("sandbox:reset") == "/en/reset/"
+
+
+def test_load_keeps_the_trainers_edited_notes_and_reset_restores_them():
+    sandbox_load()
+    TrainerNote.objects.filter(outcome="AC-3").update(text_es="Nota del formador editada")
+    sandbox_load()
+    assert TrainerNote.objects.get(outcome="AC-3").text_es == "Nota del formador editada"
+    sandbox_reset()
+    assert TrainerNote.objects.get(outcome="AC-3").text_es.startswith("El mensaje pide")
