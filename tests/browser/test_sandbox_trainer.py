@@ -4,6 +4,7 @@ and a reset from the trainer's button."""
 import re
 
 import pytest
+from django.urls import NoReverseMatch, reverse
 
 from accounts.models import Subscription
 from sandbox.models import MailboxMessage
@@ -80,3 +81,20 @@ def test_trainer_resets_from_the_browser(page, browser_sample_data):
     ).licenses
     assert licenses == 10
     assert not MailboxMessage.objects.filter(subject="Order confirmation").exists()
+
+
+@pytest.mark.parametrize(("key", "outcome"), [("ana", "BC-1"), ("bruno", "BC-2")])
+def test_scenario_started_from_the_guide_ends_on_its_outcome(
+    page, browser_sample_data, key, outcome
+):
+    """Runs once the Billing Center's landing is merged (billing-center branch)."""
+    try:
+        reverse("billing_center:landing")
+    except NoReverseMatch:
+        pytest.skip("the Billing Center's landing is not merged yet")
+    page.goto("/en/guide/")
+    page.get_by_test_id(f"start-billing-center-{outcome}-{key}").click()
+    page.get_by_label("Password").fill("sandbox-2026")
+    page.get_by_test_id("sign-in-submit").click()
+    page.wait_for_selector(f'body[data-outcome="{outcome}"]')
+    assert page.get_by_test_id("trainer-note-outcome").inner_text() == outcome
