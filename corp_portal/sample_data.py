@@ -16,22 +16,26 @@ from sandbox.models import MailboxMessage
 from .models import BillTo, Country, Invoice, InvoiceLine, PaymentProfile, PortalLogin
 from .services import invoice_email_send, invoice_email_subject
 
-DIEGO_USER_ID = "GLOBEX-4471"
-DIEGO_PORTAL_PASSWORD = "corp-2026"
 INVOICE_MONTHS = 24
 EMAILED_INVOICES = 3  # the most recent ones land in the holder's mailbox
 
 
 def load_portal_sample_data(sender, *, accounts: dict[str, Account], today, **kwargs) -> None:
     globex = accounts[sample_data.GLOBEX]
-    holder = get_user_model().objects.get(email=sample_data.PERSONAS_BY_KEY["diego"].email)
-    login, _ = PortalLogin.objects.update_or_create(
-        user_id=DIEGO_USER_ID,
-        defaults={"account": globex, "holder": holder, "failed_attempts": 0, "locked_until": None},
-    )
-    if not login.check_password(DIEGO_PORTAL_PASSWORD):
-        login.set_password(DIEGO_PORTAL_PASSWORD)
-        login.save(update_fields=["password"])
+    for persona_key, user_id in sample_data.PORTAL_USER_IDS.items():
+        holder = get_user_model().objects.get(email=sample_data.PERSONAS_BY_KEY[persona_key].email)
+        login, _ = PortalLogin.objects.update_or_create(
+            user_id=user_id,
+            defaults={
+                "account": holder.account,
+                "holder": holder,
+                "failed_attempts": 0,
+                "locked_until": None,
+            },
+        )
+        if not login.check_password(sample_data.PORTAL_PASSWORD):
+            login.set_password(sample_data.PORTAL_PASSWORD)
+            login.save(update_fields=["password"])
     BillTo.objects.update_or_create(
         account=globex,
         defaults={

@@ -15,11 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decisions import portal_refusal_outcome
 from accounts.models import Subscription
-from sandbox.sample_data import PERSONAS_BY_KEY
+from sandbox.sample_data import PERSONAS_BY_KEY, PORTAL_PASSWORD
 
 from .forms import BillToForm, PortalSignInForm, SeatsForm, ServiceOrderForm
 from .models import BillTo, Invoice, PaymentProfile, PortalLogin
-from .sample_data import DIEGO_PORTAL_PASSWORD
 from .services import bill_to_update, seats_validate, service_order_place
 
 SESSION_KEY = "corp_portal_login"
@@ -100,7 +99,7 @@ def forgot_password(request):
         request,
         "corp_portal/forgot_password.html",
         {
-            "sample_password": DIEGO_PORTAL_PASSWORD,
+            "sample_password": PORTAL_PASSWORD,
             "holder_name": f"{diego.first_name} {diego.last_name}",
         },
     )

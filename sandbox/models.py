@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.decisions import Outcome
+
 
 class Persona(models.Model):
     """A sample person trainers sign in as, with a description of what they demonstrate."""
@@ -43,3 +45,23 @@ class MailboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.recipient}: {self.subject}"
+
+
+class TrainerNote(models.Model):
+    """What an outcome page means in the article's terms, shown to trainers on that page.
+
+    One note per outcome id of `accounts.decisions.Outcome`; title and text are translated
+    content the trainer edits in the Django admin.
+    """
+
+    outcome = models.CharField(_("outcome"), max_length=10, unique=True, choices=Outcome.choices)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("trainer note")
+        verbose_name_plural = _("trainer notes")
+        ordering = ["outcome"]
+
+    def __str__(self):
+        return f"{self.outcome}: {self.title}"

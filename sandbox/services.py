@@ -1,15 +1,20 @@
-"""Writing the sample data of `sample_data.py` into the database."""
+"""Writing the sample data of `sample_data.py` into the database, and resetting to it."""
 
 import datetime
+from collections.abc import Callable
 
+from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.contrib.sessions.models import Session
+from django.core.management.color import no_style
+from django.db import connection, transaction
 
 from accounts.clock import sandbox_today
-from accounts.models import Account, PlanPrice, PlanTier, Product, Subscription, User
+from accounts.models import Account, Activity, PlanPrice, PlanTier, Product, Subscription, User
+from accounts.services import activity_record
 
 from . import sample_data
-from .models import Persona
+from .models import Persona, TrainerNote
 from .signals import sample_data_loaded
 
 LANGUAGE_FIELDS = ("en", "es", "pt_br")
@@ -27,6 +32,7 @@ def sandbox_load(*, today: datetime.date | None = None) -> None:
     products = _load_products()
     accounts = _load_accounts(products, today)
     _load_personas(accounts)
+    _load_trainer_notes()
     sample_data_loaded.send(sender=sandbox_load, accounts=accounts, today=today)
 
 
@@ -115,3 +121,91 @@ def _load_personas(accounts: dict[str, Account]) -> None:
                 **_translated("description", data.description),
             },
         )
+
+
+def _load_trainer_notes() -> None:
+    # Notes are the trainer's content: loading adds the missing ones and keeps the trainer's
+    # edits (`make run` loads on every start); reset_sandbox brings back the sample texts.
+    for outcome, data in sample_data.TRAINER_NOTES.items():
+        TrainerNote.objects.get_or_create(
+            outcome=outcome.value,
+            defaults={**_translated("title", data.title), **_translated("text", data.text)},
+        )
+    TrainerNote.objects.exclude(outcome__in=[o.value for o in sample_data.TRAINER_NOTES]).delete()
+
+
+# The project's own apps: every row of their tables is sample data or classroom work.
+PROJECT_APPS = ("accounts", "billing_center", "admin_center", "corp_portal", "sandbox")
+
+
+def classroom_models() -> list[type]:
+    """The models whose rows a reset deletes: every concrete model of the project's apps
+    (whatever models the other apps add), the sessions, and any model elsewhere that points
+    at one of them (the Django admin's log of changes), whose rows would otherwise dangle.
+    """
+    chosen = {Session}
+    for label in PROJECT_APPS:
+        if apps.is_installed(label):
+            chosen.update(apps.get_app_config(label).get_models(include_auto_created=True))
+    everything = list(apps.get_models(include_auto_created=True))
+    grew = True
+    while grew:
+        grew = False
+        for model in everything:
+            if model not in chosen and any(
+                field.related_model in chosen
+                for field in model._meta.concrete_fields
+                if field.is_relation
+            ):
+                chosen.add(model)
+                grew = True
+    kept = [m for m in chosen if m._meta.managed and not m._meta.proxy]
+    return sorted(kept, key=lambda m: m._meta.db_table)
+
+
+def _flush(models: list[type]) -> int:
+    """Empty the models' tables and restart their ids, as `manage.py flush` does for the whole
+    database: the backend writes the SQL (DELETE on SQLite, TRUNCATE on PostgreSQL), so a
+    reset gives the sample data the same ids as a fresh database. Returns the rows deleted.
+    """
+    existing = set(connection.introspection.table_names())
+    models = [m for m in models if m._meta.db_table in existing]
+    tables = [m._meta.db_table for m in models]
+    rows = sum(m._base_manager.count() for m in models)
+    # PostgreSQL refuses to TRUNCATE a table with foreign-key checks still pending from
+    # earlier writes in the same transaction: run them now.
+    connection.check_constraints(table_names=tables)
+    connection.ops.execute_sql_flush(
+        connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
+    )
+    return rows
+
+
+@transaction.atomic
+def sandbox_reset(
+    *,
+    actor_email: str | None = None,
+    announce: Callable[[int, str], None] | None = None,
+    today: datetime.date | None = None,
+) -> Activity:
+    """Restore the sample data exactly: delete everything, reload it, record the reset.
+
+    Everything the classroom created goes (orders, invoices, mailbox, activity, extra users,
+    sessions, edited notes); `sandbox_load` then writes the sample data of every app.
+    """
+    announce = announce or (lambda number, text: None)
+    models = classroom_models()
+    rows = _flush(models)
+    announce(1, f"Deleted what the classroom created: {rows} rows in {len(models)} tables")
+    sandbox_load(today=today)
+    announce(2, "Loaded the sample data (load_sandbox)")
+    actor = User.objects.filter(email=actor_email).first() if actor_email else None
+    activity = activity_record(
+        actor=actor,
+        account=None,
+        action="sandbox_reset",
+        summary="Sandbox reset to the sample data",
+        after={"rows_deleted": rows, "tables": [m._meta.db_table for m in models]},
+    )
+    announce(3, "Recorded the reset in the activity log")
+    return activity

@@ -6,6 +6,11 @@ app_name = "sandbox"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("guide/", views.guide, name="guide"),
+    path("qa/", views.qa, name="qa"),
+    path("qa.json", views.qa_json, name="qa-json"),
+    path("reset/", views.reset, name="reset"),
+    path("trainer-notes/", views.trainer_notes_toggle, name="trainer-notes-toggle"),
     path("mailbox/", views.MailboxView.as_view(), name="mailbox"),
     path("mailbox/<int:pk>/", views.MailboxMessageView.as_view(), name="mailbox-message"),
 ]

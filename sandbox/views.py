@@ -1,10 +1,27 @@
 from django.conf import settings
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView
 
+from accounts.decisions import Outcome
+from accounts.models import Activity, User
+
+from . import sample_data
 from .centers import CENTERS
+from .guide import FALLBACK, guide_tables
 from .models import MailboxMessage, Persona
 from .personas import persona_rows
+from .qa import qa_url_groups
+from .services import sandbox_reset
+from .trainer_notes import trainer_notes_on, trainer_notes_switch
 
 
 def home(request):
@@ -53,3 +70,100 @@ class MailboxMessageView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(MailboxMessage, pk=self.kwargs["pk"])
+
+
+def guide(request):
+    """The article's two decision tables as a flow chart, each branch with its personas."""
+    return render(
+        request,
+        "sandbox/guide.html",
+        {
+            "tables": guide_tables(),
+            "fallback": FALLBACK,
+            "sandbox_password": settings.SANDBOX_PASSWORD,
+        },
+    )
+
+
+def qa(request):
+    """For people writing their own scripts: outcome ids, personas and every center's URLs."""
+    return render(
+        request,
+        "sandbox/qa.html",
+        {
+            "outcomes": list(Outcome),
+            "persona_rows": persona_rows(),
+            "staff_personas": Persona.objects.select_related("user").filter(
+                user__account__isnull=True
+            ),
+            "url_groups": qa_url_groups(),
+            "sandbox_password": settings.SANDBOX_PASSWORD,
+            "portal_password": sample_data.PORTAL_PASSWORD,
+        },
+    )
+
+
+def qa_json(request):
+    """The QA page's facts as JSON, for scripts."""
+    rows = persona_rows()
+    return JsonResponse(
+        {
+            "sandbox_password": settings.SANDBOX_PASSWORD,
+            "outcomes": [{"id": o.value, "label": str(o.label)} for o in Outcome],
+            "personas": [
+                {
+                    "key": row.persona.key,
+                    "email": row.user.email,
+                    "roles": row.user.roles,
+                    "billing_center_path": row.billing_center_path,
+                    "admin_center_path": row.admin_center_path,
+                    "portal_user_id": row.portal_user_id,
+                    "billing_center_start_url": row.billing_center_start_url,
+                    "admin_center_start_url": row.admin_center_start_url,
+                }
+                for row in rows
+            ],
+            "urls": {
+                group.namespace: {url.name: url.path for url in group.urls}
+                for group in qa_url_groups()
+            },
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+
+
+@require_POST
+def trainer_notes_toggle(request):
+    """Switch the trainer notes on or off for this session, then go back to the page."""
+    notes = request.POST.get("notes")
+    on = notes == "on" if notes in ("on", "off") else not trainer_notes_on(request)
+    trainer_notes_switch(request, on=on)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("sandbox:home")
+    return redirect(next_url)
+
+
+@require_http_methods(["GET", "POST"])
+def reset(request):
+    """Trainers only: confirm (GET), then restore the sample data (POST), as reset_sandbox."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    if not request.user.is_staff:
+        raise PermissionDenied
+    if request.method == "POST":
+        email = request.user.email
+        sandbox_reset(actor_email=email)
+        # The reset recreated every user and ended every session: sign the trainer back in.
+        trainer = User.objects.filter(email=email, is_staff=True, is_active=True).first()
+        if trainer is not None:
+            login(request, trainer, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("The sandbox was reset to the sample data."))
+        return redirect("sandbox:reset" if trainer is not None else "sandbox:home")
+    return render(
+        request,
+        "sandbox/reset.html",
+        {"last_resets": Activity.objects.filter(action="sandbox_reset")[:5]},
+    )

@@ -3,11 +3,13 @@
 import pytest
 
 from corp_portal.models import Invoice, PortalLogin
-from corp_portal.sample_data import DIEGO_USER_ID, EMAILED_INVOICES, INVOICE_MONTHS
+from corp_portal.sample_data import EMAILED_INVOICES, INVOICE_MONTHS
+
 from sandbox.models import MailboxMessage
 from sandbox.services import sandbox_load
 
 DIEGO = "diego.corp@globex.example"
+DIEGO_USER_ID = "GLOBEX-4471"  # DESIGN.md section 3
 
 
 def test_diego_holds_the_globex_login_and_elena_none(persona):

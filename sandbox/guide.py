@@ -1,0 +1,256 @@
+"""The scenario guide: the article's two decision tables as a flow chart.
+
+Each step carries the article's own text (translated with the seeds' wording); each branch
+is labelled with its outcome id and the personas whose path, asked of the decision
+functions (`personas.py`), goes through it.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from accounts.decisions import Outcome
+
+from .centers import ADMIN_CENTER, BILLING_CENTER, Center
+from .personas import ADMIN_CENTER_REFUSED, PORTAL_SIGNED_IN, PersonaRow, persona_rows
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One "If this happens / Then" row of a table; `key` is its outcome id when it has one.
+
+    Branches that are not rows of the article (the portal sign-in that succeeds, the Admin
+    Center refusing an agent) have a `label` of the sandbox's own and no article text.
+    """
+
+    key: str
+    happens: Promise | None
+    then: Promise | None = None
+    children: tuple["Branch", ...] = ()
+    label: Promise | None = None
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return Outcome(self.key) if self.key in Outcome.values else None
+
+
+@dataclass(frozen=True)
+class Step:
+    label: Promise  # the flow chart's box
+    text: Promise  # the article's words
+    branches: tuple[Branch, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    slug: str
+    center: Center
+    title: Promise
+    intro: Promise | None
+    steps: tuple[Step, ...]
+
+
+ONE_OF_THESE = _("One of the following happens:")
+REDIRECTED = _("You are redirected to your account's Subscriptions page")
+YOU_ARE_BILLING_ADMIN = _("You are the billing admin")
+CANNOT_SIGN_IN_TO_PORTAL = _(
+    "If you cannot sign in to the Corporate Billing Portal, you are not the billing admin."
+)
+PORTAL_SIGN_IN_SUCCEEDS = _(
+    "Signs in to the Corporate Billing Portal (holds the User ID from an emailed invoice)"
+)
+WHAT_HAPPENS = _("What happens?")
+FALLBACK = _(
+    "If you still can't tell who the billing contact is, contact the account admin who manages "
+    "your GoToAssist Remote Support v5 account."
+)
+
+BILLING_CENTER_TABLE = Table(
+    "billing-center",
+    BILLING_CENTER,
+    _("Sign in to the Billing Center"),
+    None,
+    (
+        Step(
+            _("Sign in at billing.logmeininc.com"),
+            _(
+                "Sign in to the Billing Center at https://billing.logmeininc.com with your "
+                "GoToAssist Remote Support v5 email address and password."
+            ),
+        ),
+        Step(
+            WHAT_HAPPENS,
+            ONE_OF_THESE,
+            (
+                Branch(Outcome.BC_1.value, REDIRECTED, YOU_ARE_BILLING_ADMIN),
+                Branch(
+                    Outcome.BC_2.value,
+                    _(
+                        "The message “You seem to have landed in the wrong place.” appears. "
+                        "Click the account profile to be redirected to the My Account page."
+                    ),
+                    _("One of the following is true:"),
+                    (
+                        Branch(
+                            Outcome.BC_2A.value,
+                            _(
+                                "You have a standard account and you are not the billing admin. "
+                                "For more information, contact your account admin."
+                            ),
+                        ),
+                        Branch(
+                            Outcome.BC_2B.value,
+                            _(
+                                "You may or may not be the billing admin, but your account is "
+                                "managed in the Corporate Billing Portal. Click Go to Billing or "
+                                "go to https://link.logmeininc.com/corp-billing and sign in to "
+                                "the Corporate Billing Portal with your User ID (from an emailed "
+                                "invoice) and password."
+                            ),
+                            None,
+                            (
+                                Branch(Outcome.BC_2C.value, CANNOT_SIGN_IN_TO_PORTAL),
+                                Branch(PORTAL_SIGNED_IN, None, label=PORTAL_SIGN_IN_SUCCEEDS),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
+ADMIN_CENTER_TABLE = Table(
+    "admin-center",
+    ADMIN_CENTER,
+    _("Sign in to the Admin Center"),
+    _(
+        "If you are an account admin, you can sign in to the Admin Center to determine whether "
+        "you are also a billing admin of your account."
+    ),
+    (
+        Step(
+            _("Sign in at admin.logmeininc.com"),
+            _(
+                "Sign in to the Admin Center at https://admin.logmeininc.com with your "
+                "GoToAssist Remote Support v5 email address and password."
+            ),
+            (
+                Branch(
+                    ADMIN_CENTER_REFUSED,
+                    None,
+                    label=_("Not an account admin: the Admin Center refuses them"),
+                ),
+            ),
+        ),
+        Step(_("Add Licenses"), _("In the left navigation, select Add Licenses.")),
+        Step(
+            WHAT_HAPPENS,
+            ONE_OF_THESE,
+            (
+                Branch(Outcome.AC_1.value, REDIRECTED, YOU_ARE_BILLING_ADMIN),
+                Branch(
+                    Outcome.AC_2.value,
+                    _(
+                        "You see a message telling you to contact the billing admin to make "
+                        "changes to your account's products or licenses."
+                    ),
+                    _(
+                        "You are not the billing admin. To request changes, contact the billing "
+                        "admin (whose name and email address are in the message) by clicking "
+                        "Send email."
+                    ),
+                ),
+                Branch(
+                    Outcome.AC_3.value,
+                    _(
+                        "A message tells you to select a product to sign in to the Billing "
+                        "Center and add licenses"
+                    ),
+                    _(
+                        "You may or may not be the billing admin, but your account is managed "
+                        "from the Corporate Billing Portal. Click the logo of a product on your "
+                        "account or go to https://link.logmeininc.com/corp-billing and sign in to "
+                        "the Corporate Billing Portal with your User ID (from an emailed invoice) "
+                        "and password."
+                    ),
+                    (
+                        Branch(Outcome.AC_3C.value, CANNOT_SIGN_IN_TO_PORTAL),
+                        Branch(PORTAL_SIGNED_IN, None, label=PORTAL_SIGN_IN_SUCCEEDS),
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
+TABLES = (BILLING_CENTER_TABLE, ADMIN_CENTER_TABLE)
+
+
+@dataclass
+class Taker:
+    """A persona who takes a branch, and the link that starts their scenario."""
+
+    row: PersonaRow
+    start_url: str
+
+
+@dataclass
+class BranchView:
+    branch: Branch
+    takers: list[Taker]
+    children: list["BranchView"] = field(default_factory=list)
+    test_id: str = ""
+
+
+@dataclass
+class StepView:
+    number: int
+    step: Step
+    branches: list[BranchView]
+
+
+@dataclass
+class TableView:
+    table: Table
+    steps: list[StepView]
+
+
+def _path(row: PersonaRow, table: Table) -> list[str]:
+    return row.billing_center_path if table is BILLING_CENTER_TABLE else row.admin_center_path
+
+
+def _branch_view(branch: Branch, table: Table, rows: list[PersonaRow], prefix: str) -> BranchView:
+    takers = [row for row in rows if branch.key in _path(row, table)]
+    start = (
+        (lambda row: row.billing_center_start_url)
+        if table.center is BILLING_CENTER
+        else (lambda row: row.admin_center_start_url)
+    )
+    test_id = f"{prefix}-{branch.key}"
+    return BranchView(
+        branch,
+        [Taker(row, start(row)) for row in takers],
+        [_branch_view(child, table, takers, test_id) for child in branch.children],
+        test_id,
+    )
+
+
+def guide_tables(rows: list[PersonaRow] | None = None) -> list[TableView]:
+    """The two tables with every branch's personas, from one query for the personas."""
+    rows = persona_rows() if rows is None else rows
+    return [
+        TableView(
+            table,
+            [
+                StepView(
+                    number,
+                    step,
+                    [_branch_view(b, table, rows, table.slug) for b in step.branches],
+                )
+                for number, step in enumerate(table.steps, start=1)
+            ],
+        )
+        for table in TABLES
+    ]

@@ -1,0 +1,98 @@
+"""The URLs of each center for the QA page, from the URL contract between the branches.
+
+Names are reversed one by one: a page another branch has not delivered yet is skipped, and
+pages a center adds beyond the contract are listed after it.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, get_resolver, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .centers import CENTERS_BY_NAMESPACE
+
+# namespace -> URL names of the contract (CONVENTIONS.md), in the order of the journey.
+CONTRACT = {
+    "billing_center": [
+        "sign-in",
+        "landing",
+        "subscriptions",
+        "wrong-location",
+        "my-account",
+        "sign-out",
+    ],
+    "admin_center": ["sign-in", "home", "users", "add-licenses", "sign-out"],
+    "corp_portal": [
+        "sign-in",
+        "invoices",
+        "invoice",
+        "bill-to",
+        "payment-profile",
+        "subscriptions",
+        "add-seats",
+        "sign-out",
+    ],
+    "sandbox": ["home", "guide", "qa", "qa-json", "mailbox", "mailbox-message", "reset"],
+}
+# Answer only POST: listed, not linked.
+POST_ONLY = {"sign-out", "trainer-notes-toggle"}
+# Stands for an object's id in a URL that needs one; shown as <pk>.
+PK_PLACEHOLDER = 987654321
+
+
+@dataclass(frozen=True)
+class QaUrl:
+    name: str
+    path: str
+    linkable: bool
+
+    @property
+    def test_id(self) -> str:
+        return "qa-url-" + self.name.replace(":", "-")
+
+
+@dataclass(frozen=True)
+class QaUrlGroup:
+    namespace: str
+    title: Promise
+    urls: list[QaUrl]
+
+
+def _reverse(name: str) -> tuple[str, bool] | None:
+    try:
+        return reverse(name), True
+    except NoReverseMatch:
+        pass
+    try:
+        path = reverse(name, kwargs={"pk": PK_PLACEHOLDER})
+    except NoReverseMatch:
+        return None
+    return path.replace(str(PK_PLACEHOLDER), "<pk>"), False
+
+
+def _names_in(namespace: str) -> list[str]:
+    """Every URL name the namespace defines (directly), in the order of its urls.py."""
+    found = get_resolver().namespace_dict.get(namespace)
+    if found is None:
+        return []
+    return [p.name for p in found[1].url_patterns if getattr(p, "name", None)]
+
+
+def qa_url_groups() -> list[QaUrlGroup]:
+    groups = []
+    for namespace, contract in CONTRACT.items():
+        center = CENTERS_BY_NAMESPACE.get(namespace)
+        title = center.name if center else _("Sandbox")
+        names = contract + [n for n in _names_in(namespace) if n not in contract]
+        urls = []
+        for name in names:
+            reversed_ = _reverse(f"{namespace}:{name}")
+            if reversed_ is not None:
+                path, linkable = reversed_
+                urls.append(QaUrl(f"{namespace}:{name}", path, linkable and name not in POST_ONLY))
+        groups.append(QaUrlGroup(namespace, title, urls))
+    groups.append(
+        QaUrlGroup("admin", _("Django admin"), [QaUrl("admin:index", reverse("admin:index"), True)])
+    )
+    return groups
