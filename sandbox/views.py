@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView
 
@@ -18,7 +19,7 @@ def home(request):
             "staff_personas": Persona.objects.select_related("user").filter(
                 user__account__isnull=True
             ),
-            "sandbox_password": settings.SANDBOX_PASSWORD,
+            "sandbox_password": settings.SANDBOX_PASSWORD if settings.SANDBOX_OPEN else "",
         },
     )
 
@@ -53,3 +54,30 @@ class MailboxMessageView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(MailboxMessage, pk=self.kwargs["pk"])
+
+
+def health(request):
+    """A trivial page for load balancers and the benchmark: the app answers."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (CSRF_FAILURE_VIEW): a translated page."""
+    return render(request, "403_csrf.html", status=403)
+
+
+def sign_in_identity(request, credentials):
+    """The LogMeIn ID that django-axes counts failures against: "Ana@X" and "ana@x" are one."""
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    return str(username).strip().lower()[:254]
+
+
+def sign_in_locked_out(request, original_response=None, credentials=None):
+    """Too many failed sign-ins for one LogMeIn ID (django-axes): a translated page."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "lockout.html",
+        {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes},
+        status=429,
+    )
