@@ -101,6 +101,8 @@ def test_no_center_page_without_signing_in(client, sample_data, language):
         response = client.get(path)
         if name.endswith(":sign-in"):
             assert response.status_code == 200, name
+        elif name.endswith(":sign-out"):  # leaves nothing to see; may answer as it likes
+            assert response.status_code < 500, name
         elif response.status_code == 405:  # an action that only accepts POST
             continue
         else:
