@@ -67,9 +67,14 @@ def csrf_failure(request, reason=""):
 
 
 def sign_in_identity(request, credentials):
-    """The LogMeIn ID that django-axes counts failures against: "Ana@X" and "ana@x" are one."""
-    username = (credentials or {}).get("username") or request.POST.get("username", "")
-    return str(username).strip().lower()[:254]
+    """The identity django-axes counts failures against: the LogMeIn ID ("Ana@X" and "ana@x"
+    are one), or the User ID of a sign-in form of other credentials."""
+    credentials = credentials or {}
+    for name in ("username", "email", "user_id"):
+        value = credentials.get(name) or request.POST.get(name)
+        if value:
+            return str(value).strip().lower()[:254]
+    return ""
 
 
 def sign_in_locked_out(request, original_response=None, credentials=None):

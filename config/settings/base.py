@@ -173,17 +173,14 @@ AXES_USERNAME_CALLABLE = "sandbox.views.sign_in_identity"
 AXES_LOCKOUT_CALLABLE = "sandbox.views.sign_in_locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# axes.W006 asks for the address among the lockout parameters. Counting per address is what
-# the sandbox must not do (the issue's requirement above), and per-address counting would not
-# stop rotating User-Agents or cookies any better than per-identity counting does here.
+# axes.W006 asks for the address among the lockout parameters, against setups that count only
+# by User-Agent or cookie, which an attacker rotates at will. A LogMeIn ID cannot be rotated
+# while guessing its password, and counting per address is what the sandbox must not do.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Whether this deployment is an open sandbox: the home page shows the personas' password and
 # one-click sign-in links. Turn off for a sandbox that should not publish its credentials.
 SANDBOX_OPEN = env.bool("SANDBOX_OPEN", default=True)
-
-# Production serving: gunicorn's address and worker count (`make serve`).
-GUNICORN_WORKERS = env.int("WEB_CONCURRENCY", default=3)
 
 # The shared sandbox password for every LogMeIn ID of the sample data (DESIGN.md section 3).
 SANDBOX_PASSWORD = env("SANDBOX_PASSWORD", default="sandbox-2026")

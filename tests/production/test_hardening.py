@@ -113,6 +113,21 @@ def test_lockout_messages_are_translated(sample_data, settings):
         call_command("axes_reset")
 
 
+@pytest.mark.parametrize(
+    ("credentials", "post", "identity"),
+    [
+        ({"username": " Ana.Billing@ACME.example "}, {}, "ana.billing@acme.example"),
+        ({}, {"username": "Bruno@acme.example"}, "bruno@acme.example"),
+        ({}, {"user_id": "GLOBEX-4471"}, "globex-4471"),  # a portal sign-in form
+        ({}, {}, ""),
+    ],
+)
+def test_lockout_counts_per_identity(rf, credentials, post, identity):
+    from sandbox.views import sign_in_identity
+
+    assert sign_in_identity(rf.post("/en/billing/sign-in/", post), credentials) == identity
+
+
 def test_a_good_sign_in_resets_the_count(sample_data, settings):
     ana = PERSONAS_BY_KEY["ana"].email
     client = Client()
