@@ -5,10 +5,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint migrate messages sandbox-data check-translations clean
+.PHONY: run test test-pytest test-postgres lint migrate messages sandbox-data check-translations \
+	serve collectstatic bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
-	$(PYTHON) -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
@@ -26,14 +27,45 @@ sandbox-data: migrate messages
 run: sandbox-data
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Production: config.settings.production under gunicorn, static files through whitenoise.
+# DATABASE_URL picks the database (SQLite file by default); without DJANGO_SECRET_KEY a key is
+# made once for this machine in .secret_key (set the same key on every host of a deployment).
+# DJANGO_SECURE_TLS=1 when the site is reached over https (docs/deploy.md).
+PROD := DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECURE_TLS=$${DJANGO_SECURE_TLS:-0} \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret_key)}"
+WEB_CONCURRENCY ?= 3
+
+.secret_key:
+	umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+collectstatic: $(VENV)/.installed .secret_key
+	$(PROD) $(MANAGE) collectstatic --noinput --clear -v 0
+
+serve: messages collectstatic
+	$(PROD) $(MANAGE) migrate --noinput
+	$(PROD) $(MANAGE) load_sandbox
+	$(PROD) $(VENV)/bin/gunicorn config.wsgi:application --bind 127.0.0.1:$(PORT) \
+		--workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips 127.0.0.1
+
+bench: messages collectstatic
+	$(PROD) $(PY) bench/run.py
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
 test: lint messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(MAKE) test-pytest
+
+test-pytest: messages
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest
 
+# The suite once more against PostgreSQL (.ci/run starts one on 127.0.0.1).
+POSTGRES_URL ?= postgres://sandbox:sandbox@127.0.0.1:5432/sandbox
+test-postgres: messages
+	DATABASE_URL=$(POSTGRES_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles
 	find locale -name '*.mo' -delete

@@ -12,5 +12,6 @@ urlpatterns = [
     path("reset/", views.reset, name="reset"),
     path("trainer-notes/", views.trainer_notes_toggle, name="trainer-notes-toggle"),
     path("mailbox/", views.MailboxView.as_view(), name="mailbox"),
+    path("health/", views.health, name="health"),
     path("mailbox/<int:pk>/", views.MailboxMessageView.as_view(), name="mailbox-message"),
 ]

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,6 +24,16 @@ from .services import sandbox_reset
 from .trainer_notes import trainer_notes_on, trainer_notes_switch
 
 
+def shown_credentials() -> dict[str, str]:
+    """The sample passwords, or nothing where the sandbox is not open (SANDBOX_OPEN=false)."""
+    if not settings.SANDBOX_OPEN:
+        return {"sandbox_password": "", "portal_password": ""}
+    return {
+        "sandbox_password": settings.SANDBOX_PASSWORD,
+        "portal_password": sample_data.PORTAL_PASSWORD,
+    }
+
+
 def home(request):
     """What the sandbox is, its three centers and its sample personas."""
     return render(
@@ -35,7 +45,7 @@ def home(request):
             "staff_personas": Persona.objects.select_related("user").filter(
                 user__account__isnull=True
             ),
-            "sandbox_password": settings.SANDBOX_PASSWORD,
+            **shown_credentials(),
         },
     )
 
@@ -80,7 +90,7 @@ def guide(request):
         {
             "tables": guide_tables(),
             "fallback": FALLBACK,
-            "sandbox_password": settings.SANDBOX_PASSWORD,
+            **shown_credentials(),
         },
     )
 
@@ -97,8 +107,7 @@ def qa(request):
                 user__account__isnull=True
             ),
             "url_groups": qa_url_groups(),
-            "sandbox_password": settings.SANDBOX_PASSWORD,
-            "portal_password": sample_data.PORTAL_PASSWORD,
+            **shown_credentials(),
         },
     )
 
@@ -108,7 +117,7 @@ def qa_json(request):
     rows = persona_rows()
     return JsonResponse(
         {
-            "sandbox_password": settings.SANDBOX_PASSWORD,
+            **shown_credentials(),
             "outcomes": [{"id": o.value, "label": str(o.label)} for o in Outcome],
             "personas": [
                 {
@@ -166,4 +175,36 @@ def reset(request):
         request,
         "sandbox/reset.html",
         {"last_resets": Activity.objects.filter(action="sandbox_reset")[:5]},
+    )
+
+
+def health(request):
+    """A trivial page for load balancers and the benchmark: the app answers."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (CSRF_FAILURE_VIEW): a translated page."""
+    return render(request, "403_csrf.html", status=403)
+
+
+def sign_in_identity(request, credentials):
+    """The identity django-axes counts failures against: the LogMeIn ID ("Ana@X" and "ana@x"
+    are one), or the User ID of a sign-in form of other credentials."""
+    credentials = credentials or {}
+    for name in ("username", "email", "user_id"):
+        value = credentials.get(name) or request.POST.get(name)
+        if value:
+            return str(value).strip().lower()[:254]
+    return ""
+
+
+def sign_in_locked_out(request, original_response=None, credentials=None):
+    """Too many failed sign-ins for one LogMeIn ID (django-axes): a translated page."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "lockout.html",
+        {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes},
+        status=429,
     )

@@ -20,6 +20,9 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Keep database connections open between requests (seconds); 0 closes them after each one.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The sandbox's "today": renewal dates, invoices and billing periods are computed from it,
@@ -45,6 +48,8 @@ INSTALLED_APPS = [
     "admin_center",
     "corp_portal",
     "sandbox",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +61,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -111,11 +119,68 @@ DEFAULT_FROM_EMAIL = "GoTo Billing <billing@sandbox.example>"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Sessions live in the database, so several gunicorn workers or hosts share them.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=8 * 60 * 60)  # a class day
+CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "sandbox.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Served over TLS (directly or behind a proxy that terminates it): HSTS, the redirect to https
+# and cookies sent over https only (applied in production.py).
+# Empty means each environment's default: on in production, off elsewhere.
+SECURE_TLS = env.bool("DJANGO_SECURE_TLS", default=None)
+HSTS_SECONDS_OVER_TLS = env.int("DJANGO_HSTS_SECONDS", default=365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=True)
+# Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
+if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+# Content-Security-Policy (django-csp): everything from this site only, no inline script or
+# style. Bootstrap's CSS draws its form icons as data: SVG images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# Sign-in lockout (django-axes): counted per LogMeIn ID, not per address, because a classroom
+# shares one address and one trainee's typos must not lock out the class.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "sandbox.views.sign_in_identity"
+AXES_LOCKOUT_CALLABLE = "sandbox.views.sign_in_locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# axes.W006 asks for the address among the lockout parameters, against setups that count only
+# by User-Agent or cookie, which an attacker rotates at will. A LogMeIn ID cannot be rotated
+# while guessing its password, and counting per address is what the sandbox must not do.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Whether this deployment is an open sandbox: the home page shows the personas' password and
+# one-click sign-in links. Turn off for a sandbox that should not publish its credentials.
+SANDBOX_OPEN = env.bool("SANDBOX_OPEN", default=True)
 
 # The shared sandbox password for every LogMeIn ID of the sample data (DESIGN.md section 3).
 SANDBOX_PASSWORD = env("SANDBOX_PASSWORD", default="sandbox-2026")

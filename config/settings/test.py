@@ -8,3 +8,10 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SANDBOX_TODAY = datetime.date(2026, 11, 21)
+SANDBOX_OPEN = True
+
+# Axes stays on in tests: its attempts live in the test database, so each test starts clean.
+AUTHENTICATION_BACKENDS = [
+    "tests.production.axes_backend.ClientLoginAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -1,0 +1,151 @@
+"""Generic security tests over whatever screens exist: CSRF on every POST form, no open
+redirect through `next`, no center page without the right sign-in, no page of one account
+reachable by another."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+
+from .crawler import (
+    CENTER_NAMESPACES,
+    PASSWORD,
+    center_urls,
+    crawl,
+    persona_client,
+    url_name,
+)
+
+PERSONAS = [None, "ana", "bruno", "carla", "diego", "elena", "fernanda", "trainer"]
+HOSTILE_NEXT = [
+    "//evil.example",
+    "https://evil.example",
+    "http://evil.example/en/",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "///evil.example",
+    "https:evil.example",
+    " //evil.example",
+    "javascript:alert(1)",
+]
+
+
+def _is_same_site(location: str) -> bool:
+    parts = urlsplit(location.strip())
+    return (
+        parts.netloc in ("", "testserver")
+        and parts.scheme in ("", "http", "https")
+        and not location.strip().startswith(("//", "/\\", "\\"))
+    )
+
+
+@pytest.mark.parametrize("persona_key", PERSONAS)
+def test_every_post_form_requires_the_csrf_token(sample_data, persona_key):
+    client = persona_client(Client(enforce_csrf_checks=True), persona_key)
+    pages, forms = crawl(client)
+    assert pages, "the crawler reached no page"
+    assert forms, "the crawler found no POST form (the language switcher is on every page)"
+    for form in forms:
+        data = {k: v for k, v in form.default_data().items() if k != "csrfmiddlewaretoken"}
+        response = client.post(form.action, data)
+        assert response.status_code == 403, f"{form.action} (from {form.page}) accepted no token"
+
+
+def _sign_in_paths() -> list[str]:
+    paths = []
+    for namespace in CENTER_NAMESPACES:
+        try:
+            paths.append(reverse(f"{namespace}:sign-in"))
+        except NoReverseMatch:
+            continue
+    return paths
+
+
+@pytest.mark.parametrize("next_url", HOSTILE_NEXT)
+def test_sign_in_never_redirects_off_site(sample_data, next_url):
+    for path in _sign_in_paths():
+        client = Client()
+        if client.get(path, {"next": next_url}).status_code != 200:
+            continue
+        response = client.post(
+            path,
+            {"username": "ana.billing@acme.example", "password": PASSWORD, "next": next_url},
+        )
+        if response.status_code == 405:  # a sign-in form of other credentials
+            continue
+        if response.status_code in (301, 302, 303):
+            assert _is_same_site(response["Location"]), (path, response["Location"])
+
+
+@pytest.mark.parametrize("next_url", HOSTILE_NEXT)
+def test_language_switch_never_redirects_off_site(client, db, next_url):
+    for data, extra in [({"next": next_url}, {}), ({}, {"HTTP_REFERER": next_url})]:
+        response = client.post("/i18n/setlang/", {"language": "es", **data}, **extra)
+        assert response.status_code in (302, 204)
+        if response.status_code == 302:
+            assert _is_same_site(response["Location"]), response["Location"]
+
+
+def _shows_a_sign_in_form(response) -> bool:
+    return b'type="password"' in response.content
+
+
+def _is_sign_in(location: str) -> bool:
+    name = url_name(location)
+    return name == "sign-in"
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt-br"])
+def test_no_center_page_without_signing_in(client, sample_data, language):
+    urls = center_urls(language)
+    assert urls
+    for name, path in urls:
+        response = client.get(path)
+        if name.endswith(":sign-in"):
+            assert response.status_code == 200, name
+        elif name.endswith(":sign-out"):  # leaves nothing to see; may answer as it likes
+            assert response.status_code < 500, name
+        elif response.status_code == 405:  # an action that only accepts POST
+            continue
+        elif response.status_code == 200 and _shows_a_sign_in_form(response):
+            continue  # the sign-in page itself, at this address
+        else:
+            assert response.status_code == 302, f"{name} answered {response.status_code}"
+            assert _is_sign_in(response["Location"]), f"{name} -> {response['Location']}"
+
+
+@pytest.mark.parametrize("persona_key", ["ana", "bruno", "carla", "elena", "trainer"])
+def test_portal_pages_need_the_portal_sign_in(client, sample_data, persona_key):
+    """A LogMeIn ID is not a portal login: the portal's pages send to its own sign-in."""
+    persona_client(client, persona_key)
+    for name, path in center_urls():
+        if not name.startswith("corp_portal:") or name.endswith((":sign-in", ":sign-out")):
+            continue
+        response = client.get(path)
+        if response.status_code == 405:
+            continue
+        assert response.status_code == 302, f"{name} answered {response.status_code}"
+        assert _is_sign_in(response["Location"]), f"{name} -> {response['Location']}"
+
+
+OTHER_ACCOUNT = {"ana": "diego", "diego": "ana", "fernanda": "ana", "bruno": "fernanda"}
+
+
+@pytest.mark.parametrize(("owner", "intruder"), OTHER_ACCOUNT.items())
+def test_pages_of_one_account_are_not_reachable_by_another(sample_data, owner, intruder):
+    """Center pages with an id in their address, as the owner reached them: another account's
+    person gets a 404 (or is sent to sign in), never the page."""
+    owner_pages, _ = crawl(persona_client(Client(), owner))
+    with_ids = [
+        path
+        for path in owner_pages
+        if re.search(r"/\d+(/|$)", path)
+        and (url_name(path) or "")
+        and path.split("/")[2] in ("billing", "admin-center", "corp-billing")
+    ]
+    intruder_client = persona_client(Client(), intruder)
+    for path in with_ids:
+        response = intruder_client.get(path)
+        assert response.status_code in (302, 403, 404), f"{intruder} reached {owner}'s {path}"
