@@ -55,6 +55,13 @@ class OrderSummary:
         return self.licenses_after - self.licenses_before
 
 
+def _check_active(subscription: Subscription) -> None:
+    if subscription.status == Subscription.Status.PENDING_CANCELLATION:
+        raise ValidationError(
+            _("This subscription is pending cancellation: undo the cancellation first.")
+        )
+
+
 def _plan_price(plan_tier: PlanTier, currency: str, frequency: str) -> Decimal:
     price = PlanPrice.objects.filter(
         plan_tier=plan_tier, currency=currency, billing_frequency=frequency
@@ -76,6 +83,7 @@ def order_summary_add_licenses(
 ) -> OrderSummary:
     """Adding `quantity` licenses, charged from today to the renewal date."""
     today = today or sandbox_today()
+    _check_active(subscription)
     if quantity < 1:
         raise ValidationError(_("Enter a number of licenses of at least 1."))
     if subscription.licenses + quantity > MAX_LICENSES:
@@ -111,6 +119,7 @@ def order_summary_change(
     """A new plan tier or frequency from today: the difference up to the renewal date is due
     (a cheaper plan costs nothing now; it is cheaper from the renewal on)."""
     today = today or sandbox_today()
+    _check_active(subscription)
     if plan_tier.product_id != subscription.product_id:
         raise ValidationError(_("This plan tier belongs to another product."))
     if billing_frequency not in BillingFrequency.values:
@@ -143,7 +152,7 @@ def order_summary_change(
 
 def _locked_subscription(account: Account, subscription_id: int) -> Subscription:
     return (
-        Subscription.objects.select_for_update()
+        Subscription.objects.select_for_update(of=("self",))
         .select_related("account", "product", "plan_tier")
         .get(pk=subscription_id, account=account)
     )

@@ -184,3 +184,53 @@ def test_subscriptions_page_shows_every_card(signed_in):
     assert "USD 4\xa0400,00" in content  # 10 x 440.00, Spanish grouping
     assert "Estándar" in content
     assert 'data-testid="bc-nav"' in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "subject"),
+    [
+        ("en", "Order confirmation"),
+        ("es", "Confirmación del pedido"),
+        ("pt-br", "Confirmação do pedido"),
+    ],
+)
+def test_order_confirmation_in_the_page_language(signed_in, ana_rs5, language, subject):
+    signed_in("ana").post(
+        url("add-licenses", language, pk=ana_rs5.pk), {"quantity": "1", "place": "1"}
+    )
+    mail = MailboxMessage.objects.get(recipient="ana.billing@acme.example")
+    assert mail.subject.startswith(subject)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("add-licenses", {"quantity": "1"}), ("edit", {"billing_frequency": "monthly"})],
+)
+def test_no_order_on_a_subscription_pending_cancellation(signed_in, ana_rs5, name, data):
+    client = signed_in("ana")
+    client.post(url("cancel", pk=ana_rs5.pk), {"action": "cancel"})
+    data = {**data, "plan_tier": ana_rs5.plan_tier_id, "place": "1"}
+    response = client.post(url(name, pk=ana_rs5.pk), data)
+    assert response.status_code == 400
+    assert "undo the cancellation first" in response.content.decode()
+    ana_rs5.refresh_from_db()
+    assert (ana_rs5.licenses, ana_rs5.billing_frequency) == (10, "annual")
+    assert not Invoice.objects.filter(account=ana_rs5.account).exclude(kind="renewal").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["add-licenses", "edit", "cancel", "invoice"])
+def test_absurd_ids_are_404_not_500(signed_in, name):
+    client = signed_in("ana")
+    assert client.get(url(name, pk=2**70)).status_code == 404
+    assert client.post(url(name, pk=2**70), {"quantity": "1"}).status_code in (404, 405)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ["paymentmethod", "billinginfo", "invoice"])
+def test_django_admin_lists_billing_center_models(client, persona, model):
+    client.force_login(persona("trainer"))
+    response = client.get(reverse(f"admin:billing_center_{model}_changelist"))
+    assert response.status_code == 200
