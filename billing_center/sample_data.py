@@ -4,7 +4,7 @@ the standard accounts (Acme and Paulista). Stable keys, dates counted from the s
 import datetime
 from dataclasses import dataclass
 
-from accounts.models import PlanPrice
+from accounts.models import BillingFrequency, PlanPrice
 from sandbox.sample_data import ACME, PAULISTA
 
 from .models import BillingInfo, Invoice, PaymentMethod
@@ -15,7 +15,6 @@ class BillingSample:
     invoice_prefix: str
     card: dict
     billing_info: dict
-    invoices_months_ago: tuple[int, ...]
 
 
 SAMPLES = {
@@ -31,7 +30,6 @@ SAMPLES = {
             "country": "US",
             "vat_number": "",
         },
-        (1, 2, 3),
     ),
     PAULISTA: BillingSample(
         "PAULISTA",
@@ -45,9 +43,22 @@ SAMPLES = {
             "country": "BR",
             "vat_number": "12345678000195",
         },
-        (1, 2, 3),
     ),
 }
+
+
+def _past_periods(frequency: str, renewal_date: datetime.date):
+    """The billing periods already invoiced, newest first: the current annual period, or the
+    last three monthly ones (the renewal dates themselves come from the sandbox today)."""
+    if frequency == BillingFrequency.ANNUAL:
+        return [(renewal_date - datetime.timedelta(days=365), renewal_date)]
+    return [
+        (
+            renewal_date - datetime.timedelta(days=30 * months),
+            renewal_date - datetime.timedelta(days=30 * (months - 1)),
+        )
+        for months in (1, 2, 3)
+    ]
 
 
 def billing_center_sample_data_load(sender, *, accounts, today, **kwargs):
@@ -66,23 +77,27 @@ def billing_center_sample_data_load(sender, *, accounts, today, **kwargs):
                 currency=account.currency,
                 billing_frequency=subscription.billing_frequency,
             ).amount
-            for months_ago in sample.invoices_months_ago:
-                issued_on = today - datetime.timedelta(days=30 * months_ago)
-                number = f"{sample.invoice_prefix}-{subscription.product.code.upper()}-{months_ago}"
+            for number_suffix, (start, end) in enumerate(
+                _past_periods(subscription.billing_frequency, subscription.renewal_date),
+                start=1,
+            ):
+                number = (
+                    f"{sample.invoice_prefix}-{subscription.product.code.upper()}-{number_suffix}"
+                )
                 Invoice.objects.update_or_create(
                     number=number,
                     defaults={
                         "account": account,
                         "kind": Invoice.Kind.RENEWAL,
-                        "issued_on": issued_on,
+                        "issued_on": start,
                         "subscription": subscription,
                         "product": subscription.product,
                         "plan_tier": subscription.plan_tier,
                         "billing_frequency": subscription.billing_frequency,
                         "quantity": subscription.licenses,
                         "unit_price": price,
-                        "period_start": issued_on,
-                        "period_end": issued_on + datetime.timedelta(days=30),
+                        "period_start": start,
+                        "period_end": end,
                         "total": price * subscription.licenses,
                         "currency": account.currency,
                     },
