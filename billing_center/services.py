@@ -212,8 +212,12 @@ def order_place(*, actor: User, account: Account, subscription_id: int, quantity
         account=account,
         action="order_placed",
         summary=f"{subscription.product.name}: +{quantity} licenses ({invoice.number})",
-        before={"licenses": subscription.licenses - quantity},
-        after={"licenses": subscription.licenses, "invoice": invoice.number},
+        before={"product": subscription.product.name, "licenses": subscription.licenses - quantity},
+        after={
+            "product": subscription.product.name,
+            "licenses": subscription.licenses,
+            "invoice": invoice.number,
+        },
     )
     _order_confirmation_send(actor=actor, invoice=invoice, summary=summary)
     return invoice
@@ -237,6 +241,7 @@ def subscription_change(
         subscription=subscription, plan_tier=plan_tier, billing_frequency=billing_frequency
     )
     before = {
+        "product": subscription.product.name,
         "plan_tier": str(subscription.plan_tier.name),
         "billing_frequency": subscription.billing_frequency,
     }
@@ -253,6 +258,7 @@ def subscription_change(
         summary=f"{subscription.product.name}: plan changed ({invoice.number})",
         before=before,
         after={
+            "product": subscription.product.name,
             "plan_tier": str(plan_tier.name),
             "billing_frequency": billing_frequency,
             "invoice": invoice.number,
@@ -275,8 +281,8 @@ def subscription_cancel(*, actor: User, account: Account, subscription_id: int) 
         account=account,
         action="subscription_cancelled",
         summary=f"{subscription.product.name}: cancellation requested",
-        before={"status": Subscription.Status.ACTIVE.value},
-        after={"status": subscription.status},
+        before={"product": subscription.product.name, "status": Subscription.Status.ACTIVE.value},
+        after={"product": subscription.product.name, "status": subscription.status},
     )
     return subscription
 
@@ -298,8 +304,11 @@ def subscription_cancel_undo(
         account=account,
         action="cancellation_undone",
         summary=f"{subscription.product.name}: cancellation undone",
-        before={"status": Subscription.Status.PENDING_CANCELLATION.value},
-        after={"status": subscription.status},
+        before={
+            "product": subscription.product.name,
+            "status": Subscription.Status.PENDING_CANCELLATION.value,
+        },
+        after={"product": subscription.product.name, "status": subscription.status},
     )
     return subscription
 

@@ -4,6 +4,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
+from accounts.models import BillingFrequency, Subscription
+
 register = template.Library()
 
 
@@ -32,6 +34,7 @@ def activity_label(action):
 @register.filter
 def change_label(key):
     labels = {
+        "product": gettext("Product"),
         "licenses": gettext("Licenses"),
         "invoice": gettext("Invoice number"),
         "plan_tier": gettext("Plan tier"),
@@ -47,3 +50,13 @@ def change_label(key):
         "vat_number": gettext("VAT number"),
     }
     return labels.get(key, key)
+
+
+@register.filter
+def change_value(value, key):
+    """A recorded value, in the page's language where it is one of the choices."""
+    choices = {
+        "status": dict(Subscription.Status.choices),
+        "billing_frequency": dict(BillingFrequency.choices),
+    }.get(key, {})
+    return choices.get(value, value)

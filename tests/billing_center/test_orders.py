@@ -61,7 +61,7 @@ def test_add_licenses_summary_then_place_order(signed_in, ana_rs5, language, per
     assert invoice.number in mail.subject
     assert total in mail.body
     activity = Activity.objects.get(action="order_placed")
-    assert activity.before == {"licenses": 10}
+    assert activity.before == {"product": "GoToAssist Remote Support v5", "licenses": 10}
     assert activity.after["licenses"] == 13
     history = client.get(url("billing-history", language)).content.decode()
     assert invoice.number in history

@@ -184,3 +184,22 @@ def test_activity_of_another_account_is_not_shown(signed_in, persona):
         actor=persona("fernanda"), account=persona("fernanda").account, action="x", summary="secret"
     )
     assert "secret" not in signed_in("ana").get(url("activity")).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Cancellation requested", "Pending cancellation", "Active"]),
+        ("es", ["Cancelación solicitada", "Cancelación pendiente", "Activa"]),
+        ("pt-br", ["Cancelamento solicitado", "Cancelamento pendente", "Ativa"]),
+    ],
+)
+def test_recent_activity_in_the_page_language(signed_in, persona, language, words):
+    client = signed_in("ana")
+    subscription = persona("ana").account.subscriptions.first()
+    client.post(url("cancel", pk=subscription.pk), {"action": "cancel"})
+    content = client.get(url("activity", language)).content.decode()
+    for word in words:
+        assert word in content
+    assert subscription.product.name in content

@@ -68,3 +68,27 @@ def test_add_licenses_order(page, browser_sample_data, language, total):
     assert page.get_by_test_id("flash-message").is_visible()
     card = page.get_by_test_id("bc-subscription-gotoassist-rs5")
     assert card.get_by_test_id("bc-licenses").inner_text() == "12"
+
+
+def test_every_billing_admin_page_passes_axe(page, browser_sample_data, page_checks):
+    """One walk through the navigation (axe runs on each page as it loads)."""
+    sign_in(page, "en", "fernanda.billing@paulista.example")
+    page.wait_for_url("**/en/billing/subscriptions/")
+    for testid in ("bc-edit", "bc-cancel"):
+        page.get_by_test_id(testid).first.click()
+        page.wait_for_load_state()
+        page.go_back()
+    for testid in (
+        "bc-nav-payment-method",
+        "bc-nav-billing-info",
+        "bc-nav-billing-history",
+        "bc-nav-activity",
+        "bc-nav-my-account",
+    ):
+        page.get_by_test_id(testid).click()
+        page.wait_for_load_state()
+    page.get_by_test_id("bc-nav-billing-history").click()
+    page.get_by_test_id("bc-invoice-link").first.click()
+    page.wait_for_url("**/en/billing/billing-history/*/")
+    assert page.get_by_test_id("bc-invoice").is_visible()
+    assert len(page_checks.pages_checked) >= 9
