@@ -192,3 +192,53 @@ def test_another_accounts_invoice_is_404(signed_in, persona):
     invoice = persona("fernanda").account.invoices.first()
     assert signed_in("ana").get(url("invoice", pk=invoice.pk)).status_code == 404
     assert signed_in("fernanda").get(url("invoice", pk=invoice.pk)).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "error"),
+    [
+        ("en", "The email address or password is incorrect."),
+        ("es", "La dirección de e-mail o la contraseña no son correctas."),
+        ("pt-br", "O endereço de e-mail ou a senha estão incorretos."),
+    ],
+)
+def test_wrong_credentials_in_each_language(client, sample_data, language, error):
+    response = client.post(
+        url("sign-in", language), {"username": "carla.agent@acme.example", "password": "x"}
+    )
+    assert error in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", ["bruno", "carla", "elena"])
+def test_card_and_billing_info_posts_refused_to_everyone_else(signed_in, persona, key):
+    from billing_center.models import BillingInfo, PaymentMethod
+
+    client = signed_in(key)
+    card = {
+        "cardholder": "X",
+        "card_number": "4242424242424242",
+        "exp_month": "1",
+        "exp_year": "2031",
+        "cvc": "123",
+    }
+    assert client.post(url("payment-method"), card).status_code == 403
+    info = {"company_name": "Hijack", "address_line1": "x", "city": "x", "postal_code": "123"}
+    assert client.post(url("billing-info"), {**info, "country": "US"}).status_code == 403
+    acme = persona("ana").account
+    assert PaymentMethod.objects.get(account=acme).last4 == "4242"
+    assert BillingInfo.objects.get(account=acme).company_name == "Acme Support Inc."
+
+
+@pytest.mark.django_db
+def test_place_order_needs_csrf(persona):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(persona("ana"))
+    subscription = persona("ana").account.subscriptions.first()
+    response = client.post(url("add-licenses", pk=subscription.pk), {"quantity": 1, "place": 1})
+    assert response.status_code == 403
+    subscription.refresh_from_db()
+    assert subscription.licenses == 10
