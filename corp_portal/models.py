@@ -89,7 +89,7 @@ class Invoice(models.Model):
         PAID = "paid", _("Paid")
 
     account = models.ForeignKey(
-        Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="invoices"
+        Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="portal_invoices"
     )
     number = models.CharField(_("invoice number"), max_length=40, unique=True)
     issued_on = models.DateField(_("invoice date"))

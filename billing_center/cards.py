@@ -1,0 +1,39 @@
+"""Card numbers: the Luhn check, the brand, and the sandbox's test cards with known outcomes."""
+
+from django.core.exceptions import ValidationError
+
+# The sandbox's test cards, as payment providers document theirs.
+CARD_ALWAYS_SUCCEEDS = "4242424242424242"
+CARD_ALWAYS_DECLINED = "4000000000000002"
+
+
+class CardDeclined(ValidationError):
+    """The (pretend) payment provider refused the card."""
+
+
+def luhn_valid(number: str) -> bool:
+    if not number.isdigit():
+        return False
+    total = 0
+    for index, char in enumerate(reversed(number)):
+        digit = int(char)
+        if index % 2 == 1:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        total += digit
+    return total % 10 == 0
+
+
+def card_brand(number: str) -> str:
+    if number.startswith("4"):
+        return "Visa"
+    if number[:2] in {"51", "52", "53", "54", "55"} or 2221 <= int(number[:4]) <= 2720:
+        return "Mastercard"
+    if number[:2] in {"34", "37"}:
+        return "American Express"
+    return "Card"
+
+
+def card_is_declined(number: str) -> bool:
+    return number == CARD_ALWAYS_DECLINED

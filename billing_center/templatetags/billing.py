@@ -1,0 +1,62 @@
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
+from accounts.models import BillingFrequency, Subscription
+
+register = template.Library()
+
+
+@register.filter
+def money(amount, currency):
+    """12345.5, "BRL" -> "BRL 12.345,50" in the page's locale."""
+    if amount is None:
+        return ""
+    value = number_format(Decimal(amount), 2, use_l10n=True, force_grouping=True)
+    return f"{currency} {value}"
+
+
+@register.filter
+def activity_label(action):
+    labels = {
+        "order_placed": gettext("Order placed"),
+        "plan_changed": gettext("Subscription changed"),
+        "subscription_cancelled": gettext("Cancellation requested"),
+        "cancellation_undone": gettext("Cancellation undone"),
+        "payment_method_changed": gettext("Payment method changed"),
+        "billing_info_changed": gettext("Billing info changed"),
+    }
+    return labels.get(action, action)
+
+
+@register.filter
+def change_label(key):
+    labels = {
+        "product": gettext("Product"),
+        "licenses": gettext("Licenses"),
+        "invoice": gettext("Invoice number"),
+        "plan_tier": gettext("Plan tier"),
+        "billing_frequency": gettext("Billing frequency"),
+        "status": gettext("Status"),
+        "card": gettext("Card"),
+        "company_name": gettext("Company name"),
+        "address_line1": gettext("Address"),
+        "address_line2": gettext("Address (line 2)"),
+        "city": gettext("City"),
+        "postal_code": gettext("Postal code"),
+        "country": gettext("Country"),
+        "vat_number": gettext("VAT number"),
+    }
+    return labels.get(key, key)
+
+
+@register.filter
+def change_value(value, key):
+    """A recorded value, in the page's language where it is one of the choices."""
+    choices = {
+        "status": dict(Subscription.Status.choices),
+        "billing_frequency": dict(BillingFrequency.choices),
+    }.get(key, {})
+    return choices.get(value, value)

@@ -1,0 +1,236 @@
+"""Add licenses, edit subscription, cancel: summary, Place Order, email, invoice, activity."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.models import MAX_LICENSES, Activity, PlanTier, Subscription
+from billing_center.models import Invoice
+from sandbox.models import MailboxMessage
+
+
+def url(name, language="en", **kwargs):
+    with translation.override(language):
+        return reverse(f"billing_center:{name}", kwargs=kwargs or None)
+
+
+@pytest.fixture
+def ana_rs5(persona):
+    return (
+        persona("ana")
+        .account.subscriptions.select_related("product")
+        .get(product__code="gotoassist-rs5")
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "period", "total"),
+    [
+        # 10 agents, annual, USD 440.00 a year; renewal in 143 days: 3 * 440 * 143 / 365
+        ("en", "Nov. 21, 2026 – April 13, 2027", "USD 517.15"),
+        ("es", "21 de noviembre de 2026 – 13 de abril de 2027", "USD 517,15"),
+        ("pt-br", "21 de Novembro de 2026 – 13 de Abril de 2027", "USD 517,15"),
+    ],
+)
+def test_add_licenses_summary_then_place_order(signed_in, ana_rs5, language, period, total):
+    client = signed_in("ana")
+    page = url("add-licenses", language, pk=ana_rs5.pk)
+    assert client.get(page).status_code == 200
+
+    summary = client.post(page, {"quantity": "3"})
+    assert summary.status_code == 200
+    content = summary.content.decode()
+    assert 'data-testid="bc-order-summary"' in content
+    assert period in content
+    assert total in content
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.licenses == 10  # nothing placed yet
+
+    placed = client.post(page, {"quantity": "3", "place": "1"})
+    assert placed.status_code == 302
+    assert placed["Location"] == url("subscriptions", language)
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.licenses == 13
+    invoice = Invoice.objects.get(account=ana_rs5.account, kind=Invoice.Kind.LICENSES_ADDED)
+    assert invoice.total == Decimal("517.15")
+    assert invoice.quantity == 3
+    mail = MailboxMessage.objects.get(recipient="ana.billing@acme.example")
+    assert invoice.number in mail.subject
+    assert total in mail.body
+    activity = Activity.objects.get(action="order_placed")
+    assert activity.before == {"product": "GoToAssist Remote Support v5", "licenses": 10}
+    assert activity.after["licenses"] == 13
+    history = client.get(url("billing-history", language)).content.decode()
+    assert invoice.number in history
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "es", "pt-br"])
+@pytest.mark.parametrize(
+    "quantity",
+    ["-1", "0", "abc", "1.5", "1e3", "", " ", str(MAX_LICENSES), "9" * 40, "<b>2</b>", "0x10"],
+)
+def test_add_licenses_bad_input_changes_nothing(signed_in, ana_rs5, quantity, language):
+    client = signed_in("ana")
+    response = client.post(
+        url("add-licenses", language, pk=ana_rs5.pk), {"quantity": quantity, "place": "1"}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors
+    error = " ".join(response.context["form"].errors["quantity"])
+    if language != "en":
+        assert "Enter" not in error and "subscription" not in error
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.licenses == 10
+    assert not Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).exists()
+    assert not MailboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_edit_subscription_plan_and_frequency(signed_in, ana_rs5):
+    client = signed_in("ana")
+    premium = PlanTier.objects.get(product=ana_rs5.product, code="premium")
+    page = url("edit", pk=ana_rs5.pk)
+    assert client.get(page).status_code == 200
+    data = {"plan_tier": premium.pk, "billing_frequency": "annual"}
+    summary = client.post(page, data)
+    assert summary.status_code == 200
+    # (660 - 440) * 10 licenses * 143 / 365
+    assert "USD 861.92" in summary.content.decode()
+    placed = client.post(page, {**data, "place": "1"})
+    assert placed.status_code == 302
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.plan_tier == premium
+    invoice = Invoice.objects.get(kind=Invoice.Kind.PLAN_CHANGED)
+    assert invoice.total == Decimal("861.92")
+    activity = Activity.objects.get(action="plan_changed")
+    assert activity.before["plan_tier"] == "Standard"
+    assert activity.after["plan_tier"] == "Premium"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"plan_tier": "standard", "billing_frequency": "annual"},  # unchanged
+        {"plan_tier": "other-product", "billing_frequency": "annual"},
+        {"plan_tier": "999999", "billing_frequency": "annual"},
+        {"plan_tier": "<script>", "billing_frequency": "annual"},
+        {"plan_tier": "premium", "billing_frequency": "weekly"},
+        {},
+    ],
+)
+def test_edit_subscription_bad_input(signed_in, ana_rs5, data):
+    tiers = {
+        "standard": PlanTier.objects.get(product=ana_rs5.product, code="standard").pk,
+        "premium": PlanTier.objects.get(product=ana_rs5.product, code="premium").pk,
+        "other-product": PlanTier.objects.exclude(product=ana_rs5.product).first().pk,
+    }
+    if "plan_tier" in data:
+        data = {**data, "plan_tier": tiers.get(data["plan_tier"], data["plan_tier"])}
+    response = signed_in("ana").post(url("edit", pk=ana_rs5.pk), {**data, "place": "1"})
+    assert response.status_code == 400
+    assert response.context["form"].errors
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.plan_tier_id == tiers["standard"]
+    assert ana_rs5.billing_frequency == "annual"
+
+
+@pytest.mark.django_db
+def test_cancel_then_undo(signed_in, ana_rs5):
+    client = signed_in("ana")
+    page = url("cancel", pk=ana_rs5.pk)
+    confirm = client.get(page)
+    assert 'data-testid="bc-cancel-confirm"' in confirm.content.decode()
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.status == Subscription.Status.ACTIVE  # a GET changes nothing
+
+    response = client.post(page, {"action": "cancel"}, follow=True)
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.status == Subscription.Status.PENDING_CANCELLATION
+    content = response.content.decode()
+    assert "Pending cancellation" in content
+    assert 'data-testid="bc-undo-cancel"' in content
+
+    client.post(page, {"action": "undo"})
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.status == Subscription.Status.ACTIVE
+    assert list(
+        Activity.objects.filter(account=ana_rs5.account).values_list("action", flat=True)
+    ) == ["cancellation_undone", "subscription_cancelled"]
+
+
+@pytest.mark.django_db
+def test_cancel_twice_and_bad_action(signed_in, ana_rs5):
+    client = signed_in("ana")
+    page = url("cancel", pk=ana_rs5.pk)
+    client.post(page, {"action": "cancel"})
+    response = client.post(page, {"action": "cancel"}, follow=True)
+    assert "already pending cancellation" in response.content.decode()
+    assert client.post(page, {"action": "<bad>"}).status_code == 404
+    assert Activity.objects.filter(action="subscription_cancelled").count() == 1
+
+
+@pytest.mark.django_db
+def test_subscriptions_page_shows_every_card(signed_in):
+    response = signed_in("ana").get(url("subscriptions", "es"))
+    content = response.content.decode()
+    assert response.context["outcome"] == "BC-1"
+    assert 'data-testid="bc-subscription-gotoassist-rs5"' in content
+    assert 'data-testid="bc-subscription-gotomeeting"' in content
+    assert "USD 4\xa0400,00" in content  # 10 x 440.00, Spanish grouping
+    assert "Estándar" in content
+    assert 'data-testid="bc-nav"' in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "subject"),
+    [
+        ("en", "Order confirmation"),
+        ("es", "Confirmación del pedido"),
+        ("pt-br", "Confirmação do pedido"),
+    ],
+)
+def test_order_confirmation_in_the_page_language(signed_in, ana_rs5, language, subject):
+    signed_in("ana").post(
+        url("add-licenses", language, pk=ana_rs5.pk), {"quantity": "1", "place": "1"}
+    )
+    mail = MailboxMessage.objects.get(recipient="ana.billing@acme.example")
+    assert mail.subject.startswith(subject)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("add-licenses", {"quantity": "1"}), ("edit", {"billing_frequency": "monthly"})],
+)
+def test_no_order_on_a_subscription_pending_cancellation(signed_in, ana_rs5, name, data):
+    client = signed_in("ana")
+    client.post(url("cancel", pk=ana_rs5.pk), {"action": "cancel"})
+    data = {**data, "plan_tier": ana_rs5.plan_tier_id, "place": "1"}
+    response = client.post(url(name, pk=ana_rs5.pk), data)
+    assert response.status_code == 400
+    assert "undo the cancellation first" in response.content.decode()
+    ana_rs5.refresh_from_db()
+    assert (ana_rs5.licenses, ana_rs5.billing_frequency) == (10, "annual")
+    assert not Invoice.objects.filter(account=ana_rs5.account).exclude(kind="renewal").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["add-licenses", "edit", "cancel", "invoice"])
+def test_absurd_ids_are_404_not_500(signed_in, name):
+    client = signed_in("ana")
+    assert client.get(url(name, pk=2**70)).status_code == 404
+    assert client.post(url(name, pk=2**70), {"quantity": "1"}).status_code in (404, 405)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ["paymentmethod", "billinginfo", "invoice"])
+def test_django_admin_lists_billing_center_models(client, persona, model):
+    client.force_login(persona("trainer"))
+    response = client.get(reverse(f"admin:billing_center_{model}_changelist"))
+    assert response.status_code == 200
