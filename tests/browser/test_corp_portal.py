@@ -1,14 +1,16 @@
 """The Corporate Billing Portal in a real browser, in each language.
 
-Diego finds his User ID on an invoice in his mailbox, signs in to the portal and adds seats;
-Elena, who holds no portal login, is refused: not the billing admin (BC-2c, or AC-3c when she
-came from the Admin Center). The Billing Center part of Diego's journey (wrong location ->
-My Account -> Go to Billing) joins these steps once that branch is merged.
+Diego's journey, as the article tells it: the Billing Center says he landed in the wrong place
+(BC-2), his account profile says his account is managed in the Corporate Billing Portal
+(BC-2b), he finds his User ID on an invoice in his mailbox, follows Go to Billing, signs in to
+the portal and adds seats. Elena, who holds no portal login, is refused: not the billing admin
+(BC-2c, or AC-3c when she came from the Admin Center).
 """
 
 import re
 
 import pytest
+from django.conf import settings
 
 DIEGO = "diego.corp@globex.example"
 # language -> (label of the User ID field, "Invalid User ID/password")
@@ -27,14 +29,29 @@ def sign_in(page, language, user_id, password, query=""):
 
 
 @pytest.mark.parametrize("language", WORDS)
-def test_diego_finds_his_user_id_in_the_mailbox_and_adds_seats(page, browser_sample_data, language):
+def test_diego_from_the_billing_center_to_the_portal_adds_seats(
+    page, browser_sample_data, language
+):
+    page.goto(f"/{language}/billing/sign-in/?email={DIEGO}")
+    page.locator("input[name=password]").fill(settings.SANDBOX_PASSWORD)
+    page.get_by_test_id("sign-in-submit").click()
+    assert page.locator("body").get_attribute("data-outcome") == "BC-2"
+    page.get_by_test_id("bc-account-profile").click()
+    assert page.locator("body").get_attribute("data-outcome") == "BC-2b"
+    my_account = page.url
+
     page.goto(f"/{language}/mailbox/?to={DIEGO}")
     page.get_by_test_id("mailbox-message-link").first.click()
     body = page.get_by_test_id("mailbox-message").inner_text()
     user_id = re.search(rf"{WORDS[language][0]}: (\S+)", body).group(1)
     assert user_id == "GLOBEX-4471"
 
-    sign_in(page, language, user_id, "corp-2026")
+    page.goto(my_account)
+    page.get_by_test_id("bc-go-to-billing").click()
+    page.wait_for_url(f"**/{language}/corp-billing/")
+    page.locator("#id_user_id").fill(user_id)
+    page.locator("#id_password").fill("corp-2026")
+    page.get_by_test_id("portal-sign-in-submit").click()
     page.wait_for_url(f"**/{language}/corp-billing/invoices/")
     assert page.get_by_test_id("invoice-list").locator("tbody tr").count() == 20
     page.get_by_test_id("invoice-link-GLX-202611").click()
