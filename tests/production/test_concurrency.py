@@ -1,20 +1,24 @@
 """Two writers change the same subscription at once: with real row locks, nothing is lost.
 
 SQLite locks the whole database, so these run on PostgreSQL only (`make test-postgres`, which
-.ci/run does). WRITERS lists the functions under test: each takes a subscription and a number
-of licenses to add, as two people placing an order or changing seats at once would. The
-centers' own services join the list as they arrive, e.g.
-    ("billing_center.order_place", lambda subscription, n: order_place(...)),
+.ci/run does). WRITERS lists the functions under test, with the account whose subscription
+they change: each takes a subscription and a number of licenses to add, as two people placing
+an order or changing seats at once would.
 """
 
 import threading
 import time
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection, transaction
 from django.db.models import F
 
-from accounts.models import Subscription
+from accounts.models import Subscription, User
+from billing_center.services import order_place
+from corp_portal.models import PortalLogin
+from corp_portal.services import service_order_place
+from sandbox.sample_data import ACME, GLOBEX
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs real row locks (PostgreSQL)"
@@ -29,8 +33,39 @@ def licenses_add_locked(subscription: Subscription, licenses: int) -> None:
         Subscription.objects.filter(pk=locked.pk).update(licenses=F("licenses") + licenses)
 
 
+def billing_center_order(subscription: Subscription, licenses: int) -> None:
+    """The billing admin places an "add licenses" order in the Billing Center."""
+    billing_admin = User.objects.get(account=subscription.account, is_billing_admin=True)
+    order_place(
+        actor=billing_admin,
+        account=subscription.account,
+        subscription_id=subscription.pk,
+        quantity=licenses,
+    )
+
+
+def portal_add_seats(subscription: Subscription, licenses: int) -> None:
+    """The portal's Add Seats: an order reviewed on stale seats is refused and reviewed again,
+    as the holder would; what counts is that no placed order is lost."""
+    portal_login = PortalLogin.objects.get(account=subscription.account)
+    while True:
+        current = Subscription.objects.get(pk=subscription.pk).licenses
+        try:
+            service_order_place(
+                portal_login=portal_login,
+                subscription_id=subscription.pk,
+                seats=current + licenses,
+                seats_reviewed=current,
+            )
+            return
+        except ValidationError:
+            continue
+
+
 WRITERS = [
-    pytest.param(licenses_add_locked, id="select_for_update+F"),
+    pytest.param(licenses_add_locked, ACME, id="select_for_update+F"),
+    pytest.param(billing_center_order, ACME, id="billing_center.order_place"),
+    pytest.param(portal_add_seats, GLOBEX, id="corp_portal.service_order_place"),
 ]
 
 THREADS = 2
@@ -59,12 +94,12 @@ def _run_at_once(work, count: int) -> list[BaseException]:
     return errors
 
 
-@pytest.mark.parametrize("writer", WRITERS)
-def test_concurrent_license_changes_lose_nothing(transactional_db, writer):
+@pytest.mark.parametrize(("writer", "account_name"), WRITERS)
+def test_concurrent_license_changes_lose_nothing(transactional_db, writer, account_name):
     from sandbox.services import sandbox_load
 
     sandbox_load()
-    subscription = Subscription.objects.order_by("pk").first()
+    subscription = Subscription.objects.filter(account__name=account_name).order_by("pk").first()
     before = subscription.licenses
 
     def work(index):
