@@ -182,15 +182,7 @@ class BillingInfoForm(forms.ModelForm):
 
     class Meta:
         model = BillingInfo
-        fields = [
-            "company_name",
-            "address_line1",
-            "address_line2",
-            "city",
-            "postal_code",
-            "country",
-            "vat_number",
-        ]
+        fields = BillingInfo.EDITABLE_FIELDS
         help_texts = {"vat_number": _("Letters and digits, for example DE123456789.")}
 
     def __init__(self, *args, **kwargs):

@@ -43,6 +43,17 @@ class BillingInfo(models.Model):
     country = models.CharField(_("country"), max_length=2)
     vat_number = models.CharField(_("VAT number"), max_length=20, blank=True)
 
+    # What the billing admin edits on the Billing info page (and the activity log records).
+    EDITABLE_FIELDS = [
+        "company_name",
+        "address_line1",
+        "address_line2",
+        "city",
+        "postal_code",
+        "country",
+        "vat_number",
+    ]
+
     class Meta:
         verbose_name = _("billing info")
         verbose_name_plural = _("billing info")

@@ -341,26 +341,16 @@ def payment_method_replace(
     return method
 
 
-BILLING_INFO_FIELDS = (
-    "company_name",
-    "address_line1",
-    "address_line2",
-    "city",
-    "postal_code",
-    "country",
-    "vat_number",
-)
-
-
 @transaction.atomic
 def billing_info_update(*, actor: User, account: Account, data: dict) -> BillingInfo:
     """Replace the billing address and VAT number (already validated by the form)."""
+    fields = BillingInfo.EDITABLE_FIELDS
     previous = BillingInfo.objects.filter(account=account).first()
-    before = {field: getattr(previous, field) for field in BILLING_INFO_FIELDS} if previous else {}
+    before = {field: getattr(previous, field) for field in fields} if previous else {}
     info, _created = BillingInfo.objects.update_or_create(
-        account=account, defaults={field: data.get(field, "") for field in BILLING_INFO_FIELDS}
+        account=account, defaults={field: data.get(field, "") for field in fields}
     )
-    after = {field: getattr(info, field) for field in BILLING_INFO_FIELDS}
+    after = {field: getattr(info, field) for field in fields}
     activity_record(
         actor=actor,
         account=account,
