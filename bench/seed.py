@@ -1,13 +1,12 @@
 """Seed a large account beside the sample data, for the benchmark (bench/run.py).
 
 5,000 users, 50 subscriptions (one per product: 50 bench products) and 1,000 invoices, all with
-bulk_create. Each part is optional: the invoices' model arrives with another branch, and is
-seeded only if it can be imported; its fields are filled by type. Run through Django's setup:
+bulk_create; Globex, whose portal login the portal flow uses, gets 1,000 more portal invoices.
+Run through Django's setup:
 `python bench/seed.py` with DJANGO_SETTINGS_MODULE and DATABASE_URL set.
 """
 
 import datetime
-import importlib
 import os
 import sys
 from decimal import Decimal
@@ -19,7 +18,6 @@ BENCH_ACCOUNT = "Bench Industries"
 BILLING_ADMIN = "bench.billing@bench.example"
 ACCOUNT_ADMIN = "bench.admin@bench.example"
 USERS, SUBSCRIPTIONS, INVOICES = 5000, 50, 1000
-INVOICE_MODELS = ["billing_center.models.Invoice", "corp_portal.models.Invoice"]
 
 
 def seed() -> dict[str, str]:
@@ -114,77 +112,62 @@ def seed() -> dict[str, str]:
     return report
 
 
-def _invoice_model():
-    for dotted in INVOICE_MODELS:
-        module, name = dotted.rsplit(".", 1)
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            continue
-    return None
-
-
-def _value_for(field, account, index, today):
-    from django.db import models
-
-    if field.choices:
-        return field.choices[0][0]
-    if isinstance(field, models.ForeignKey):
-        if field.related_model._meta.label == "accounts.Account":
-            return account
-        return field.related_model._default_manager.filter(account=account).first()
-    if isinstance(field, models.DecimalField):
-        return Decimal("1200.00")
-    if isinstance(field, models.DateTimeField):
-        return datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.UTC)
-    if isinstance(field, models.DateField):
-        return today - datetime.timedelta(days=index)
-    if isinstance(field, (models.IntegerField, models.PositiveIntegerField)):
-        return index + 1
-    if isinstance(field, models.JSONField):
-        return {}
-    if isinstance(field, (models.CharField, models.TextField)):
-        return f"BENCH-{index:05d}"[: field.max_length or None]
-    return None
-
-
 def _seed_invoices(account, today) -> str:
-    from django.db import models, transaction
+    """1,000 Billing Center invoices for the large account (its billing history), and as many
+    portal invoices for Globex, whose portal login (Diego's) the portal flow signs in with."""
+    from django.db import transaction
 
-    model = _invoice_model()
-    if model is None:
-        return "not seeded: no Invoice model in this branch"
-    fields = [
-        f
-        for f in model._meta.concrete_fields
-        if not f.primary_key
-        and not f.has_default()
-        and not f.null
-        and not f.blank
-        and not getattr(f, "auto_now", False)
-        and not getattr(f, "auto_now_add", False)
-    ]
-    account_fields = [f for f in fields if isinstance(f, models.ForeignKey)]
-    try:
-        with transaction.atomic():
-            if any(f.related_model._meta.label == "accounts.Account" for f in account_fields):
-                model._default_manager.filter(
-                    **{
-                        f.name: account
-                        for f in account_fields
-                        if f.related_model._meta.label == "accounts.Account"
-                    }
-                ).delete()
-            model._default_manager.bulk_create(
-                [
-                    model(**{f.name: _value_for(f, account, i, today) for f in fields})
-                    for i in range(INVOICES)
-                ],
-                batch_size=500,
-            )
-    except Exception as error:  # noqa: BLE001 - the model is another branch's: report, go on
-        return f"not seeded: {type(error).__name__}: {error}"[:200]
-    return str(INVOICES)
+    from billing_center.models import Invoice
+    from corp_portal.models import Invoice as PortalInvoice
+    from sandbox.sample_data import GLOBEX
+
+    subscriptions = list(account.subscriptions.select_related("product", "plan_tier"))
+    globex = account.__class__.objects.get(name=GLOBEX)
+    with transaction.atomic():
+        Invoice.objects.filter(account=account).delete()
+        Invoice.objects.bulk_create(
+            [
+                Invoice(
+                    account=account,
+                    number=f"BENCH-{i:05d}",
+                    kind=Invoice.Kind.RENEWAL,
+                    issued_on=today - datetime.timedelta(days=i),
+                    subscription=subscription,
+                    product=subscription.product,
+                    plan_tier=subscription.plan_tier,
+                    billing_frequency=subscription.billing_frequency,
+                    quantity=subscription.licenses,
+                    unit_price=Decimal("12.00"),
+                    period_start=today - datetime.timedelta(days=i),
+                    period_end=today - datetime.timedelta(days=i) + datetime.timedelta(days=365),
+                    total=Decimal("12.00") * subscription.licenses,
+                    currency=account.currency,
+                )
+                for i, subscription in (
+                    (i, subscriptions[i % len(subscriptions)]) for i in range(INVOICES)
+                )
+            ],
+            batch_size=500,
+        )
+        PortalInvoice.objects.filter(number__startswith="BENCH-GLX-").delete()
+        PortalInvoice.objects.bulk_create(
+            [
+                PortalInvoice(
+                    account=globex,
+                    number=f"BENCH-GLX-{i:05d}",
+                    issued_on=today - datetime.timedelta(days=1000 + i),
+                    period_start=today - datetime.timedelta(days=1000 + i),
+                    period_end=today - datetime.timedelta(days=970 + i),
+                    due_on=today - datetime.timedelta(days=970 + i),
+                    currency=globex.currency,
+                    total=Decimal("1200.00"),
+                    status=PortalInvoice.Status.PAID,
+                )
+                for i in range(INVOICES)
+            ],
+            batch_size=500,
+        )
+    return f"{INVOICES} Billing Center invoices, {INVOICES} portal invoices (Globex)"
 
 
 if __name__ == "__main__":
