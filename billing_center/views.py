@@ -2,11 +2,13 @@
 billing admin's pages. Every decision is asked of accounts.decisions."""
 
 from django.contrib import messages
-from django.contrib.auth.views import LogoutView, redirect_to_login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import LogoutView
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
@@ -42,13 +44,10 @@ class BillingCenterSignOutView(LogoutView):
     next_page = reverse_lazy(SIGN_IN)
 
 
-class SignedInMixin:
+class SignedInMixin(LoginRequiredMixin):
     """Not signed in: to the Billing Center sign-in, coming back here afterwards."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse(SIGN_IN))
-        return super().dispatch(request, *args, **kwargs)
+    login_url = reverse_lazy(SIGN_IN)
 
 
 def wrong_location(request, status=200):
@@ -78,10 +77,9 @@ class BillingAdminMixin(SignedInMixin):
         return super().get_context_data(account=self.account, billing_admin_nav=True, **kwargs)
 
 
+@login_required(login_url=SIGN_IN)
 def landing(request):
     """After sign-in: BC-1 to Subscriptions, BC-2 to the wrong-location message."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse(SIGN_IN))
     if billing_center_landing(request.user) == Outcome.BC_1:
         return redirect("billing_center:subscriptions")
     return redirect("billing_center:wrong-location")
