@@ -5,6 +5,7 @@ import copy
 from functools import wraps
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -99,7 +100,8 @@ def forgot_password(request):
         request,
         "corp_portal/forgot_password.html",
         {
-            "sample_password": PORTAL_PASSWORD,
+            # A closed sandbox (SANDBOX_OPEN=false) shows no credentials.
+            "sample_password": PORTAL_PASSWORD if settings.SANDBOX_OPEN else "",
             "holder_name": f"{diego.first_name} {diego.last_name}",
         },
     )

@@ -127,8 +127,14 @@ def qa_json(request):
                     "billing_center_path": row.billing_center_path,
                     "admin_center_path": row.admin_center_path,
                     "portal_user_id": row.portal_user_id,
-                    "billing_center_start_url": row.billing_center_start_url,
-                    "admin_center_start_url": row.admin_center_start_url,
+                    **(
+                        {
+                            "billing_center_start_url": row.billing_center_start_url,
+                            "admin_center_start_url": row.admin_center_start_url,
+                        }
+                        if settings.SANDBOX_OPEN
+                        else {}
+                    ),
                 }
                 for row in rows
             ],

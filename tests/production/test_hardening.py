@@ -145,6 +145,12 @@ def test_closed_sandbox_hides_the_credentials(client, sample_data, settings, san
     assert ('data-testid="sandbox-password"' in content) is sandbox_open
     assert (PASSWORD in content) is sandbox_open
     assert "?email=" not in content or sandbox_open  # one-click sign-in links
+    for page in ["/en/guide/", "/en/qa/", "/en/qa.json"]:
+        content = client.get(page).content.decode()
+        assert (PASSWORD in content) is sandbox_open, page
+        assert "?email=" not in content or sandbox_open, page
+    forgot = client.get("/en/corp-billing/forgot-password/").content.decode()
+    assert ("corp-2026" in forgot) is sandbox_open
 
 
 @pytest.mark.parametrize(
