@@ -10,12 +10,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decisions import portal_refusal_outcome
 from accounts.models import Subscription
+from sandbox.redirects import same_site_url
 from sandbox.sample_data import PERSONAS_BY_KEY, PORTAL_PASSWORD
 
 from .forms import BillToForm, PortalSignInForm, SeatsForm, ServiceOrderForm
@@ -54,21 +54,13 @@ def _render(request, template, section, **context):
     )
 
 
-def _safe_next(request, value: str) -> str:
-    if value and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return value
-    return ""
-
-
 @require_http_methods(["GET", "POST"])
 def sign_in(request):
     """User ID + password. A refusal carries the article's conclusion: BC-2c, or AC-3c for
     someone who came from the Admin Center (`?from=admin-center`, kept through the POST)."""
     data = request.POST if request.method == "POST" else request.GET
     from_admin_center = data.get("from") == FROM_ADMIN_CENTER
-    next_url = _safe_next(request, data.get("next", ""))
+    next_url = same_site_url(request, data.get("next", ""))
     outcome = None
     if request.method == "POST":
         form = PortalSignInForm(request.POST)

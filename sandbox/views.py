@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView
@@ -20,6 +19,7 @@ from .guide import FALLBACK, guide_tables
 from .models import MailboxMessage, Persona
 from .personas import persona_rows
 from .qa import qa_url_groups
+from .redirects import same_site_url
 from .services import sandbox_reset
 from .trainer_notes import trainer_notes_on, trainer_notes_switch
 
@@ -153,12 +153,9 @@ def trainer_notes_toggle(request):
     notes = request.POST.get("notes")
     on = notes == "on" if notes in ("on", "off") else not trainer_notes_on(request)
     trainer_notes_switch(request, on=on)
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = reverse("sandbox:home")
-    return redirect(next_url)
+    return redirect(
+        same_site_url(request, request.POST.get("next", ""), default=reverse("sandbox:home"))
+    )
 
 
 @require_http_methods(["GET", "POST"])
