@@ -1,4 +1,4 @@
-"""The Admin Center: sign-in, overview, Manage Users and "Add Licenses" (DESIGN.md section 1).
+"""The Admin Center: sign-in, overview, Manage Users and "Add Licenses" (docs/decision-tables.md).
 
 Every page is for account admins only (`can_use_admin_center`); anyone else who is signed in
 is told so, without the Admin Center's navigation.

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .centers import CENTERS_BY_NAMESPACE
 
-# namespace -> URL names of the contract (CONVENTIONS.md), in the order of the journey.
+# namespace -> the URL names QA scripts rely on, in the order of the journey.
 CONTRACT = {
     "billing_center": [
         "sign-in",

@@ -8,7 +8,7 @@ from sandbox.models import MailboxMessage
 from sandbox.services import sandbox_load
 
 DIEGO = "diego.corp@globex.example"
-DIEGO_USER_ID = "GLOBEX-4471"  # DESIGN.md section 3
+DIEGO_USER_ID = "GLOBEX-4471"  # docs/personas.md
 
 
 def test_diego_holds_the_globex_login_and_elena_none(persona):
