@@ -1,13 +1,15 @@
 """The scenario guide, the QA page and the start-a-scenario links, in every language."""
 
 import pytest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from accounts.decisions import Outcome
+from sandbox import qa
 from sandbox import sample_data as data
 from sandbox.guide import guide_tables
 from sandbox.personas import persona_rows
+from sandbox.qa import qa_url_groups
 from tests import outcome_table
 
 # language -> the article's own words for the guide (docs/words.md)
@@ -142,14 +144,19 @@ def test_qa_page_lists_outcomes_personas_and_urls(client, sample_data, language,
     assert "BC-2 → BC-2b → BC-2c" in content
 
 
-def test_qa_skips_url_names_not_delivered_yet(client, db):
-    from sandbox.qa import qa_url_groups
-
+def test_qa_lists_every_url_name_once(client, db):
     with translation.override("en"):
         names = [url.name for group in qa_url_groups() for url in group.urls]
     assert "billing_center:sign-in" in names
     assert "sandbox:trainer-notes-toggle" in names  # found beyond the contract list
     assert len(names) == len(set(names))
+
+
+def test_qa_url_that_no_longer_reverses_is_an_error(db, monkeypatch):
+    # A renamed page must not silently disappear from the QA page.
+    monkeypatch.setitem(qa.CONTRACT, "billing_center", ["sign-in", "no-such-page"])
+    with translation.override("en"), pytest.raises(NoReverseMatch):
+        qa.qa_url_groups()
 
 
 @pytest.mark.parametrize("language", ["en", "es", "pt-br"])
