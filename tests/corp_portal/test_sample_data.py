@@ -67,3 +67,15 @@ def test_a_later_today_adds_the_new_month_and_emails_it():
     sandbox_load(today=datetime.date(2026, 12, 3))
     assert Invoice.objects.filter(number="GLX-202612").exists()
     assert MailboxMessage.objects.filter(recipient=DIEGO, subject__contains="GLX-202612").exists()
+
+
+def test_invoice_email_is_written_in_the_languages_of_the_settings(sample_data, settings):
+    from corp_portal.services import invoice_email_send
+
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish")]
+    MailboxMessage.objects.all().delete()
+    login = PortalLogin.objects.get(user_id=DIEGO_USER_ID)
+    invoice_email_send(invoice=Invoice.objects.first(), portal_login=login)
+    email = MailboxMessage.objects.get(recipient=DIEGO)
+    assert "User ID" in email.body and "ID de usuario" in email.body
+    assert "ID de usuário" not in email.body
