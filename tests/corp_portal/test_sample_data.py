@@ -79,3 +79,15 @@ def test_invoice_email_is_written_in_the_languages_of_the_settings(sample_data, 
     email = MailboxMessage.objects.get(recipient=DIEGO)
     assert "User ID" in email.body and "ID de usuario" in email.body
     assert "ID de usuário" not in email.body
+
+
+@pytest.mark.django_db
+def test_a_second_portal_login_does_not_get_globex_invoices(monkeypatch):
+    # A login of another account listed after Diego's: Globex's invoices still go to Diego.
+    from sandbox import sample_data
+
+    monkeypatch.setitem(sample_data.PORTAL_USER_IDS, "fernanda", "PAULISTA-1000")
+    sandbox_load()
+    assert MailboxMessage.objects.filter(recipient=DIEGO).count() == EMAILED_INVOICES
+    fernanda = "fernanda.billing@paulista.example"
+    assert not MailboxMessage.objects.filter(recipient=fernanda).exists()
