@@ -1,7 +1,10 @@
 """The article's decision tables, as plain functions.
 
 Every screen that shows an outcome asks one of these functions; no other place decides. Each
-returns an `Outcome`, whose value is the id of DESIGN.md section 1 and of `data-outcome`.
+returns an `Outcome`, whose value is the outcome id of docs/decision-tables.md and of
+`data-outcome`. A persona's whole path through a table (`billing_center_path`,
+`admin_center_path`) is made of the same functions, so the persona table, the scenario guide,
+the QA page and the tests show what the views do.
 """
 
 from django.db import models
@@ -24,6 +27,20 @@ class Outcome(models.TextChoices):
     AC_3C = "AC-3c", _("Cannot sign in to the Corporate Billing Portal: not the billing admin")
 
 
+class PathEnd(models.TextChoices):
+    """Where a path through a table ends on no outcome of the article: no `data-outcome`, no
+    trainer note, but a branch of the scenario guide."""
+
+    PORTAL_SIGNED_IN = (
+        "portal-signed-in",
+        _("Signs in to the Corporate Billing Portal (holds the User ID from an emailed invoice)"),
+    )
+    ADMIN_CENTER_REFUSED = "refused", _("Not an account admin: the Admin Center refuses them")
+
+
+Step = Outcome | PathEnd
+
+
 def billing_center_landing(user: User) -> Outcome:
     """Billing Center sign-in: where a signed-in LogMeIn ID lands.
 
@@ -35,12 +52,15 @@ def billing_center_landing(user: User) -> Outcome:
     return Outcome.BC_2
 
 
-def my_account_outcome(user: User) -> Outcome:
+def my_account_outcome(user: User) -> Outcome | None:
     """Billing Center, My Account (reached from the wrong-location message).
 
+    None: the billing admin; My Account shows no outcome, only the way to Subscriptions.
     BC-2b: the account is managed in the Corporate Billing Portal: "Go to Billing".
     BC-2a: otherwise (a standard account): not the billing admin, contact the account admin.
     """
+    if is_billing_admin_of(user, user.account):
+        return None
     if user.account is not None and user.account.is_corporate_billing:
         return Outcome.BC_2B
     return Outcome.BC_2A
@@ -75,6 +95,40 @@ def portal_refusal_outcome(*, from_admin_center: bool) -> Outcome:
     came from the Admin Center (Add Licenses).
     """
     return Outcome.AC_3C if from_admin_center else Outcome.BC_2C
+
+
+def portal_step(*, holds_portal_login: bool, from_admin_center: bool) -> Step:
+    """The Corporate Billing Portal at the end of BC-2b and AC-3: whoever holds a portal login
+    signs in; anyone else meets the refusal (BC-2c / AC-3c)."""
+    if holds_portal_login:
+        return PathEnd.PORTAL_SIGNED_IN
+    return portal_refusal_outcome(from_admin_center=from_admin_center)
+
+
+def billing_center_path(user: User, *, holds_portal_login: bool) -> list[Step]:
+    """The Billing Center table's branches this person takes, in order: the landing, then
+    My Account's outcome, then the portal (`holds_portal_login`: the portal's own logins say
+    whether this person holds one)."""
+    landing = billing_center_landing(user)
+    path: list[Step] = [landing]
+    if landing == Outcome.BC_2:
+        my_account = my_account_outcome(user)
+        path.append(my_account)
+        if my_account == Outcome.BC_2B:
+            path.append(portal_step(holds_portal_login=holds_portal_login, from_admin_center=False))
+    return path
+
+
+def admin_center_path(user: User, *, holds_portal_login: bool) -> list[Step]:
+    """The Admin Center "Add Licenses" table's branches this person takes, in order: the
+    refusal of someone who is not an account admin, or Add Licenses' outcome, then the portal."""
+    if not can_use_admin_center(user):
+        return [PathEnd.ADMIN_CENTER_REFUSED]
+    outcome = add_licenses_outcome(user)
+    path: list[Step] = [outcome]
+    if outcome == Outcome.AC_3:
+        path.append(portal_step(holds_portal_login=holds_portal_login, from_admin_center=True))
+    return path
 
 
 def is_billing_admin_of(user: User, account: Account | None) -> bool:

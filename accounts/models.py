@@ -157,12 +157,17 @@ class User(AbstractUser):
     @property
     def roles(self) -> list[str]:
         """The person's roles in the article's words, most privileged first."""
+        return self.role_labels()
+
+    def role_labels(self, *, show_billing_admin: bool = True) -> list[str]:
+        """The roles; without "billing admin" for a viewer who may not see who the billing
+        contact is (`accounts.decisions.can_see_billing_contact`)."""
         if self.account_id is None:
             return [str(_("sandbox staff"))] if self.is_staff else []
         roles = []
         if self.is_account_admin:
             roles.append(str(_("account admin")))
-        if self.is_billing_admin:
+        if self.is_billing_admin and show_billing_admin:
             roles.append(str(_("billing admin")))
         return roles or [str(_("agent (standard user)"))]
 

@@ -1,4 +1,4 @@
-"""The Admin Center: sign-in, overview, Manage Users and "Add Licenses" (DESIGN.md section 1).
+"""The Admin Center: sign-in, overview, Manage Users and "Add Licenses" (docs/decision-tables.md).
 
 Every page is for account admins only (`can_use_admin_center`); anyone else who is signed in
 is told so, without the Admin Center's navigation.
@@ -10,7 +10,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import LogoutView
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 
 from accounts.decisions import (
@@ -71,14 +70,14 @@ class UserRow:
 def user_rows(users, *, viewer: User, account: Account) -> list[UserRow]:
     """Manage Users' rows: who the billing contact is shows only where the article allows it."""
     show_billing_contact = can_see_billing_contact(viewer, account)
-    billing_admin_role = _("billing admin")
-    rows = []
-    for user in users:
-        roles = user.roles
-        if not show_billing_contact:
-            roles = [role for role in roles if role != billing_admin_role]
-        rows.append(UserRow(user, roles, show_billing_contact and user.is_billing_admin))
-    return rows
+    return [
+        UserRow(
+            user,
+            user.role_labels(show_billing_admin=show_billing_contact),
+            show_billing_contact and user.is_billing_admin,
+        )
+        for user in users
+    ]
 
 
 class ManageUsersView(AccountAdminRequiredMixin, ListView):

@@ -178,7 +178,7 @@ def main() -> int:
     manage("migrate", "--noinput", "-v", "0", env=env)
     manage("load_sandbox", env=env)
     seeded = subprocess.run(
-        [PYTHON, "bench/seed.py"],
+        [PYTHON, "manage.py", "seed_bench"],
         cwd=ROOT,
         env=env,
         check=True,

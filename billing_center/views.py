@@ -98,12 +98,14 @@ class MyAccountView(SignedInMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         account = user.account
+        outcome = my_account_outcome(user)
         is_billing_admin = is_billing_admin_of(user, account)
         context = {
             "profile": user,
             "is_billing_admin": is_billing_admin,
             "billing_admin_nav": is_billing_admin,
-            "outcome": None if is_billing_admin else my_account_outcome(user),
+            "outcome": outcome,
+            "corporate_billing": outcome == Outcome.BC_2B,
         }
         if account is not None and can_see_billing_contact(user, account):
             context["billing_contact"] = billing_contact(account)

@@ -22,6 +22,7 @@ EMAILED_INVOICES = 3  # the most recent ones land in the holder's mailbox
 
 def load_portal_sample_data(sender, *, accounts: dict[str, Account], today, **kwargs) -> None:
     globex = accounts[sample_data.GLOBEX]
+    globex_logins = []  # Globex's invoices go to the holders of Globex's logins, and no one else
     for persona_key, user_id in sample_data.PORTAL_USER_IDS.items():
         holder = get_user_model().objects.get(email=sample_data.PERSONAS_BY_KEY[persona_key].email)
         login, _ = PortalLogin.objects.update_or_create(
@@ -36,6 +37,8 @@ def load_portal_sample_data(sender, *, accounts: dict[str, Account], today, **kw
         if not login.check_password(sample_data.PORTAL_PASSWORD):
             login.set_password(sample_data.PORTAL_PASSWORD)
             login.save(update_fields=["password"])
+        if login.account_id == globex.pk:
+            globex_logins.append(login)
     BillTo.objects.update_or_create(
         account=globex,
         defaults={
@@ -60,12 +63,13 @@ def load_portal_sample_data(sender, *, accounts: dict[str, Account], today, **kw
         },
     )
     invoices = _load_invoices(globex, today)
-    for invoice in reversed(invoices[:EMAILED_INVOICES]):
-        already_sent = MailboxMessage.objects.filter(
-            recipient=holder.email, subject=invoice_email_subject(invoice)
-        ).exists()
-        if not already_sent:
-            invoice_email_send(invoice=invoice, portal_login=login)
+    for login in globex_logins:
+        for invoice in reversed(invoices[:EMAILED_INVOICES]):
+            already_sent = MailboxMessage.objects.filter(
+                recipient=login.holder.email, subject=invoice_email_subject(invoice)
+            ).exists()
+            if not already_sent:
+                invoice_email_send(invoice=invoice, portal_login=login)
 
 
 def _month_start(today: datetime.date, months_back: int) -> datetime.date:

@@ -17,9 +17,6 @@ from accounts.services import activity_record
 
 from .models import LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS, BillTo, Invoice, PortalLogin, ServiceOrder
 
-# The languages an invoice email is written in: the sample data serves trainers of all three.
-EMAIL_LANGUAGES = ("en", "es", "pt-br")
-
 
 class PortalSignInError(Exception):
     """A refused portal sign-in; `code` is "invalid" (unknown User ID or wrong password) or
@@ -205,7 +202,7 @@ def service_order_place(
 
 def invoice_email_subject(invoice: Invoice) -> str:
     subjects = []
-    for language in EMAIL_LANGUAGES:
+    for language, _name in settings.LANGUAGES:
         with translation.override(language):
             subjects.append(_("Invoice"))
     return f"{' / '.join(subjects)} {invoice.number} · {invoice.account.name}"
@@ -220,7 +217,7 @@ def invoice_email_send(*, invoice: Invoice, portal_login: PortalLogin) -> None:
     if portal_login.holder is None:
         return
     parts = []
-    for language in EMAIL_LANGUAGES:
+    for language, _name in settings.LANGUAGES:
         with translation.override(language):
             parts.append(
                 render_to_string(

@@ -10,29 +10,33 @@ from dataclasses import dataclass, field
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.decisions import Outcome
+from accounts.decisions import Outcome, PathEnd, Step
 
 from .centers import ADMIN_CENTER, BILLING_CENTER, Center
-from .personas import ADMIN_CENTER_REFUSED, PORTAL_SIGNED_IN, PersonaRow, persona_rows
+from .personas import PersonaRow, persona_rows
 
 
 @dataclass(frozen=True)
 class Branch:
-    """One "If this happens / Then" row of a table; `key` is its outcome id when it has one.
+    """One "If this happens / Then" row of a table, keyed by the step of the decision paths
+    (`accounts.decisions`) that takes it.
 
-    Branches that are not rows of the article (the portal sign-in that succeeds, the Admin
-    Center refusing an agent) have a `label` of the sandbox's own and no article text.
+    Branches that are not rows of the article (a `PathEnd`: the portal sign-in that succeeds,
+    the Admin Center refusing an agent) show the step's own label and no article text.
     """
 
-    key: str
+    step: Step
     happens: Promise | None
     then: Promise | None = None
     children: tuple["Branch", ...] = ()
-    label: Promise | None = None
 
     @property
     def outcome(self) -> Outcome | None:
-        return Outcome(self.key) if self.key in Outcome.values else None
+        return self.step if isinstance(self.step, Outcome) else None
+
+    @property
+    def label(self) -> Promise:
+        return self.step.label
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,6 @@ YOU_ARE_BILLING_ADMIN = _("You are the billing admin")
 CANNOT_SIGN_IN_TO_PORTAL = _(
     "If you cannot sign in to the Corporate Billing Portal, you are not the billing admin."
 )
-PORTAL_SIGN_IN_SUCCEEDS = _(
-    "Signs in to the Corporate Billing Portal (holds the User ID from an emailed invoice)"
-)
 WHAT_HAPPENS = _("What happens?")
 FALLBACK = _(
     "If you still can't tell who the billing contact is, contact the account admin who manages "
@@ -83,9 +84,9 @@ BILLING_CENTER_TABLE = Table(
             WHAT_HAPPENS,
             ONE_OF_THESE,
             (
-                Branch(Outcome.BC_1.value, REDIRECTED, YOU_ARE_BILLING_ADMIN),
+                Branch(Outcome.BC_1, REDIRECTED, YOU_ARE_BILLING_ADMIN),
                 Branch(
-                    Outcome.BC_2.value,
+                    Outcome.BC_2,
                     _(
                         "The message “You seem to have landed in the wrong place.” appears. "
                         "Click the account profile to be redirected to the My Account page."
@@ -93,14 +94,14 @@ BILLING_CENTER_TABLE = Table(
                     _("One of the following is true:"),
                     (
                         Branch(
-                            Outcome.BC_2A.value,
+                            Outcome.BC_2A,
                             _(
                                 "You have a standard account and you are not the billing admin. "
                                 "For more information, contact your account admin."
                             ),
                         ),
                         Branch(
-                            Outcome.BC_2B.value,
+                            Outcome.BC_2B,
                             _(
                                 "You may or may not be the billing admin, but your account is "
                                 "managed in the Corporate Billing Portal. Click Go to Billing or "
@@ -110,8 +111,8 @@ BILLING_CENTER_TABLE = Table(
                             ),
                             None,
                             (
-                                Branch(Outcome.BC_2C.value, CANNOT_SIGN_IN_TO_PORTAL),
-                                Branch(PORTAL_SIGNED_IN, None, label=PORTAL_SIGN_IN_SUCCEEDS),
+                                Branch(Outcome.BC_2C, CANNOT_SIGN_IN_TO_PORTAL),
+                                Branch(PathEnd.PORTAL_SIGNED_IN, None),
                             ),
                         ),
                     ),
@@ -136,22 +137,16 @@ ADMIN_CENTER_TABLE = Table(
                 "Sign in to the Admin Center at https://admin.logmeininc.com with your "
                 "GoToAssist Remote Support v5 email address and password."
             ),
-            (
-                Branch(
-                    ADMIN_CENTER_REFUSED,
-                    None,
-                    label=_("Not an account admin: the Admin Center refuses them"),
-                ),
-            ),
+            (Branch(PathEnd.ADMIN_CENTER_REFUSED, None),),
         ),
         Step(_("Add Licenses"), _("In the left navigation, select Add Licenses.")),
         Step(
             WHAT_HAPPENS,
             ONE_OF_THESE,
             (
-                Branch(Outcome.AC_1.value, REDIRECTED, YOU_ARE_BILLING_ADMIN),
+                Branch(Outcome.AC_1, REDIRECTED, YOU_ARE_BILLING_ADMIN),
                 Branch(
-                    Outcome.AC_2.value,
+                    Outcome.AC_2,
                     _(
                         "You see a message telling you to contact the billing admin to make "
                         "changes to your account's products or licenses."
@@ -163,7 +158,7 @@ ADMIN_CENTER_TABLE = Table(
                     ),
                 ),
                 Branch(
-                    Outcome.AC_3.value,
+                    Outcome.AC_3,
                     _(
                         "A message tells you to select a product to sign in to the Billing "
                         "Center and add licenses"
@@ -176,8 +171,8 @@ ADMIN_CENTER_TABLE = Table(
                         "and password."
                     ),
                     (
-                        Branch(Outcome.AC_3C.value, CANNOT_SIGN_IN_TO_PORTAL),
-                        Branch(PORTAL_SIGNED_IN, None, label=PORTAL_SIGN_IN_SUCCEEDS),
+                        Branch(Outcome.AC_3C, CANNOT_SIGN_IN_TO_PORTAL),
+                        Branch(PathEnd.PORTAL_SIGNED_IN, None),
                     ),
                 ),
             ),
@@ -217,18 +212,18 @@ class TableView:
     steps: list[StepView]
 
 
-def _path(row: PersonaRow, table: Table) -> list[str]:
+def _path(row: PersonaRow, table: Table) -> list[Step]:
     return row.billing_center_path if table is BILLING_CENTER_TABLE else row.admin_center_path
 
 
 def _branch_view(branch: Branch, table: Table, rows: list[PersonaRow], prefix: str) -> BranchView:
-    takers = [row for row in rows if branch.key in _path(row, table)]
+    takers = [row for row in rows if branch.step in _path(row, table)]
     start = (
         (lambda row: row.billing_center_start_url)
         if table.center is BILLING_CENTER
         else (lambda row: row.admin_center_start_url)
     )
-    test_id = f"{prefix}-{branch.key}"
+    test_id = f"{prefix}-{branch.step.value}"
     return BranchView(
         branch,
         [Taker(row, start(row)) for row in takers],

@@ -10,10 +10,9 @@ from django.urls import reverse
 
 from accounts.decisions import (
     Outcome,
-    add_licenses_outcome,
-    billing_center_landing,
-    can_use_admin_center,
-    my_account_outcome,
+    Step,
+    admin_center_path,
+    billing_center_path,
     portal_refusal_outcome,
 )
 from accounts.models import User
@@ -21,41 +20,6 @@ from corp_portal.models import PortalLogin
 
 from .centers import ADMIN_CENTER, BILLING_CENTER, Center
 from .models import Persona
-
-# Steps of a path that are not outcomes of the article's tables.
-PORTAL_SIGNED_IN = "portal-signed-in"  # holds a Corporate Billing Portal login: signs in there
-ADMIN_CENTER_REFUSED = "refused"  # not an account admin: the Admin Center refuses them
-
-
-def billing_center_path(user: User, *, holds_portal_login: bool) -> list[str]:
-    """The Billing Center table's branches this person takes, in order (outcome ids)."""
-    landing = billing_center_landing(user)
-    if landing != Outcome.BC_2:
-        return [landing.value]
-    my_account = my_account_outcome(user)
-    path = [landing.value, my_account.value]
-    if my_account == Outcome.BC_2B:
-        path.append(
-            PORTAL_SIGNED_IN
-            if holds_portal_login
-            else portal_refusal_outcome(from_admin_center=False).value
-        )
-    return path
-
-
-def admin_center_path(user: User, *, holds_portal_login: bool) -> list[str]:
-    """The Admin Center "Add Licenses" table's branches this person takes, in order."""
-    if not can_use_admin_center(user):
-        return [ADMIN_CENTER_REFUSED]
-    outcome = add_licenses_outcome(user)
-    path = [outcome.value]
-    if outcome == Outcome.AC_3:
-        path.append(
-            PORTAL_SIGNED_IN
-            if holds_portal_login
-            else portal_refusal_outcome(from_admin_center=True).value
-        )
-    return path
 
 
 def start_url(center: Center, email: str) -> str:
@@ -66,8 +30,8 @@ def start_url(center: Center, email: str) -> str:
 @dataclass
 class PersonaRow:
     persona: Persona
-    billing_center_path: list[str]
-    admin_center_path: list[str]
+    billing_center_path: list[Step]
+    admin_center_path: list[Step]
     portal_user_id: str | None
 
     @property
@@ -76,29 +40,30 @@ class PersonaRow:
 
     @property
     def billing_center(self) -> list[Outcome]:
-        return [Outcome(step) for step in self.billing_center_path if step in Outcome.values]
+        return _outcomes(self.billing_center_path)
 
     @property
     def admin_center(self) -> Outcome | None:
         """None: the Admin Center refuses them."""
-        outcomes = [Outcome(step) for step in self.admin_center_path if step in Outcome.values]
+        outcomes = self.admin_center_outcomes
         return outcomes[0] if outcomes else None
 
     @property
     def admin_center_outcomes(self) -> list[Outcome]:
-        return [Outcome(step) for step in self.admin_center_path if step in Outcome.values]
+        return _outcomes(self.admin_center_path)
 
     @property
     def corp_portal(self) -> list[Outcome] | None:
         """The portal column: None for a standard account, [] for whoever signs in there,
-        else the refusals (from the Billing Center, from the Admin Center)."""
+        else the refusals their paths end on (from the Billing Center, from the Admin Center)."""
         if not self.user.account.is_corporate_billing:
             return None
-        if self.portal_user_id:
-            return []
-        return [
+        refusals = {
             portal_refusal_outcome(from_admin_center=False),
             portal_refusal_outcome(from_admin_center=True),
+        }
+        return [
+            step for step in self.billing_center_path + self.admin_center_path if step in refusals
         ]
 
     @property
@@ -108,6 +73,11 @@ class PersonaRow:
     @property
     def admin_center_start_url(self) -> str:
         return start_url(ADMIN_CENTER, self.user.email)
+
+
+def _outcomes(path: list[Step]) -> list[Outcome]:
+    """The steps of a path that are outcomes of the article (with a page and a trainer note)."""
+    return [step for step in path if isinstance(step, Outcome)]
 
 
 def persona_rows() -> list[PersonaRow]:

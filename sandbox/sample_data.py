@@ -1,4 +1,4 @@
-"""The sample data of DESIGN.md section 3: the one source for accounts, products and personas.
+"""The sample data of docs/personas.md: the one source for accounts, products and personas.
 
 `load_sandbox` writes it; tests and pages read it. Emails, keys and passwords are stable:
 trainers' material and QA scripts rely on them. Texts that vary by language are given in all

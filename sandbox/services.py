@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from modeltranslation.utils import build_localized_fieldname
 
 from accounts.clock import sandbox_today
 from accounts.models import Account, Activity, PlanPrice, PlanTier, Product, Subscription, User
@@ -17,12 +18,15 @@ from . import sample_data
 from .models import Persona, TrainerNote
 from .signals import sample_data_loaded
 
-LANGUAGE_FIELDS = ("en", "es", "pt_br")
-
 
 def _translated(field: str, texts: dict[str, str]) -> dict[str, str]:
-    """{"en": ...} -> {"name_en": ..., "name_es": ..., "name_pt_br": ...} for modeltranslation."""
-    return {f"{field}_{lang}": texts[lang] for lang in LANGUAGE_FIELDS}
+    """{"en": ..., "pt_br": ...} -> {"name_en": ..., "name_pt_br": ...} for modeltranslation,
+    one field for each of settings.LANGUAGES."""
+    fields = {}
+    for code, _name in settings.LANGUAGES:
+        fieldname = build_localized_fieldname(field, code)
+        fields[fieldname] = texts[fieldname.removeprefix(f"{field}_")]
+    return fields
 
 
 @transaction.atomic

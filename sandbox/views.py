@@ -124,8 +124,8 @@ def qa_json(request):
                     "key": row.persona.key,
                     "email": row.user.email,
                     "roles": row.user.roles,
-                    "billing_center_path": row.billing_center_path,
-                    "admin_center_path": row.admin_center_path,
+                    "billing_center_path": [step.value for step in row.billing_center_path],
+                    "admin_center_path": [step.value for step in row.admin_center_path],
                     "portal_user_id": row.portal_user_id,
                     **(
                         {

@@ -5,7 +5,7 @@ from sandbox.services import sandbox_load
 
 @pytest.fixture
 def sample_data(db):
-    """The sandbox's sample accounts, products and personas (DESIGN.md section 3)."""
+    """The sandbox's sample accounts, products and personas (docs/personas.md)."""
     sandbox_load()
 
 

@@ -182,5 +182,5 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # one-click sign-in links. Turn off for a sandbox that should not publish its credentials.
 SANDBOX_OPEN = env.bool("SANDBOX_OPEN", default=True)
 
-# The shared sandbox password for every LogMeIn ID of the sample data (DESIGN.md section 3).
+# The shared sandbox password for every LogMeIn ID of the sample data (docs/personas.md).
 SANDBOX_PASSWORD = env("SANDBOX_PASSWORD", default="sandbox-2026")

@@ -1,11 +1,16 @@
 """The article's two tables, row by row, for every sample persona."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from accounts.decisions import (
     Outcome,
     add_licenses_outcome,
+    admin_center_path,
     billing_center_landing,
+    billing_center_path,
     billing_contact,
     can_see_billing_contact,
     can_use_admin_center,
@@ -13,36 +18,48 @@ from accounts.decisions import (
     my_account_outcome,
     portal_refusal_outcome,
 )
+from tests import outcome_table as table
 from tests.factories import AccountFactory, UserFactory
 
-# persona: (Billing Center landing, My Account, Admin Center "Add Licenses"); None where the
-# step does not apply (the billing admin never sees My Account's verdict; an agent is refused).
-EXPECTED = {
-    "ana": (Outcome.BC_1, None, Outcome.AC_1),
-    "bruno": (Outcome.BC_2, Outcome.BC_2A, Outcome.AC_2),
-    "carla": (Outcome.BC_2, Outcome.BC_2A, None),
-    "diego": (Outcome.BC_2, Outcome.BC_2B, Outcome.AC_3),
-    "elena": (Outcome.BC_2, Outcome.BC_2B, Outcome.AC_3),
-    "fernanda": (Outcome.BC_1, None, Outcome.AC_1),
-}
 
-
-@pytest.mark.parametrize(("key", "expected"), EXPECTED.items())
-def test_billing_center_table(persona, key, expected):
-    landing, my_account, _ = expected
+@pytest.mark.parametrize("key", table.PATHS)
+def test_billing_center_table(persona, key):
     user = persona(key)
-    assert billing_center_landing(user) == landing
-    if my_account is not None:
-        assert my_account_outcome(user) == my_account
+    assert billing_center_landing(user) == table.landing(key)
+    assert my_account_outcome(user) == table.my_account(key)
 
 
-@pytest.mark.parametrize(("key", "expected"), EXPECTED.items())
-def test_admin_center_table(persona, key, expected):
-    _, _, add_licenses = expected
+@pytest.mark.parametrize("key", table.PATHS)
+def test_admin_center_table(persona, key):
+    add_licenses = table.add_licenses(key)
     user = persona(key)
     assert can_use_admin_center(user) is (add_licenses is not None)
     if add_licenses is not None:
         assert add_licenses_outcome(user) == add_licenses
+
+
+@pytest.mark.parametrize("key", table.PATHS)
+@pytest.mark.parametrize(
+    ("center", "path"),
+    [(table.BILLING_CENTER, billing_center_path), (table.ADMIN_CENTER, admin_center_path)],
+)
+def test_whole_path_through_each_table(persona, key, center, path):
+    holds = key in table.PORTAL_LOGIN_HOLDERS
+    steps = path(persona(key), holds_portal_login=holds)
+    assert [step.value for step in steps] == table.PATHS[key][center]
+
+
+@pytest.mark.parametrize(
+    ("holds", "billing_center_end", "admin_center_end"),
+    [(True, "portal-signed-in", "portal-signed-in"), (False, "BC-2c", "AC-3c")],
+)
+def test_the_portal_ends_both_corporate_paths(persona, holds, billing_center_end, admin_center_end):
+    # Whoever holds a portal login signs in; without one, the portal's refusal.
+    for key in ["diego", "elena"]:
+        assert billing_center_path(persona(key), holds_portal_login=holds)[-1] == (
+            billing_center_end
+        )
+        assert admin_center_path(persona(key), holds_portal_login=holds)[-1] == admin_center_end
 
 
 def test_add_licenses_refuses_to_decide_for_an_agent(persona):
@@ -83,3 +100,16 @@ def test_who_may_see_the_billing_contact(persona, key, may_see):
 def test_billing_contact_is_the_billing_admin(persona):
     assert billing_contact(persona("bruno").account) == persona("ana")
     assert billing_contact(persona("diego").account) is None
+
+
+def test_no_template_compares_an_outcome_with_a_string():
+    # Templates receive the Outcome enum or a named boolean from the view: an id written in a
+    # template would escape the decision functions.
+    literal = re.compile(r"""(==|!=)\s*["'](BC|AC)-""")
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    found = [
+        str(path.relative_to(templates))
+        for path in templates.rglob("*.html")
+        if literal.search(path.read_text())
+    ]
+    assert found == []

@@ -1,8 +1,11 @@
 """The article's rules on roles, enforced by clean() and by the database."""
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from tests.factories import AccountFactory, PlanTierFactory, SubscriptionFactory, UserFactory
 
@@ -62,6 +65,15 @@ def test_corporate_account_has_no_billing_center_billing_admin():
 )
 def test_roles_in_the_article_words(flags, roles):
     assert UserFactory(**flags).roles == roles
+
+
+@pytest.mark.parametrize("language", [code for code, name in settings.LANGUAGES])
+def test_roles_without_the_billing_admin_for_who_may_not_see_it(language):
+    # Decided by the flag, not by comparing translated labels.
+    with translation.override(language):
+        ana = UserFactory(billing_admin=True)
+        assert ana.role_labels(show_billing_admin=False) == [str(_("account admin"))]
+        assert ana.role_labels() == ana.roles
 
 
 def test_subscription_plan_tier_must_belong_to_its_product():

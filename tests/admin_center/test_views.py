@@ -11,13 +11,14 @@ from accounts.decisions import Outcome
 from accounts.models import User
 from admin_center.mailto import billing_admin_mailto
 from admin_center.views import USERS_PER_PAGE, user_rows
+from tests import outcome_table
 from tests.factories import AccountFactory, SubscriptionFactory, UserFactory
 
 LANGUAGES = ["en", "es", "pt-br"]
 PAGES = ["", "users/", "add-licenses/"]
 NAV = 'data-testid="admin-center-nav"'
 
-# language -> the article's words on each page (DESIGN.md section 2 and the seeds)
+# language -> the article's words on each page (docs/words.md)
 WORDS = {
     "en": {
         "add_licenses": "Add Licenses",
@@ -57,14 +58,14 @@ WORDS = {
     },
 }
 
-# persona -> outcome of "Add Licenses" (DESIGN.md section 1, Admin Center table)
+# persona -> outcome of "Add Licenses", for the personas the Admin Center lets in
 ADD_LICENSES = {
-    "ana": Outcome.AC_1,
-    "bruno": Outcome.AC_2,
-    "diego": Outcome.AC_3,
-    "elena": Outcome.AC_3,
-    "fernanda": Outcome.AC_1,
+    key: Outcome(outcome_table.add_licenses(key))
+    for key in outcome_table.PATHS
+    if outcome_table.add_licenses(key) is not None
 }
+# who the Admin Center refuses
+REFUSED = [key for key in outcome_table.PATHS if outcome_table.add_licenses(key) is None]
 
 
 def content(response) -> str:
@@ -144,7 +145,7 @@ def test_anonymous_is_sent_to_sign_in(client, db, path):
 # Refusal: the Admin Center is for account admins
 
 
-@pytest.mark.parametrize("key", ["carla", "trainer"])
+@pytest.mark.parametrize("key", REFUSED)
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("path", PAGES)
 def test_non_admins_are_refused_without_navigation(client, persona, key, language, path):

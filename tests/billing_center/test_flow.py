@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests import outcome_table
+
 LANGUAGES = ["en", "es", "pt-br"]
 
 WRONG_PLACE = {
@@ -13,6 +15,10 @@ WRONG_PLACE = {
 }
 GO_TO_BILLING = {"en": "Go to Billing", "es": "Ir a facturación", "pt-br": "Ir para faturamento"}
 SUBSCRIPTIONS = {"en": "Subscriptions", "es": "Suscripciones", "pt-br": "Assinaturas"}
+# Billing Center landing outcome -> the page it leads to
+LANDING_PAGES = {"BC-1": "subscriptions", "BC-2": "wrong-location"}
+# My Account names the billing admin to them: an account admin of an account that has one
+NAMES_BILLING_CONTACT = {"bruno"}
 
 
 def url(name, language="en", **kwargs):
@@ -24,15 +30,7 @@ def url(name, language="en", **kwargs):
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(
     ("key", "landing"),
-    [
-        ("ana", "subscriptions"),
-        ("fernanda", "subscriptions"),
-        ("bruno", "wrong-location"),
-        ("carla", "wrong-location"),
-        ("diego", "wrong-location"),
-        ("elena", "wrong-location"),
-        ("trainer", "wrong-location"),
-    ],
+    [(key, LANDING_PAGES[outcome_table.landing(key)]) for key in outcome_table.PATHS],
 )
 def test_sign_in_lands_by_outcome(client, persona, password, key, landing, language):
     user = persona(key)
@@ -110,10 +108,9 @@ def test_anonymous_goes_to_sign_in_with_next(client, name):
 @pytest.mark.parametrize(
     ("key", "outcome", "names_billing_contact"),
     [
-        ("bruno", "BC-2a", True),
-        ("carla", "BC-2a", False),
-        ("diego", "BC-2b", False),
-        ("elena", "BC-2b", False),
+        (key, outcome_table.my_account(key), key in NAMES_BILLING_CONTACT)
+        for key in outcome_table.CUSTOMERS
+        if outcome_table.my_account(key) is not None
     ],
 )
 def test_my_account(signed_in, key, outcome, names_billing_contact, language):

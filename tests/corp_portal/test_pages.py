@@ -20,7 +20,7 @@ from .factories import (
 )
 
 SIGN_IN = "/{language}/corp-billing/"
-# language -> words of the sign-in refusal (DESIGN.md section 2)
+# language -> words of the sign-in refusal (docs/words.md)
 REFUSAL_WORDS = {
     "en": ("Invalid User ID/password", "Corporate Billing Portal", "User ID"),
     "es": (

@@ -8,7 +8,7 @@ from sandbox.models import MailboxMessage
 from sandbox.services import sandbox_load
 
 DIEGO = "diego.corp@globex.example"
-DIEGO_USER_ID = "GLOBEX-4471"  # DESIGN.md section 3
+DIEGO_USER_ID = "GLOBEX-4471"  # docs/personas.md
 
 
 def test_diego_holds_the_globex_login_and_elena_none(persona):
@@ -67,3 +67,27 @@ def test_a_later_today_adds_the_new_month_and_emails_it():
     sandbox_load(today=datetime.date(2026, 12, 3))
     assert Invoice.objects.filter(number="GLX-202612").exists()
     assert MailboxMessage.objects.filter(recipient=DIEGO, subject__contains="GLX-202612").exists()
+
+
+def test_invoice_email_is_written_in_the_languages_of_the_settings(sample_data, settings):
+    from corp_portal.services import invoice_email_send
+
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish")]
+    MailboxMessage.objects.all().delete()
+    login = PortalLogin.objects.get(user_id=DIEGO_USER_ID)
+    invoice_email_send(invoice=Invoice.objects.first(), portal_login=login)
+    email = MailboxMessage.objects.get(recipient=DIEGO)
+    assert "User ID" in email.body and "ID de usuario" in email.body
+    assert "ID de usuário" not in email.body
+
+
+@pytest.mark.django_db
+def test_a_second_portal_login_does_not_get_globex_invoices(monkeypatch):
+    # A login of another account listed after Diego's: Globex's invoices still go to Diego.
+    from sandbox import sample_data
+
+    monkeypatch.setitem(sample_data.PORTAL_USER_IDS, "fernanda", "PAULISTA-1000")
+    sandbox_load()
+    assert MailboxMessage.objects.filter(recipient=DIEGO).count() == EMAILED_INVOICES
+    fernanda = "fernanda.billing@paulista.example"
+    assert not MailboxMessage.objects.filter(recipient=fernanda).exists()

@@ -1,15 +1,18 @@
 """The scenario guide, the QA page and the start-a-scenario links, in every language."""
 
 import pytest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from accounts.decisions import Outcome
+from sandbox import qa
 from sandbox import sample_data as data
 from sandbox.guide import guide_tables
 from sandbox.personas import persona_rows
+from sandbox.qa import qa_url_groups
+from tests import outcome_table
 
-# language -> the article's own words for the guide (the seeds' wording, DESIGN.md section 2)
+# language -> the article's own words for the guide (docs/words.md)
 ARTICLE_WORDS = {
     "en": [
         "Sign in to the Billing Center",
@@ -32,21 +35,8 @@ ARTICLE_WORDS = {
     ],
 }
 
-# (table, branch test id, persona keys that take it): the DESIGN.md persona table.
-BRANCHES = [
-    ("billing-center", "BC-1", ["ana", "fernanda"]),
-    ("billing-center", "BC-2", ["bruno", "carla", "diego", "elena"]),
-    ("billing-center", "BC-2-BC-2a", ["bruno", "carla"]),
-    ("billing-center", "BC-2-BC-2b", ["diego", "elena"]),
-    ("billing-center", "BC-2-BC-2b-BC-2c", ["elena"]),
-    ("billing-center", "BC-2-BC-2b-portal-signed-in", ["diego"]),
-    ("admin-center", "refused", ["carla"]),
-    ("admin-center", "AC-1", ["ana", "fernanda"]),
-    ("admin-center", "AC-2", ["bruno"]),
-    ("admin-center", "AC-3", ["diego", "elena"]),
-    ("admin-center", "AC-3-AC-3c", ["elena"]),
-    ("admin-center", "AC-3-portal-signed-in", ["diego"]),
-]
+# (table, branch test id, persona keys that take it): from the one persona x outcome table.
+BRANCHES = outcome_table.guide_branches()
 
 
 @pytest.mark.parametrize(("language", "words"), ARTICLE_WORDS.items())
@@ -73,6 +63,7 @@ def test_guide_branches_name_the_personas_who_take_them(sample_data):
     for table in tables:
         for step in table.steps:
             walk(step.branches)
+    assert len(BRANCHES) == 12
     for table, branch, keys in BRANCHES:
         assert found[f"{table}-{branch}"] == keys
 
@@ -106,7 +97,7 @@ def test_start_link_fills_in_the_email(client, sample_data):
 
 def test_home_offers_start_links_for_each_persona(client, sample_data):
     content = client.get("/en/").content.decode()
-    for key in ["ana", "bruno", "carla", "diego", "elena", "fernanda"]:
+    for key in outcome_table.CUSTOMERS:
         email = sample_data_email(key).replace("@", "%40")
         assert f'href="/en/billing/sign-in/?email={email}"' in content
         assert f'data-testid="start-{key}-admin_center"' in content
@@ -114,16 +105,13 @@ def test_home_offers_start_links_for_each_persona(client, sample_data):
 
 def test_persona_paths_follow_the_design(sample_data):
     paths = {
-        row.persona.key: (row.billing_center_path, row.admin_center_path) for row in persona_rows()
+        row.persona.key: {
+            outcome_table.BILLING_CENTER: [step.value for step in row.billing_center_path],
+            outcome_table.ADMIN_CENTER: [step.value for step in row.admin_center_path],
+        }
+        for row in persona_rows()
     }
-    assert paths == {
-        "ana": (["BC-1"], ["AC-1"]),
-        "bruno": (["BC-2", "BC-2a"], ["AC-2"]),
-        "carla": (["BC-2", "BC-2a"], ["refused"]),
-        "diego": (["BC-2", "BC-2b", "portal-signed-in"], ["AC-3", "portal-signed-in"]),
-        "elena": (["BC-2", "BC-2b", "BC-2c"], ["AC-3", "AC-3c"]),
-        "fernanda": (["BC-1"], ["AC-1"]),
-    }
+    assert paths == {key: outcome_table.PATHS[key] for key in outcome_table.CUSTOMERS}
 
 
 QA_WORDS = {
@@ -156,14 +144,19 @@ def test_qa_page_lists_outcomes_personas_and_urls(client, sample_data, language,
     assert "BC-2 → BC-2b → BC-2c" in content
 
 
-def test_qa_skips_url_names_not_delivered_yet(client, db):
-    from sandbox.qa import qa_url_groups
-
+def test_qa_lists_every_url_name_once(client, db):
     with translation.override("en"):
         names = [url.name for group in qa_url_groups() for url in group.urls]
     assert "billing_center:sign-in" in names
     assert "sandbox:trainer-notes-toggle" in names  # found beyond the contract list
     assert len(names) == len(set(names))
+
+
+def test_qa_url_that_no_longer_reverses_is_an_error(db, monkeypatch):
+    # A renamed page must not silently disappear from the QA page.
+    monkeypatch.setitem(qa.CONTRACT, "billing_center", ["sign-in", "no-such-page"])
+    with translation.override("en"), pytest.raises(NoReverseMatch):
+        qa.qa_url_groups()
 
 
 @pytest.mark.parametrize("language", ["en", "es", "pt-br"])

@@ -69,3 +69,16 @@ def test_translated_content_in_every_language():
     call_command("load_sandbox")
     plan = PlanTier.objects.get(product__code="gotomeeting", code="business")
     assert (plan.name_en, plan.name_es, plan.name_pt_br) == ("Business", "Empresa", "Empresarial")
+
+
+def test_translated_texts_follow_settings_languages(settings):
+    from sandbox.services import _translated
+
+    texts = {"en": "Standard", "es": "Estándar", "pt_br": "Padrão"}
+    assert _translated("name", texts) == {
+        "name_en": "Standard",
+        "name_es": "Estándar",
+        "name_pt_br": "Padrão",
+    }
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish")]
+    assert _translated("name", texts) == {"name_en": "Standard", "name_es": "Estándar"}

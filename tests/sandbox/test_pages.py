@@ -4,8 +4,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from sandbox.models import MailboxMessage
+from tests import outcome_table
 
-# language code -> words the home page must show in that language (DESIGN.md section 2)
+# language code -> words the home page must show in that language (docs/words.md)
 HOME_WORDS = {
     "en": ["Billing Center", "Admin Center", "Corporate Billing Portal"],
     "es": [
@@ -34,12 +35,21 @@ def test_home_lists_centers_and_personas_in_each_language(client, sample_data, l
     assert "https://link.logmeininc.com/corp-billing" in content
 
 
+# a path's end that is no outcome -> what the persona table says instead
+PATH_END_WORDS = {"refused": "refused", "portal-signed-in": "signs in"}
+
+
 def test_home_shows_each_persona_outcomes(client, sample_data):
     content = client.get("/en/").content.decode()
     bruno_row = content.split('data-testid="persona-bruno"')[1].split("</tr>")[0]
     assert "BC-2" in bruno_row and "BC-2a" in bruno_row and "AC-2" in bruno_row
     carla_row = content.split('data-testid="persona-carla"')[1].split("</tr>")[0]
     assert "refused" in carla_row
+    for key in outcome_table.CUSTOMERS:
+        row = content.split(f'data-testid="persona-{key}"')[1].split("</tr>")[0]
+        for path in outcome_table.PATHS[key].values():
+            for step in path:
+                assert PATH_END_WORDS.get(step, f">{step}</span>") in row
 
 
 @pytest.mark.parametrize(

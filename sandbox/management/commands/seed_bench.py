@@ -1,18 +1,32 @@
-"""Seed a large account beside the sample data, for the benchmark (bench/run.py).
+"""`python manage.py seed_bench`: a large account beside the sample data, for `make bench`.
 
-5,000 users, 50 subscriptions (one per product: 50 bench products) and 1,000 invoices, all with
-bulk_create; Globex, whose portal login the portal flow uses, gets 1,000 more portal invoices.
-Run through Django's setup:
-`python bench/seed.py` with DJANGO_SETTINGS_MODULE and DATABASE_URL set.
+Bench Industries: 5,000 users, 50 subscriptions (one per product: 50 bench products) and 1,000
+Billing Center invoices, all with bulk_create; Globex, whose portal login the benchmark's portal
+flow signs in with, gets 1,000 more portal invoices. Run after `load_sandbox`; running it again
+changes nothing. Smaller sizes with --users, --subscriptions, --invoices.
 """
 
 import datetime
-import os
-import sys
 from decimal import Decimal
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.clock import sandbox_today
+from accounts.models import (
+    Account,
+    BillingFrequency,
+    PlanPrice,
+    PlanTier,
+    Product,
+    Subscription,
+    User,
+)
+from billing_center.models import Invoice
+from corp_portal.models import Invoice as PortalInvoice
+from sandbox.sample_data import GLOBEX
 
 BENCH_ACCOUNT = "Bench Industries"
 BILLING_ADMIN = "bench.billing@bench.example"
@@ -20,22 +34,8 @@ ACCOUNT_ADMIN = "bench.admin@bench.example"
 USERS, SUBSCRIPTIONS, INVOICES = 5000, 50, 1000
 
 
-def seed() -> dict[str, str]:
-    from django.conf import settings
-    from django.contrib.auth.hashers import make_password
-    from django.db import transaction
-
-    from accounts.clock import sandbox_today
-    from accounts.models import (
-        Account,
-        BillingFrequency,
-        PlanPrice,
-        PlanTier,
-        Product,
-        Subscription,
-        User,
-    )
-
+def seed(*, users: int = USERS, subscriptions: int = SUBSCRIPTIONS, invoices: int = INVOICES):
+    """Create or update the large account; returns what was written, part by part."""
     report = {}
     today = sandbox_today()
     with transaction.atomic():
@@ -45,7 +45,7 @@ def seed() -> dict[str, str]:
         # One hash for everyone: hashing 5,000 passwords one by one would dominate the seed.
         password = make_password(settings.SANDBOX_PASSWORD)
         existing = set(account.users.values_list("email", flat=True))
-        users = [
+        new_users = [
             User(
                 email=f"bench.user{i:05d}@bench.example",
                 first_name="Bench",
@@ -53,10 +53,10 @@ def seed() -> dict[str, str]:
                 account=account,
                 password=password,
             )
-            for i in range(USERS - 2)
+            for i in range(users - 2)
             if f"bench.user{i:05d}@bench.example" not in existing
         ]
-        User.objects.bulk_create(users, batch_size=500)
+        User.objects.bulk_create(new_users, batch_size=500)
         for email, billing in [(ACCOUNT_ADMIN, False), (BILLING_ADMIN, True)]:
             User.objects.update_or_create(
                 email=email,
@@ -72,7 +72,7 @@ def seed() -> dict[str, str]:
         report["users"] = str(account.users.count())
 
         products = []
-        for i in range(SUBSCRIPTIONS):
+        for i in range(subscriptions):
             product, _ = Product.objects.update_or_create(
                 code=f"bench-{i:02d}",
                 defaults={
@@ -108,21 +108,15 @@ def seed() -> dict[str, str]:
             ]
         )
         report["subscriptions"] = str(account.subscriptions.count())
-    report["invoices"] = _seed_invoices(account, today)
+    report["invoices"] = _seed_invoices(account, today, invoices)
     return report
 
 
-def _seed_invoices(account, today) -> str:
-    """1,000 Billing Center invoices for the large account (its billing history), and as many
+def _seed_invoices(account: Account, today: datetime.date, invoices: int) -> str:
+    """Billing Center invoices for the large account (its billing history), and as many
     portal invoices for Globex, whose portal login (Diego's) the portal flow signs in with."""
-    from django.db import transaction
-
-    from billing_center.models import Invoice
-    from corp_portal.models import Invoice as PortalInvoice
-    from sandbox.sample_data import GLOBEX
-
-    subscriptions = list(account.subscriptions.select_related("product", "plan_tier"))
-    globex = account.__class__.objects.get(name=GLOBEX)
+    held = list(account.subscriptions.select_related("product", "plan_tier"))
+    globex = Account.objects.get(name=GLOBEX)
     with transaction.atomic():
         Invoice.objects.filter(account=account).delete()
         Invoice.objects.bulk_create(
@@ -143,9 +137,7 @@ def _seed_invoices(account, today) -> str:
                     total=Decimal("12.00") * subscription.licenses,
                     currency=account.currency,
                 )
-                for i, subscription in (
-                    (i, subscriptions[i % len(subscriptions)]) for i in range(INVOICES)
-                )
+                for i, subscription in ((i, held[i % len(held)]) for i in range(invoices))
             ],
             batch_size=500,
         )
@@ -163,17 +155,26 @@ def _seed_invoices(account, today) -> str:
                     total=Decimal("1200.00"),
                     status=PortalInvoice.Status.PAID,
                 )
-                for i in range(INVOICES)
+                for i in range(invoices)
             ],
             batch_size=500,
         )
-    return f"{INVOICES} Billing Center invoices, {INVOICES} portal invoices (Globex)"
+    return f"{invoices} Billing Center invoices, {invoices} portal invoices (Globex)"
 
 
-if __name__ == "__main__":
-    import django
+class Command(BaseCommand):
+    help = "Seed a large account beside the sample data, for the benchmark (idempotent)."
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
-    django.setup()
-    for part, outcome in seed().items():
-        print(f"{part}: {outcome}")
+    def add_arguments(self, parser):
+        parser.add_argument("--users", type=int, default=USERS)
+        parser.add_argument("--subscriptions", type=int, default=SUBSCRIPTIONS)
+        parser.add_argument("--invoices", type=int, default=INVOICES)
+
+    def handle(self, *args, **options):
+        report = seed(
+            users=options["users"],
+            subscriptions=options["subscriptions"],
+            invoices=options["invoices"],
+        )
+        for part, written in report.items():
+            self.stdout.write(f"{part}: {written}")
