@@ -7,7 +7,6 @@ is told so, without the Admin Center's navigation.
 from dataclasses import dataclass
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import LogoutView
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from accounts.decisions import (
     can_use_admin_center,
 )
 from accounts.models import Account, Subscription, User
-from accounts.views import SignInView
+from accounts.views import SignInView, SignOutView
 from sandbox.centers import CORPORATE_BILLING_PORTAL
 
 from .mailto import billing_admin_mailto
@@ -36,7 +35,7 @@ class AdminCenterSignInView(SignInView):
     next_page = "admin_center:home"
 
 
-class AdminCenterSignOutView(LogoutView):
+class AdminCenterSignOutView(SignOutView):
     next_page = "admin_center:sign-in"
 
 

@@ -4,7 +4,6 @@ billing admin's pages. Every decision is asked of accounts.decisions."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import LogoutView
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +22,7 @@ from accounts.decisions import (
     my_account_outcome,
 )
 from accounts.models import Activity, Subscription, User
-from accounts.views import SignInView
+from accounts.views import SignInView, SignOutView
 
 from . import services
 from .cards import CardDeclined
@@ -40,7 +39,7 @@ class BillingCenterSignInView(SignInView):
     next_page = "billing_center:landing"
 
 
-class BillingCenterSignOutView(LogoutView):
+class BillingCenterSignOutView(SignOutView):
     next_page = reverse_lazy(SIGN_IN)
 
 
