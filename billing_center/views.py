@@ -22,6 +22,12 @@ from accounts.decisions import (
     my_account_outcome,
 )
 from accounts.models import Activity, Subscription, User
+from accounts.services import (
+    OrderAlreadyPlaced,
+    order_key_new,
+    order_key_read,
+    order_placed_before,
+)
 from accounts.views import SignInView, SignOutView
 
 from . import services
@@ -118,12 +124,8 @@ class SubscriptionsView(BillingAdminMixin, TemplateView):
     template_name = "billing_center/subscriptions.html"
 
     def get_context_data(self, **kwargs):
-        subscriptions = list(self.subscriptions())
-        for subscription in subscriptions:
-            price = subscription.price_per_license
-            subscription.total = price * subscription.licenses if price is not None else None
         return super().get_context_data(
-            subscriptions=subscriptions,
+            subscriptions=list(self.subscriptions()),
             outcome=Outcome.BC_1,
             today=sandbox_today(),
             **kwargs,
@@ -133,8 +135,9 @@ class SubscriptionsView(BillingAdminMixin, TemplateView):
 class SubscriptionOrderView(BillingAdminMixin, TemplateView):
     """A form, its order summary, then Place Order: the same page posted three times.
 
-    POST without `place`: validate and show the summary. POST with `place`: validate again
-    (nothing is trusted from the summary page) and place the order.
+    POST without `place`: validate and show the summary, with a new order key. POST with
+    `place`: validate again (nothing is trusted from the summary page but its key) and place
+    the order; a summary placed before shows that order instead of charging again.
     """
 
     form_class = None
@@ -150,14 +153,23 @@ class SubscriptionOrderView(BillingAdminMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         self.subscription = self.get_subscription()
+        if "place" in request.POST:
+            placed = order_placed_before(account=self.account, data=request.POST)
+            if placed is not None:
+                return self.already_placed(placed)
         form = self.form_class(request.POST, subscription=self.subscription)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         try:
             summary = self.summarize(form.cleaned_data)
             if "place" not in request.POST:
-                return self.render_to_response(self.get_context_data(form=form, summary=summary))
-            invoice = self.place(form.cleaned_data)
+                context = self.get_context_data(
+                    form=form, summary=summary, order_key=order_key_new()
+                )
+                return self.render_to_response(context)
+            invoice = self.place(form.cleaned_data, order_key=order_key_read(request.POST))
+        except OrderAlreadyPlaced as placed:
+            return self.already_placed(placed.order)
         except ValidationError as error:
             form.add_error(None, error)
             return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -167,6 +179,18 @@ class SubscriptionOrderView(BillingAdminMixin, TemplateView):
             % {"number": invoice.number},
         )
         return redirect("billing_center:subscriptions")
+
+    def already_placed(self, order):
+        """A resubmitted summary (Back then Place Order, a double click): its invoice."""
+        messages.info(
+            self.request,
+            _("This order was already placed: invoice %(number)s. Nothing was charged again.")
+            % {"number": order.reference},
+        )
+        invoice = Invoice.objects.filter(account=self.account, number=order.reference).first()
+        if invoice is None:
+            return redirect("billing_center:subscriptions")
+        return redirect("billing_center:invoice", pk=invoice.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subscription=self.subscription, kind=self.kind, **kwargs)
@@ -181,12 +205,13 @@ class AddLicensesView(SubscriptionOrderView):
             subscription=self.subscription, quantity=data["quantity"]
         )
 
-    def place(self, data):
+    def place(self, data, *, order_key):
         return services.order_place(
             actor=self.request.user,
             account=self.account,
             subscription_id=self.subscription.pk,
             quantity=data["quantity"],
+            order_key=order_key,
         )
 
 
@@ -201,13 +226,14 @@ class EditSubscriptionView(SubscriptionOrderView):
             billing_frequency=data["billing_frequency"],
         )
 
-    def place(self, data):
+    def place(self, data, *, order_key):
         return services.subscription_change(
             actor=self.request.user,
             account=self.account,
             subscription_id=self.subscription.pk,
             plan_tier_id=data["plan_tier"].pk,
             billing_frequency=data["billing_frequency"],
+            order_key=order_key,
         )
 
 
