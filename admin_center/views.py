@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 
 from accounts.decisions import (
+    FROM_ADMIN_CENTER,
     Outcome,
     add_licenses_outcome,
     billing_contact,
@@ -111,7 +112,8 @@ class AddLicensesView(AccountAdminRequiredMixin, View):
         account = user.account
         outcome = add_licenses_outcome(user)
         if outcome == Outcome.AC_1:
-            return redirect("billing_center:subscriptions")
+            subscriptions = reverse("billing_center:subscriptions")
+            return redirect(f"{subscriptions}?from={FROM_ADMIN_CENTER}")
         context = {
             "outcome": outcome,
             "account": account,

@@ -14,12 +14,14 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from accounts.clock import sandbox_today
 from accounts.decisions import (
+    FROM_ADMIN_CENTER,
     Outcome,
     billing_center_landing,
     billing_contact,
     can_see_billing_contact,
     is_billing_admin_of,
     my_account_outcome,
+    subscriptions_outcome,
 )
 from accounts.models import Activity, Subscription, User
 from accounts.services import (
@@ -119,14 +121,16 @@ class MyAccountView(SignedInMixin, TemplateView):
 
 
 class SubscriptionsView(BillingAdminMixin, TemplateView):
-    """BC-1: one card per product."""
+    """BC-1, or AC-1 when the Admin Center's Add Licenses sent the billing admin here: one
+    card per product."""
 
     template_name = "billing_center/subscriptions.html"
 
     def get_context_data(self, **kwargs):
+        from_admin_center = self.request.GET.get("from") == FROM_ADMIN_CENTER
         return super().get_context_data(
             subscriptions=list(self.subscriptions()),
-            outcome=Outcome.BC_1,
+            outcome=subscriptions_outcome(self.request.user, from_admin_center=from_admin_center),
             today=sandbox_today(),
             **kwargs,
         )

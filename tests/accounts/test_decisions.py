@@ -12,6 +12,7 @@ from accounts.decisions import (
     is_billing_admin_of,
     my_account_outcome,
     portal_refusal_outcome,
+    subscriptions_outcome,
 )
 from tests.factories import AccountFactory, UserFactory
 
@@ -83,3 +84,14 @@ def test_who_may_see_the_billing_contact(persona, key, may_see):
 def test_billing_contact_is_the_billing_admin(persona):
     assert billing_contact(persona("bruno").account) == persona("ana")
     assert billing_contact(persona("diego").account) is None
+
+
+@pytest.mark.parametrize(
+    ("from_admin_center", "outcome"), [(True, Outcome.AC_1), (False, Outcome.BC_1)]
+)
+def test_subscriptions_say_which_table_brought_the_billing_admin(
+    persona, from_admin_center, outcome
+):
+    assert subscriptions_outcome(persona("ana"), from_admin_center=from_admin_center) == outcome
+    with pytest.raises(ValueError):
+        subscriptions_outcome(persona("bruno"), from_admin_center=from_admin_center)

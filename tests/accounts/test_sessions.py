@@ -36,9 +36,7 @@ def in_logmein(client) -> bool:
 
 
 @pytest.mark.parametrize("sign_out", LOGMEIN_SIGN_OUTS)
-def test_signing_out_of_a_logmein_center_leaves_the_portal_signed_in(
-    client, sample_data, sign_out
-):
+def test_signing_out_of_a_logmein_center_leaves_the_portal_signed_in(client, sample_data, sign_out):
     portal_sign_in(client)
     logmein_sign_in(client, "diego.corp@globex.example")
     assert in_portal(client) and in_logmein(client)

@@ -196,8 +196,8 @@ def test_add_licenses_table(client, persona, language, key, outcome):
     words = WORDS[language]
     if outcome == Outcome.AC_1:
         assert response.status_code == 302
-        assert response["Location"].endswith("/billing/subscriptions/")
-        assert response["Location"] == f"/{language}/billing/subscriptions/"
+        # To Subscriptions, saying where from: the page shows AC-1, not BC-1.
+        assert response["Location"] == f"/{language}/billing/subscriptions/?from=admin-center"
         return
     assert response.status_code == 200
     assert response.context["outcome"] == outcome
@@ -206,6 +206,24 @@ def test_add_licenses_table(client, persona, language, key, outcome):
     assert words[outcome.value] in page
     # The article's fallback line comes after the outcome.
     assert page.index(words["fallback"]) > page.index(words[outcome.value])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", ["ana", "fernanda"])
+def test_ac1_subscriptions_show_ac1_and_its_note_not_bc1(client, persona, language, key):
+    """Add Licenses in the Admin Center lands on Subscriptions as AC-1, with AC-1's trainer
+    note; signing in to the Billing Center lands on the same page as BC-1."""
+    from sandbox.sample_data import TRAINER_NOTES
+
+    client.force_login(persona(key))
+    arrived = client.get(f"/{language}/admin-center/add-licenses/", follow=True)
+    page = content(arrived)
+    assert arrived.redirect_chain[-1][0].startswith(f"/{language}/billing/subscriptions/")
+    assert 'data-outcome="AC-1"' in page and 'data-note-outcome="AC-1"' in page
+    note_language = language.replace("-", "_")
+    assert html.escape(TRAINER_NOTES[Outcome.AC_1].title[note_language]) in page
+    signed_in = content(client.get(f"/{language}/billing/", follow=True))
+    assert 'data-outcome="BC-1"' in signed_in and 'data-note-outcome="BC-1"' in signed_in
 
 
 def test_add_licenses_is_decided_only_by_the_decision_function(client, persona, monkeypatch):

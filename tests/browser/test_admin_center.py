@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 # language -> (Add Licenses, Send email, greeting of the email, refusal heading)
 LANGUAGES = {
@@ -46,8 +47,10 @@ def add_licenses(page, language):
 def test_ac1_billing_admin_is_redirected_to_subscriptions(page, browser_sample_data, language):
     sign_in(page, language, "ana.billing@acme.example")
     add_licenses(page, language)
-    page.wait_for_url(f"**/{language}/billing/subscriptions/")
+    page.wait_for_url(f"**/{language}/billing/subscriptions/?from=admin-center")
     assert urlsplit(page.url).path == f"/{language}/billing/subscriptions/"
+    expect(page.locator("body")).to_have_attribute("data-outcome", "AC-1")
+    expect(page.get_by_test_id("trainer-note-outcome")).to_have_text("AC-1")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
