@@ -277,7 +277,7 @@ def test_ac3_shows_the_account_products_and_the_portal(client, persona, language
             rf'<a [^>]*href="([^"]+)"[^>]*data-testid="product-{code}">\s*<img [^>]*>', page
         )
         assert link, code
-        assert link.group(1) == f"/{language}/billing/sign-in/"
+        assert link.group(1) == f"/{language}/billing/"  # the landing, signed in
         assert f'src="/static/img/products/{code}.svg"' in link.group(0)
         alt = re.search(r'alt="([^"]+)"', link.group(0)).group(1)
         assert name in alt
@@ -285,6 +285,27 @@ def test_ac3_shows_the_account_products_and_the_portal(client, persona, language
     portal = re.search(r'<a href="([^"]+)" data-testid="corp-portal-link">([^<]+)</a>', page)
     assert html.unescape(portal.group(1)) == f"/{language}/corp-billing/?from=admin-center"
     assert portal.group(2) == "https://link.logmeininc.com/corp-billing"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", ["diego", "elena"])
+def test_ac3_product_logo_leads_signed_in_to_bc2b_and_the_portal(client, persona, language, key):
+    """A product's logo opens the Billing Center with the person's LogMeIn ID: the landing
+    says BC-2 (wrong location), its account profile link My Account (BC-2b), whose Go to
+    Billing is the portal's sign-in."""
+    client.force_login(persona(key))
+    page = content(client.get(f"/{language}/admin-center/add-licenses/"))
+    logo = re.search(r'<a [^>]*href="([^"]+)"[^>]*data-testid="product-gotomeeting">', page)
+    landed = client.get(html.unescape(logo.group(1)), follow=True)
+    wrong_location = content(landed)
+    assert landed.redirect_chain[-1][0] == f"/{language}/billing/wrong-location/"
+    assert 'data-outcome="BC-2"' in wrong_location
+    assert 'data-testid="sign-in-form"' not in wrong_location
+    profile = re.search(r'<a href="([^"]+)" data-testid="bc-account-profile">', wrong_location)
+    my_account = content(client.get(html.unescape(profile.group(1))))
+    assert 'data-outcome="BC-2b"' in my_account
+    go_to_billing = re.search(r'href="([^"]+)" data-testid="bc-go-to-billing"', my_account)
+    assert go_to_billing.group(1) == f"/{language}/corp-billing/"
 
 
 def test_ac3_lists_only_the_account_products(client, db):

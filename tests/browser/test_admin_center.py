@@ -82,7 +82,7 @@ def test_ac3_product_logos_and_the_portal(page, browser_sample_data, language):
     assert page.locator("body").get_attribute("data-outcome") == "AC-3"
     for code, name in PRODUCTS.items():
         link = page.get_by_test_id(f"product-{code}")
-        assert urlsplit(link.get_attribute("href")).path == f"/{language}/billing/sign-in/"
+        assert urlsplit(link.get_attribute("href")).path == f"/{language}/billing/"
         logo = link.get_by_role("img")
         assert name in logo.get_attribute("alt")
         assert logo.evaluate("image => image.complete && image.naturalWidth > 0")
@@ -90,6 +90,13 @@ def test_ac3_product_logos_and_the_portal(page, browser_sample_data, language):
     assert portal.inner_text() == "https://link.logmeininc.com/corp-billing"
     portal.click()
     page.wait_for_url(f"**/{language}/corp-billing/?from=admin-center")
+    # A logo: the Billing Center, already signed in: BC-2, then My Account (BC-2b).
+    page.go_back()
+    page.get_by_test_id("product-gotomeeting").click()
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2")
+    page.get_by_test_id("bc-account-profile").click()
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2b")
+    expect(page.get_by_test_id("bc-go-to-billing")).to_be_visible()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
