@@ -297,3 +297,17 @@ def test_place_order_without_its_summary_key_changes_nothing(signed_in, ana_rs5,
     ana_rs5.refresh_from_db()
     assert ana_rs5.licenses == 10
     assert not Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "Order number"), ("es", "Número de pedido"), ("pt-br", "Número do pedido")],
+)
+def test_recent_activity_names_the_order(signed_in, ana_rs5, language, label):
+    client = signed_in("ana")
+    page = url("add-licenses", language, pk=ana_rs5.pk)
+    client.post(page, reviewed(client, page, {"quantity": "2"}))
+    invoice = Invoice.objects.get(kind=Invoice.Kind.LICENSES_ADDED)
+    activity = client.get(url("activity", language)).content.decode()
+    assert f"{label}:</span> {invoice.number}" in activity
