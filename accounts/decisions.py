@@ -12,6 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Account, User
 
+# The query parameter value (`?from=admin-center`) that says a page was reached from the
+# Admin Center's Add Licenses: AC-1 on Subscriptions, AC-3c in the portal.
+FROM_ADMIN_CENTER = "admin-center"
+
 
 class Outcome(models.TextChoices):
     # Billing Center sign-in table.
@@ -50,6 +54,17 @@ def billing_center_landing(user: User) -> Outcome:
     if is_billing_admin_of(user, user.account):
         return Outcome.BC_1
     return Outcome.BC_2
+
+
+def subscriptions_outcome(user: User, *, from_admin_center: bool) -> Outcome:
+    """Billing Center, Subscriptions: which row of which table brought the billing admin here.
+
+    AC-1: Add Licenses in the Admin Center redirected them (`?from=admin-center`).
+    BC-1: they signed in to the Billing Center (or came from anywhere else).
+    """
+    if not is_billing_admin_of(user, user.account):
+        raise ValueError("Subscriptions is the billing admin's page; check is_billing_admin_of.")
+    return Outcome.AC_1 if from_admin_center else Outcome.BC_1
 
 
 def my_account_outcome(user: User) -> Outcome | None:

@@ -308,6 +308,12 @@ class Subscription(models.Model):
     def __str__(self):
         return f"{self.account}: {self.product}"
 
+    @property
+    def total(self) -> Decimal | None:
+        """Price per license x licenses, for a subscription read `with_prices()`."""
+        price = getattr(self, "price_per_license", None)
+        return None if price is None else price * self.licenses
+
     def clean(self):
         super().clean()
         if self.plan_tier_id and self.product_id and self.plan_tier.product_id != self.product_id:
@@ -342,3 +348,38 @@ class Activity(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label}: {self.summary}"
+
+
+class PlacedOrder(models.Model):
+    """An order summary that was placed: the key issued with the reviewed summary, once.
+
+    Every write that takes money or seats (the Billing Center's Place Order, the portal's
+    place service order) claims its summary's key inside its locked transaction. The key is
+    unique, so a resubmission (Back then Place Order, a double click, two tabs) finds the
+    order already placed instead of placing it again.
+    """
+
+    key = models.UUIDField(_("order key"), unique=True, editable=False)
+    account = models.ForeignKey(
+        Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="placed_orders"
+    )
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name=_("subscription"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="placed_orders",
+    )
+    # What the center issued for it: the Billing Center's invoice number, the portal's
+    # service order number.
+    reference = models.CharField(_("order number"), max_length=40, blank=True)
+    placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("placed order")
+        verbose_name_plural = _("placed orders")
+        ordering = ["-placed_at", "-id"]
+
+    def __str__(self):
+        return self.reference or str(self.key)

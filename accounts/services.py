@@ -1,6 +1,32 @@
-"""Writes of the shared domain that other apps call."""
+"""Writes of the shared domain that other apps call.
 
-from .models import Account, Activity, User
+`subscription_licenses_add` is the one business act behind the Billing Center's Add Licenses
+and the portal's Add Seats: one limit, one rule for a subscription pending cancellation, one
+price x licenses, one lock and one order key. Each center keeps its own screens and words and
+issues its own document (an invoice, a service order) through the `issue` callback.
+"""
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from .models import (
+    MAX_LICENSES,
+    Account,
+    Activity,
+    PlacedOrder,
+    PlanPrice,
+    PlanTier,
+    Subscription,
+    User,
+)
 
 
 def activity_record(
@@ -22,3 +48,207 @@ def activity_record(
         before=before or {},
         after=after or {},
     )
+
+
+class OrderAlreadyPlaced(Exception):
+    """The order summary with this key was placed before: nothing is charged again.
+
+    `order.reference` is what the center issued for it the first time (invoice, service order).
+    """
+
+    def __init__(self, order: PlacedOrder):
+        super().__init__(order.reference)
+        self.order = order
+
+
+def order_key_new() -> uuid.UUID:
+    """The key issued with a reviewed order summary; placing the summary claims it."""
+    return uuid.uuid4()
+
+
+def order_key_read(data) -> uuid.UUID:
+    """The order key a placed summary was sent with (form data), or a translated refusal."""
+    try:
+        return uuid.UUID(str(data.get("order_key", "")))
+    except ValueError:
+        raise ValidationError(
+            _("This order summary cannot be placed. Review the order again."), code="no_key"
+        ) from None
+
+
+def order_placed_before(*, account: Account, data) -> PlacedOrder | None:
+    """The order a resubmitted summary already placed (Back then Place Order), read before
+    its form is validated again against what that order changed. Two submissions at the
+    same moment are caught by `order_claim` inside the lock."""
+    try:
+        order_key = order_key_read(data)
+    except ValidationError:
+        return None
+    return PlacedOrder.objects.filter(key=order_key, account=account).first()
+
+
+def order_claim(*, account: Account, subscription: Subscription, order_key: uuid.UUID):
+    """Claim an order summary's key, inside the caller's locked transaction.
+
+    The database's unique key decides: a second claim of the same key (in sequence, or at
+    the same moment from another request) raises `OrderAlreadyPlaced` with the first order.
+    """
+    try:
+        with transaction.atomic():
+            return PlacedOrder.objects.create(
+                key=order_key, account=account, subscription=subscription
+            )
+    except IntegrityError:
+        existing = PlacedOrder.objects.filter(key=order_key, account=account).first()
+        if existing is None:  # another account's key: never tell, never place
+            raise ValidationError(
+                _("This order summary cannot be placed. Review the order again.")
+            ) from None
+        raise OrderAlreadyPlaced(existing) from None
+
+
+def order_reference_set(*, order: PlacedOrder, reference: str) -> None:
+    order.reference = reference
+    order.save(update_fields=["reference"])
+
+
+def subscription_orderable_check(subscription: Subscription) -> None:
+    """No order on a subscription pending cancellation, in any center: in the Billing Center
+    the billing admin undoes the cancellation first; the portal offers no way around it."""
+    if subscription.status == Subscription.Status.PENDING_CANCELLATION:
+        raise ValidationError(
+            _("This subscription is pending cancellation: undo the cancellation first."),
+            code="pending_cancellation",
+        )
+
+
+def licenses_limit_check(*, licenses_after: int) -> None:
+    """The one limit of licenses per subscription (the database's constraint says the same)."""
+    if licenses_after > MAX_LICENSES:
+        raise ValidationError(
+            _("A subscription can hold at most %(max)s licenses."),
+            params={"max": MAX_LICENSES},
+            code="limit",
+        )
+
+
+def plan_price(*, plan_tier: PlanTier, currency: str, billing_frequency: str) -> Decimal:
+    """The price of one license of a plan for one billing period, in the account's currency."""
+    price = PlanPrice.objects.filter(
+        plan_tier=plan_tier, currency=currency, billing_frequency=billing_frequency
+    ).first()
+    if price is None:
+        raise ValidationError(_("This plan is not sold in your account's currency."))
+    return price.amount
+
+
+@dataclass(frozen=True)
+class LicensesQuote:
+    """What adding licenses to a subscription costs for one whole billing period."""
+
+    subscription: Subscription
+    licenses_before: int
+    quantity: int
+    price_per_license: Decimal
+
+    @property
+    def licenses_after(self) -> int:
+        return self.licenses_before + self.quantity
+
+    @property
+    def amount(self) -> Decimal:
+        return self.price_per_license * self.quantity
+
+
+def licenses_quote(*, subscription: Subscription, quantity: int) -> LicensesQuote:
+    """Check an order of `quantity` more licenses and price it: the order summary's figures
+    and, again inside the lock, the order's."""
+    subscription_orderable_check(subscription)
+    if quantity < 1:
+        raise ValidationError(_("Enter a number of licenses of at least 1."), code="min")
+    licenses_limit_check(licenses_after=subscription.licenses + quantity)
+    price = getattr(subscription, "price_per_license", None)
+    if price is None:
+        price = plan_price(
+            plan_tier=subscription.plan_tier,
+            currency=subscription.account.currency,
+            billing_frequency=subscription.billing_frequency,
+        )
+    return LicensesQuote(
+        subscription=subscription,
+        licenses_before=subscription.licenses,
+        quantity=quantity,
+        price_per_license=price,
+    )
+
+
+def subscription_locked(*, account: Account, subscription_id: int) -> Subscription:
+    """The account's subscription, its row locked until the transaction ends."""
+    return (
+        Subscription.objects.select_for_update(of=("self",))
+        .select_related("account", "product", "plan_tier")
+        .get(pk=subscription_id, account=account)
+    )
+
+
+@dataclass(frozen=True)
+class LicensesAdded:
+    """A placed order for more licenses: the quote it was placed at, its order key and the
+    center's document (anything with a `number`: an invoice, a service order)."""
+
+    quote: LicensesQuote
+    order: PlacedOrder
+    document: Any
+
+    @property
+    def subscription(self) -> Subscription:
+        return self.quote.subscription
+
+
+@transaction.atomic
+def subscription_licenses_add(
+    *,
+    actor: User | None,
+    account: Account,
+    subscription_id: int,
+    quantity: int,
+    order_key: uuid.UUID,
+    issue: Callable[[LicensesQuote], Any],
+    licenses_reviewed: int | None = None,
+) -> LicensesAdded:
+    """Raise a subscription's licenses by `quantity`: the Billing Center's Add Licenses and the
+    portal's Add Seats.
+
+    Locked: the subscription row is held until the end, and the count is raised in the
+    database (F()), so two orders at once both count. Idempotent: the order summary's key is
+    claimed first; a second placing raises `OrderAlreadyPlaced`. `licenses_reviewed`, when
+    given, refuses an order reviewed from a count that has changed since. Audited: one
+    activity entry. `issue(quote)` creates and returns the center's document.
+    """
+    subscription = subscription_locked(account=account, subscription_id=subscription_id)
+    order = order_claim(account=account, subscription=subscription, order_key=order_key)
+    if licenses_reviewed is not None and subscription.licenses != licenses_reviewed:
+        raise ValidationError(
+            _(
+                "The licenses of this subscription changed to %(current)d since your review. "
+                "Please review the order again."
+            ),
+            params={"current": subscription.licenses},
+            code="changed",
+        )
+    quote = licenses_quote(subscription=subscription, quantity=quantity)
+    Subscription.objects.filter(pk=subscription.pk).update(licenses=F("licenses") + quantity)
+    subscription.refresh_from_db(fields=["licenses"])
+    document = issue(quote)
+    reference = document.number
+    order_reference_set(order=order, reference=reference)
+    product = subscription.product.name
+    activity_record(
+        actor=actor,
+        account=account,
+        action="order_placed",
+        summary=f"{product}: +{quantity} licenses ({reference})",
+        before={"product": product, "licenses": quote.licenses_before},
+        after={"product": product, "licenses": quote.licenses_after, "order": reference},
+    )
+    return LicensesAdded(quote=quote, order=order, document=document)

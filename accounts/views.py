@@ -1,6 +1,22 @@
-from django.contrib.auth.views import LoginView
+from contextlib import contextmanager
+
+from django.contrib.auth.views import LoginView, LogoutView
 
 from .forms import SignInForm
+
+# Session keys of sign-ins of their own (the Corporate Billing Portal's User ID), which share
+# the Django session with the LogMeIn ID. Each such app adds its key when it is ready.
+SEPARATE_SIGN_IN_KEYS: set[str] = set()
+
+
+@contextmanager
+def separate_sign_ins_kept(request):
+    """Django flushes the whole session when a LogMeIn ID signs out (or another signs in):
+    put the other sign-ins back, so that leaving one center never signs you out of another."""
+    kept = {key: request.session[key] for key in SEPARATE_SIGN_IN_KEYS if key in request.session}
+    yield
+    for key, value in kept.items():
+        request.session[key] = value
 
 
 class SignInView(LoginView):
@@ -19,3 +35,15 @@ class SignInView(LoginView):
         if email and len(email) <= 254:
             initial["username"] = email
         return initial
+
+    def form_valid(self, form):
+        with separate_sign_ins_kept(self.request):
+            return super().form_valid(form)
+
+
+class SignOutView(LogoutView):
+    """Signs the LogMeIn ID out of the Billing Center and the Admin Center, and only that."""
+
+    def post(self, request, *args, **kwargs):
+        with separate_sign_ins_kept(request):
+            return super().post(request, *args, **kwargs)

@@ -7,12 +7,12 @@ is told so, without the Admin Center's navigation.
 from dataclasses import dataclass
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import LogoutView
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.views.generic import ListView, TemplateView, View
 
 from accounts.decisions import (
+    FROM_ADMIN_CENTER,
     Outcome,
     add_licenses_outcome,
     billing_contact,
@@ -20,7 +20,7 @@ from accounts.decisions import (
     can_use_admin_center,
 )
 from accounts.models import Account, Subscription, User
-from accounts.views import SignInView
+from accounts.views import SignInView, SignOutView
 from sandbox.centers import CORPORATE_BILLING_PORTAL
 
 from .mailto import billing_admin_mailto
@@ -35,7 +35,7 @@ class AdminCenterSignInView(SignInView):
     next_page = "admin_center:home"
 
 
-class AdminCenterSignOutView(LogoutView):
+class AdminCenterSignOutView(SignOutView):
     next_page = "admin_center:sign-in"
 
 
@@ -111,7 +111,8 @@ class AddLicensesView(AccountAdminRequiredMixin, View):
         account = user.account
         outcome = add_licenses_outcome(user)
         if outcome == Outcome.AC_1:
-            return redirect("billing_center:subscriptions")
+            subscriptions = reverse("billing_center:subscriptions")
+            return redirect(f"{subscriptions}?from={FROM_ADMIN_CENTER}")
         context = {
             "outcome": outcome,
             "account": account,

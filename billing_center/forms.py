@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.clock import sandbox_today
 from accounts.models import MAX_LICENSES, BillingFrequency, PlanTier
+from accounts.services import licenses_limit_check
 
 from .cards import luhn_valid
 from .models import BillingInfo
@@ -53,11 +54,7 @@ class AddLicensesForm(forms.Form):
 
     def clean_quantity(self):
         quantity = self.cleaned_data["quantity"]
-        if self.subscription.licenses + quantity > MAX_LICENSES:
-            raise ValidationError(
-                _("A subscription can hold at most %(max)s licenses."),
-                params={"max": MAX_LICENSES},
-            )
+        licenses_limit_check(licenses_after=self.subscription.licenses + quantity)
         return quantity
 
 

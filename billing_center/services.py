@@ -12,21 +12,22 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from accounts.clock import sandbox_today
-from accounts.models import (
-    MAX_LICENSES,
-    Account,
-    BillingFrequency,
-    PlanPrice,
-    PlanTier,
-    Subscription,
-    User,
+from accounts.models import Account, BillingFrequency, PlanTier, Subscription, User
+from accounts.services import (
+    LicensesQuote,
+    activity_record,
+    licenses_quote,
+    order_claim,
+    order_reference_set,
+    plan_price,
+    subscription_licenses_add,
+    subscription_locked,
+    subscription_orderable_check,
 )
-from accounts.services import activity_record
 
 from .cards import CardDeclined, card_brand, card_is_declined
 from .models import BillingInfo, Invoice, PaymentMethod
@@ -55,22 +56,6 @@ class OrderSummary:
         return self.licenses_after - self.licenses_before
 
 
-def _check_active(subscription: Subscription) -> None:
-    if subscription.status == Subscription.Status.PENDING_CANCELLATION:
-        raise ValidationError(
-            _("This subscription is pending cancellation: undo the cancellation first.")
-        )
-
-
-def _plan_price(plan_tier: PlanTier, currency: str, frequency: str) -> Decimal:
-    price = PlanPrice.objects.filter(
-        plan_tier=plan_tier, currency=currency, billing_frequency=frequency
-    ).first()
-    if price is None:
-        raise ValidationError(_("This plan is not sold in your account's currency."))
-    return price.amount
-
-
 def _remaining(amount: Decimal, frequency: str, start: datetime.date, end: datetime.date):
     """`amount` for a full billing period, prorated to the days from `start` to `end`."""
     period = PERIOD_DAYS[frequency]
@@ -82,30 +67,27 @@ def order_summary_add_licenses(
     *, subscription: Subscription, quantity: int, today: datetime.date | None = None
 ) -> OrderSummary:
     """Adding `quantity` licenses, charged from today to the renewal date."""
-    today = today or sandbox_today()
-    _check_active(subscription)
-    if quantity < 1:
-        raise ValidationError(_("Enter a number of licenses of at least 1."))
-    if subscription.licenses + quantity > MAX_LICENSES:
-        raise ValidationError(
-            _("A subscription can hold at most %(max)s licenses.") % {"max": MAX_LICENSES}
-        )
-    currency = subscription.account.currency
-    price = _plan_price(subscription.plan_tier, currency, subscription.billing_frequency)
+    quote = licenses_quote(subscription=subscription, quantity=quantity)
+    return _order_summary_of_quote(quote, today=today or sandbox_today())
+
+
+def _order_summary_of_quote(quote: LicensesQuote, *, today: datetime.date) -> OrderSummary:
+    """The domain's price of the licenses for a whole period, prorated to the renewal date."""
+    subscription = quote.subscription
     total = _remaining(
-        price * quantity, subscription.billing_frequency, today, subscription.renewal_date
+        quote.amount, subscription.billing_frequency, today, subscription.renewal_date
     )
     return OrderSummary(
         subscription=subscription,
         plan_tier=subscription.plan_tier,
         billing_frequency=subscription.billing_frequency,
-        licenses_before=subscription.licenses,
-        licenses_after=subscription.licenses + quantity,
-        plan_price=price,
+        licenses_before=quote.licenses_before,
+        licenses_after=quote.licenses_after,
+        plan_price=quote.price_per_license,
         period_start=today,
         period_end=subscription.renewal_date,
         total_due=total.quantize(CENT, rounding=ROUND_HALF_UP),
-        currency=currency,
+        currency=subscription.account.currency,
     )
 
 
@@ -119,7 +101,7 @@ def order_summary_change(
     """A new plan tier or frequency from today: the difference up to the renewal date is due
     (a cheaper plan costs nothing now; it is cheaper from the renewal on)."""
     today = today or sandbox_today()
-    _check_active(subscription)
+    subscription_orderable_check(subscription)
     if plan_tier.product_id != subscription.product_id:
         raise ValidationError(_("This plan tier belongs to another product."))
     if billing_frequency not in BillingFrequency.values:
@@ -130,8 +112,14 @@ def order_summary_change(
     ):
         raise ValidationError(_("Choose a different plan tier or billing frequency."))
     currency = subscription.account.currency
-    old_price = _plan_price(subscription.plan_tier, currency, subscription.billing_frequency)
-    new_price = _plan_price(plan_tier, currency, billing_frequency)
+    old_price = plan_price(
+        plan_tier=subscription.plan_tier,
+        currency=currency,
+        billing_frequency=subscription.billing_frequency,
+    )
+    new_price = plan_price(
+        plan_tier=plan_tier, currency=currency, billing_frequency=billing_frequency
+    )
     end = subscription.renewal_date
     licenses = subscription.licenses
     old_cost = _remaining(old_price * licenses, subscription.billing_frequency, today, end)
@@ -147,14 +135,6 @@ def order_summary_change(
         period_end=end,
         total_due=max(new_cost - old_cost, Decimal("0")).quantize(CENT, rounding=ROUND_HALF_UP),
         currency=currency,
-    )
-
-
-def _locked_subscription(account: Account, subscription_id: int) -> Subscription:
-    return (
-        Subscription.objects.select_for_update(of=("self",))
-        .select_related("account", "product", "plan_tier")
-        .get(pk=subscription_id, account=account)
     )
 
 
@@ -193,32 +173,31 @@ def _order_confirmation_send(*, actor: User, invoice: Invoice, summary: OrderSum
 
 
 @transaction.atomic
-def order_place(*, actor: User, account: Account, subscription_id: int, quantity: int) -> Invoice:
-    """Add licenses: the count is raised in the database (F()), so two orders placed at the
-    same moment both count; the invoice and the confirmation email follow."""
-    subscription = _locked_subscription(account, subscription_id)
-    summary = order_summary_add_licenses(subscription=subscription, quantity=quantity)
-    updated = Subscription.objects.filter(
-        pk=subscription.pk, licenses__lte=MAX_LICENSES - quantity
-    ).update(licenses=F("licenses") + quantity)
-    if not updated:
-        raise ValidationError(
-            _("A subscription can hold at most %(max)s licenses.") % {"max": MAX_LICENSES}
+def order_place(
+    *, actor: User, account: Account, subscription_id: int, quantity: int, order_key: uuid.UUID
+) -> Invoice:
+    """Place Order for more licenses: the domain raises the count (locked, once per order
+    summary, audited); the Billing Center issues the invoice and the confirmation email.
+
+    A summary placed before raises `accounts.services.OrderAlreadyPlaced`.
+    """
+
+    def issue(quote: LicensesQuote) -> Invoice:
+        summary = _order_summary_of_quote(quote, today=sandbox_today())
+        return _invoice_create(
+            summary=summary, kind=Invoice.Kind.LICENSES_ADDED, quantity=quote.quantity
         )
-    subscription.refresh_from_db(fields=["licenses"])
-    invoice = _invoice_create(summary=summary, kind=Invoice.Kind.LICENSES_ADDED, quantity=quantity)
-    activity_record(
+
+    added = subscription_licenses_add(
         actor=actor,
         account=account,
-        action="order_placed",
-        summary=f"{subscription.product.name}: +{quantity} licenses ({invoice.number})",
-        before={"product": subscription.product.name, "licenses": subscription.licenses - quantity},
-        after={
-            "product": subscription.product.name,
-            "licenses": subscription.licenses,
-            "invoice": invoice.number,
-        },
+        subscription_id=subscription_id,
+        quantity=quantity,
+        order_key=order_key,
+        issue=issue,
     )
+    invoice = added.document
+    summary = _order_summary_of_quote(added.quote, today=invoice.issued_on)
     _order_confirmation_send(actor=actor, invoice=invoice, summary=summary)
     return invoice
 
@@ -231,9 +210,12 @@ def subscription_change(
     subscription_id: int,
     plan_tier_id: int,
     billing_frequency: str,
+    order_key: uuid.UUID,
 ) -> Invoice:
-    """Change the plan tier and/or the billing frequency from today."""
-    subscription = _locked_subscription(account, subscription_id)
+    """Change the plan tier and/or the billing frequency from today, once per order summary
+    (a summary placed before raises `accounts.services.OrderAlreadyPlaced`)."""
+    subscription = subscription_locked(account=account, subscription_id=subscription_id)
+    order = order_claim(account=account, subscription=subscription, order_key=order_key)
     plan_tier = PlanTier.objects.filter(pk=plan_tier_id, product=subscription.product).first()
     if plan_tier is None:
         raise ValidationError(_("This plan tier belongs to another product."))
@@ -251,6 +233,7 @@ def subscription_change(
     invoice = _invoice_create(
         summary=summary, kind=Invoice.Kind.PLAN_CHANGED, quantity=subscription.licenses
     )
+    order_reference_set(order=order, reference=invoice.number)
     activity_record(
         actor=actor,
         account=account,
@@ -271,7 +254,7 @@ def subscription_change(
 @transaction.atomic
 def subscription_cancel(*, actor: User, account: Account, subscription_id: int) -> Subscription:
     """Cancel at the renewal date: until then the subscription is pending cancellation."""
-    subscription = _locked_subscription(account, subscription_id)
+    subscription = subscription_locked(account=account, subscription_id=subscription_id)
     if subscription.status == Subscription.Status.PENDING_CANCELLATION:
         raise ValidationError(_("This subscription is already pending cancellation."))
     subscription.status = Subscription.Status.PENDING_CANCELLATION
@@ -292,7 +275,7 @@ def subscription_cancel_undo(
     *, actor: User, account: Account, subscription_id: int
 ) -> Subscription:
     """Keep the subscription after all: possible until the renewal date."""
-    subscription = _locked_subscription(account, subscription_id)
+    subscription = subscription_locked(account=account, subscription_id=subscription_id)
     if subscription.status != Subscription.Status.PENDING_CANCELLATION:
         raise ValidationError(_("This subscription is not pending cancellation."))
     if subscription.renewal_date <= sandbox_today():

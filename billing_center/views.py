@@ -4,7 +4,6 @@ billing admin's pages. Every decision is asked of accounts.decisions."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import LogoutView
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,15 +14,23 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from accounts.clock import sandbox_today
 from accounts.decisions import (
+    FROM_ADMIN_CENTER,
     Outcome,
     billing_center_landing,
     billing_contact,
     can_see_billing_contact,
     is_billing_admin_of,
     my_account_outcome,
+    subscriptions_outcome,
 )
 from accounts.models import Activity, Subscription, User
-from accounts.views import SignInView
+from accounts.services import (
+    OrderAlreadyPlaced,
+    order_key_new,
+    order_key_read,
+    order_placed_before,
+)
+from accounts.views import SignInView, SignOutView
 
 from . import services
 from .cards import CardDeclined
@@ -40,7 +47,7 @@ class BillingCenterSignInView(SignInView):
     next_page = "billing_center:landing"
 
 
-class BillingCenterSignOutView(LogoutView):
+class BillingCenterSignOutView(SignOutView):
     next_page = reverse_lazy(SIGN_IN)
 
 
@@ -116,18 +123,16 @@ class MyAccountView(SignedInMixin, TemplateView):
 
 
 class SubscriptionsView(BillingAdminMixin, TemplateView):
-    """BC-1: one card per product."""
+    """BC-1, or AC-1 when the Admin Center's Add Licenses sent the billing admin here: one
+    card per product."""
 
     template_name = "billing_center/subscriptions.html"
 
     def get_context_data(self, **kwargs):
-        subscriptions = list(self.subscriptions())
-        for subscription in subscriptions:
-            price = subscription.price_per_license
-            subscription.total = price * subscription.licenses if price is not None else None
+        from_admin_center = self.request.GET.get("from") == FROM_ADMIN_CENTER
         return super().get_context_data(
-            subscriptions=subscriptions,
-            outcome=Outcome.BC_1,
+            subscriptions=list(self.subscriptions()),
+            outcome=subscriptions_outcome(self.request.user, from_admin_center=from_admin_center),
             today=sandbox_today(),
             **kwargs,
         )
@@ -136,8 +141,9 @@ class SubscriptionsView(BillingAdminMixin, TemplateView):
 class SubscriptionOrderView(BillingAdminMixin, TemplateView):
     """A form, its order summary, then Place Order: the same page posted three times.
 
-    POST without `place`: validate and show the summary. POST with `place`: validate again
-    (nothing is trusted from the summary page) and place the order.
+    POST without `place`: validate and show the summary, with a new order key. POST with
+    `place`: validate again (nothing is trusted from the summary page but its key) and place
+    the order; a summary placed before shows that order instead of charging again.
     """
 
     form_class = None
@@ -153,14 +159,23 @@ class SubscriptionOrderView(BillingAdminMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         self.subscription = self.get_subscription()
+        if "place" in request.POST:
+            placed = order_placed_before(account=self.account, data=request.POST)
+            if placed is not None:
+                return self.already_placed(placed)
         form = self.form_class(request.POST, subscription=self.subscription)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         try:
             summary = self.summarize(form.cleaned_data)
             if "place" not in request.POST:
-                return self.render_to_response(self.get_context_data(form=form, summary=summary))
-            invoice = self.place(form.cleaned_data)
+                context = self.get_context_data(
+                    form=form, summary=summary, order_key=order_key_new()
+                )
+                return self.render_to_response(context)
+            invoice = self.place(form.cleaned_data, order_key=order_key_read(request.POST))
+        except OrderAlreadyPlaced as placed:
+            return self.already_placed(placed.order)
         except ValidationError as error:
             form.add_error(None, error)
             return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -170,6 +185,18 @@ class SubscriptionOrderView(BillingAdminMixin, TemplateView):
             % {"number": invoice.number},
         )
         return redirect("billing_center:subscriptions")
+
+    def already_placed(self, order):
+        """A resubmitted summary (Back then Place Order, a double click): its invoice."""
+        messages.info(
+            self.request,
+            _("This order was already placed: invoice %(number)s. Nothing was charged again.")
+            % {"number": order.reference},
+        )
+        invoice = Invoice.objects.filter(account=self.account, number=order.reference).first()
+        if invoice is None:
+            return redirect("billing_center:subscriptions")
+        return redirect("billing_center:invoice", pk=invoice.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subscription=self.subscription, kind=self.kind, **kwargs)
@@ -184,12 +211,13 @@ class AddLicensesView(SubscriptionOrderView):
             subscription=self.subscription, quantity=data["quantity"]
         )
 
-    def place(self, data):
+    def place(self, data, *, order_key):
         return services.order_place(
             actor=self.request.user,
             account=self.account,
             subscription_id=self.subscription.pk,
             quantity=data["quantity"],
+            order_key=order_key,
         )
 
 
@@ -204,13 +232,14 @@ class EditSubscriptionView(SubscriptionOrderView):
             billing_frequency=data["billing_frequency"],
         )
 
-    def place(self, data):
+    def place(self, data, *, order_key):
         return services.subscription_change(
             actor=self.request.user,
             account=self.account,
             subscription_id=self.subscription.pk,
             plan_tier_id=data["plan_tier"].pk,
             billing_frequency=data["billing_frequency"],
+            order_key=order_key,
         )
 
 

@@ -7,6 +7,12 @@ class CorpPortalConfig(AppConfig):
     verbose_name = _("Corporate Billing Portal")
 
     def ready(self):
+        from accounts.views import SEPARATE_SIGN_IN_KEYS
+
+        from .views import SESSION_KEY
+
+        SEPARATE_SIGN_IN_KEYS.add(SESSION_KEY)
+
         from sandbox.signals import sample_data_loaded
 
         from .sample_data import load_portal_sample_data

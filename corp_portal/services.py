@@ -1,6 +1,7 @@
 """Writes of the Corporate Billing Portal: sign-in attempts, Bill To, service orders, emails."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,8 +13,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import MAX_LICENSES, Subscription
-from accounts.services import activity_record
+from accounts.models import Subscription
+from accounts.services import (
+    LicensesQuote,
+    activity_record,
+    licenses_quote,
+    subscription_licenses_add,
+)
 
 from .models import LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS, BillTo, Invoice, PortalLogin, ServiceOrder
 
@@ -122,70 +128,74 @@ def bill_to_update(*, portal_login: PortalLogin, bill_to: BillTo, changes: dict)
     return bill_to
 
 
-def seats_validate(*, subscription: Subscription, seats: int) -> None:
-    """A new seat quantity must add seats, within the sandbox's limit."""
+def seats_validate(*, subscription: Subscription, seats: int) -> LicensesQuote:
+    """A new seat quantity must add seats; the domain checks the rest and prices them."""
     if seats <= subscription.licenses:
         raise ValidationError(
             _("Enter more seats than the %(current)d you have now."),
             params={"current": subscription.licenses},
             code="not_more",
         )
-    if seats > MAX_LICENSES:
-        raise ValidationError(
-            _("At most %(max)d seats per subscription."), params={"max": MAX_LICENSES}
-        )
+    return licenses_quote(subscription=subscription, quantity=seats - subscription.licenses)
 
 
 @transaction.atomic
 def service_order_place(
-    *, portal_login: PortalLogin, subscription_id: int, seats: int, seats_reviewed: int
+    *,
+    portal_login: PortalLogin,
+    subscription_id: int,
+    seats: int,
+    seats_reviewed: int,
+    order_key: uuid.UUID,
 ) -> ServiceOrder:
     """Add Seats: raise a subscription's seats to `seats`, as reviewed from `seats_reviewed`.
 
-    The subscription row is locked while it changes, and an order whose review no longer
-    matches the current seats is refused, so two orders placed at once never lose one.
-    The holder gets a confirmation email (in the page's language) and the order is recorded.
+    The domain's `subscription_licenses_add` does it (locked, once per reviewed order,
+    audited); an order whose review no longer matches the current seats is refused. The
+    portal issues the service order and emails the holder (in the page's language). A review
+    placed before raises `accounts.services.OrderAlreadyPlaced`.
     """
-    subscription = (
-        Subscription.objects.with_prices()
-        .select_for_update(of=("self",))
-        .filter(account_id=portal_login.account_id)
-        .get(pk=subscription_id)
-    )
-    if subscription.licenses != seats_reviewed:
+    if seats <= seats_reviewed:
+        raise ValidationError(
+            _("Enter more seats than the %(current)d you have now."),
+            params={"current": seats_reviewed},
+            code="not_more",
+        )
+
+    def issue(quote: LicensesQuote) -> ServiceOrder:
+        return ServiceOrder.objects.create(
+            account_id=portal_login.account_id,
+            subscription=quote.subscription,
+            portal_login=portal_login,
+            seats_before=quote.licenses_before,
+            seats_after=quote.licenses_after,
+            price_per_seat=quote.price_per_license,
+            amount=quote.amount,
+            currency=quote.subscription.account.currency,
+        )
+
+    try:
+        added = subscription_licenses_add(
+            actor=portal_login.holder,
+            account=portal_login.account,
+            subscription_id=subscription_id,
+            quantity=seats - seats_reviewed,
+            order_key=order_key,
+            issue=issue,
+            licenses_reviewed=seats_reviewed,
+        )
+    except ValidationError as error:
+        if getattr(error, "code", None) != "changed":
+            raise
         raise ValidationError(
             _(
                 "The seats of this subscription changed to %(current)d since your review. "
                 "Please review the order again."
             ),
-            params={"current": subscription.licenses},
+            params=error.params,
             code="changed",
-        )
-    seats_validate(subscription=subscription, seats=seats)
-    if subscription.price_per_license is None:
-        raise ValidationError(_("This subscription has no price in the account's currency."))
-    order = ServiceOrder.objects.create(
-        account_id=portal_login.account_id,
-        subscription=subscription,
-        portal_login=portal_login,
-        seats_before=subscription.licenses,
-        seats_after=seats,
-        price_per_seat=subscription.price_per_license,
-        amount=subscription.price_per_license * (seats - subscription.licenses),
-        currency=subscription.account.currency,
-    )
-    Subscription.objects.filter(pk=subscription.pk).update(licenses=seats)
-    activity_record(
-        actor=portal_login.holder,
-        account=portal_login.account,
-        action="order_placed",
-        summary=(
-            f"Service order {order.number}: {subscription.product.name} seats "
-            f"{order.seats_before} -> {order.seats_after} ({portal_login.user_id})"
-        ),
-        before={"licenses": order.seats_before},
-        after={"licenses": order.seats_after, "order": order.number},
-    )
+        ) from None
+    order, subscription = added.document, added.subscription
     if portal_login.holder is not None:
         send_mail(
             _("Service order %(number)s placed: %(product)s")

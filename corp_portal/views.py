@@ -15,6 +15,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decisions import portal_refusal_outcome
 from accounts.models import Subscription
+from accounts.services import (
+    OrderAlreadyPlaced,
+    order_key_new,
+    order_key_read,
+    order_placed_before,
+)
 from sandbox.redirects import same_site_url
 from sandbox.sample_data import PERSONAS_BY_KEY, PORTAL_PASSWORD
 
@@ -159,13 +165,17 @@ def subscriptions(request):
 @portal_login_required
 @require_http_methods(["GET", "POST"])
 def add_seats(request, pk):
-    """New seat quantity -> review -> place service order (`step` says which)."""
+    """New seat quantity -> review (with a new order key) -> place service order (`step`
+    says which). A review placed before shows that order instead of ordering again."""
     subscription = get_object_or_404(
         Subscription.objects.with_prices().filter(account_id=request.portal_login.account_id),
         pk=pk,
     )
     step = request.POST.get("step", "")
     if request.method == "POST" and step == "place":
+        placed = order_placed_before(account=request.portal_login.account, data=request.POST)
+        if placed is not None:
+            return _already_placed(request, subscription, placed)
         order_form = ServiceOrderForm(request.POST)
         if order_form.is_valid():
             try:
@@ -174,7 +184,10 @@ def add_seats(request, pk):
                     subscription_id=subscription.pk,
                     seats=order_form.cleaned_data["seats"],
                     seats_reviewed=order_form.cleaned_data["seats_reviewed"],
+                    order_key=order_key_read(request.POST),
                 )
+            except OrderAlreadyPlaced as placed:
+                return _already_placed(request, subscription, placed.order)
             except ValidationError as error:
                 form = SeatsForm(request.POST)
                 form.is_valid()
@@ -201,7 +214,7 @@ def add_seats(request, pk):
         if form.is_valid():
             seats = form.cleaned_data["seats"]
             try:
-                seats_validate(subscription=subscription, seats=seats)
+                quote = seats_validate(subscription=subscription, seats=seats)
             except ValidationError as error:
                 form.add_error("seats", error)
             else:
@@ -213,14 +226,33 @@ def add_seats(request, pk):
                     order_form=ServiceOrderForm(
                         initial={"seats": seats, "seats_reviewed": subscription.licenses}
                     ),
+                    order_key=order_key_new(),
                     seats=seats,
-                    seats_added=seats - subscription.licenses,
-                    amount=(subscription.price_per_license or 0) * (seats - subscription.licenses),
+                    seats_added=quote.quantity,
+                    amount=quote.amount,
                 )
         return _seats_page(request, subscription, form)
     initial = request.GET.get("seats", "")
     form = SeatsForm(initial={"seats": initial if initial.isdigit() else subscription.licenses + 1})
     return _seats_page(request, subscription, form)
+
+
+def _already_placed(request, subscription, order):
+    """A resubmitted review (Back then Place service order, a double click)."""
+    subscription.refresh_from_db(fields=["licenses"])
+    messages.info(
+        request,
+        _(
+            "Service order %(number)s was already placed: nothing was ordered again. "
+            "%(product)s has %(seats)d seats."
+        )
+        % {
+            "number": order.reference,
+            "product": subscription.product.name,
+            "seats": subscription.licenses,
+        },
+    )
+    return redirect("corp_portal:subscriptions")
 
 
 def _seats_page(request, subscription, form):

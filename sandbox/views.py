@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -14,7 +16,7 @@ from accounts.decisions import Outcome
 from accounts.models import Activity, User
 
 from . import sample_data
-from .centers import CENTERS
+from .centers import CENTERS, CENTERS_BY_NAMESPACE
 from .guide import FALLBACK, guide_tables
 from .models import MailboxMessage, Persona
 from .personas import persona_rows
@@ -186,9 +188,23 @@ def health(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Django's reason when a form's token is not the browser's current one. The token changes
+# at every LogMeIn sign-in, so a page opened before someone signed in (in another tab, say)
+# sends a token of the session before.
+CSRF_TOKEN_REPLACED = "CSRF token from POST incorrect."
+
+
 def csrf_failure(request, reason=""):
-    """A form sent without its security token (CSRF_FAILURE_VIEW): a translated page."""
-    return render(request, "403_csrf.html", status=403)
+    """A form sent without its valid security token (CSRF_FAILURE_VIEW): a translated page
+    that says what happened, and, after a sign-in in this browser, the way back."""
+    context = {"signed_in_since": reason == CSRF_TOKEN_REPLACED}
+    match = getattr(request, "resolver_match", None)
+    center = CENTERS_BY_NAMESPACE.get(match.namespace) if match else None
+    if context["signed_in_since"] and center is not None:
+        query = urlencode({"next": request.path})
+        context["sign_in_again_url"] = f"{reverse(center.sign_in_url_name)}?{query}"
+        context["center"] = center
+    return render(request, "403_csrf.html", context, status=403)
 
 
 def sign_in_identity(request, credentials):

@@ -37,6 +37,7 @@ def change_label(key):
         "product": gettext("Product"),
         "licenses": gettext("Licenses"),
         "invoice": gettext("Invoice number"),
+        "order": gettext("Order number"),
         "plan_tier": gettext("Plan tier"),
         "billing_frequency": gettext("Billing frequency"),
         "status": gettext("Status"),

@@ -17,6 +17,7 @@ from accounts.decisions import (
     is_billing_admin_of,
     my_account_outcome,
     portal_refusal_outcome,
+    subscriptions_outcome,
 )
 from tests import outcome_table as table
 from tests.factories import AccountFactory, UserFactory
@@ -113,3 +114,14 @@ def test_no_template_compares_an_outcome_with_a_string():
         if literal.search(path.read_text())
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("from_admin_center", "outcome"), [(True, Outcome.AC_1), (False, Outcome.BC_1)]
+)
+def test_subscriptions_say_which_table_brought_the_billing_admin(
+    persona, from_admin_center, outcome
+):
+    assert subscriptions_outcome(persona("ana"), from_admin_center=from_admin_center) == outcome
+    with pytest.raises(ValueError):
+        subscriptions_outcome(persona("bruno"), from_admin_center=from_admin_center)

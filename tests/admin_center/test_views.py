@@ -197,8 +197,8 @@ def test_add_licenses_table(client, persona, language, key, outcome):
     words = WORDS[language]
     if outcome == Outcome.AC_1:
         assert response.status_code == 302
-        assert response["Location"].endswith("/billing/subscriptions/")
-        assert response["Location"] == f"/{language}/billing/subscriptions/"
+        # To Subscriptions, saying where from: the page shows AC-1, not BC-1.
+        assert response["Location"] == f"/{language}/billing/subscriptions/?from=admin-center"
         return
     assert response.status_code == 200
     assert response.context["outcome"] == outcome
@@ -207,6 +207,24 @@ def test_add_licenses_table(client, persona, language, key, outcome):
     assert words[outcome.value] in page
     # The article's fallback line comes after the outcome.
     assert page.index(words["fallback"]) > page.index(words[outcome.value])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", ["ana", "fernanda"])
+def test_ac1_subscriptions_show_ac1_and_its_note_not_bc1(client, persona, language, key):
+    """Add Licenses in the Admin Center lands on Subscriptions as AC-1, with AC-1's trainer
+    note; signing in to the Billing Center lands on the same page as BC-1."""
+    from sandbox.sample_data import TRAINER_NOTES
+
+    client.force_login(persona(key))
+    arrived = client.get(f"/{language}/admin-center/add-licenses/", follow=True)
+    page = content(arrived)
+    assert arrived.redirect_chain[-1][0].startswith(f"/{language}/billing/subscriptions/")
+    assert 'data-outcome="AC-1"' in page and 'data-note-outcome="AC-1"' in page
+    note_language = language.replace("-", "_")
+    assert html.escape(TRAINER_NOTES[Outcome.AC_1].title[note_language]) in page
+    signed_in = content(client.get(f"/{language}/billing/", follow=True))
+    assert 'data-outcome="BC-1"' in signed_in and 'data-note-outcome="BC-1"' in signed_in
 
 
 def test_add_licenses_is_decided_only_by_the_decision_function(client, persona, monkeypatch):
@@ -260,7 +278,7 @@ def test_ac3_shows_the_account_products_and_the_portal(client, persona, language
             rf'<a [^>]*href="([^"]+)"[^>]*data-testid="product-{code}">\s*<img [^>]*>', page
         )
         assert link, code
-        assert link.group(1) == f"/{language}/billing/sign-in/"
+        assert link.group(1) == f"/{language}/billing/"  # the landing, signed in
         assert f'src="/static/img/products/{code}.svg"' in link.group(0)
         alt = re.search(r'alt="([^"]+)"', link.group(0)).group(1)
         assert name in alt
@@ -268,6 +286,27 @@ def test_ac3_shows_the_account_products_and_the_portal(client, persona, language
     portal = re.search(r'<a href="([^"]+)" data-testid="corp-portal-link">([^<]+)</a>', page)
     assert html.unescape(portal.group(1)) == f"/{language}/corp-billing/?from=admin-center"
     assert portal.group(2) == "https://link.logmeininc.com/corp-billing"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", ["diego", "elena"])
+def test_ac3_product_logo_leads_signed_in_to_bc2b_and_the_portal(client, persona, language, key):
+    """A product's logo opens the Billing Center with the person's LogMeIn ID: the landing
+    says BC-2 (wrong location), its account profile link My Account (BC-2b), whose Go to
+    Billing is the portal's sign-in."""
+    client.force_login(persona(key))
+    page = content(client.get(f"/{language}/admin-center/add-licenses/"))
+    logo = re.search(r'<a [^>]*href="([^"]+)"[^>]*data-testid="product-gotomeeting">', page)
+    landed = client.get(html.unescape(logo.group(1)), follow=True)
+    wrong_location = content(landed)
+    assert landed.redirect_chain[-1][0] == f"/{language}/billing/wrong-location/"
+    assert 'data-outcome="BC-2"' in wrong_location
+    assert 'data-testid="sign-in-form"' not in wrong_location
+    profile = re.search(r'<a href="([^"]+)" data-testid="bc-account-profile">', wrong_location)
+    my_account = content(client.get(html.unescape(profile.group(1))))
+    assert 'data-outcome="BC-2b"' in my_account
+    go_to_billing = re.search(r'href="([^"]+)" data-testid="bc-go-to-billing"', my_account)
+    assert go_to_billing.group(1) == f"/{language}/corp-billing/"
 
 
 def test_ac3_lists_only_the_account_products(client, db):

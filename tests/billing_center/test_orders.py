@@ -16,6 +16,13 @@ def url(name, language="en", **kwargs):
         return reverse(f"billing_center:{name}", kwargs=kwargs or None)
 
 
+def reviewed(client, page, data):
+    """`data` with the order key of its order summary, as the Place Order form sends it."""
+    summary = client.post(page, data)
+    assert summary.status_code == 200, summary.content
+    return {**data, "order_key": summary.context["order_key"], "place": "1"}
+
+
 @pytest.fixture
 def ana_rs5(persona):
     return (
@@ -49,7 +56,7 @@ def test_add_licenses_summary_then_place_order(signed_in, ana_rs5, language, per
     ana_rs5.refresh_from_db()
     assert ana_rs5.licenses == 10  # nothing placed yet
 
-    placed = client.post(page, {"quantity": "3", "place": "1"})
+    placed = client.post(page, reviewed(client, page, {"quantity": "3"}))
     assert placed.status_code == 302
     assert placed["Location"] == url("subscriptions", language)
     ana_rs5.refresh_from_db()
@@ -100,7 +107,7 @@ def test_edit_subscription_plan_and_frequency(signed_in, ana_rs5):
     assert summary.status_code == 200
     # (660 - 440) * 10 licenses * 143 / 365
     assert "USD 861.92" in summary.content.decode()
-    placed = client.post(page, {**data, "place": "1"})
+    placed = client.post(page, reviewed(client, page, data))
     assert placed.status_code == 302
     ana_rs5.refresh_from_db()
     assert ana_rs5.plan_tier == premium
@@ -196,9 +203,9 @@ def test_subscriptions_page_shows_every_card(signed_in):
     ],
 )
 def test_order_confirmation_in_the_page_language(signed_in, ana_rs5, language, subject):
-    signed_in("ana").post(
-        url("add-licenses", language, pk=ana_rs5.pk), {"quantity": "1", "place": "1"}
-    )
+    client = signed_in("ana")
+    page = url("add-licenses", language, pk=ana_rs5.pk)
+    client.post(page, reviewed(client, page, {"quantity": "1"}))
     mail = MailboxMessage.objects.get(recipient="ana.billing@acme.example")
     assert mail.subject.startswith(subject)
 
@@ -234,3 +241,73 @@ def test_django_admin_lists_billing_center_models(client, persona, model):
     client.force_login(persona("trainer"))
     response = client.get(reverse(f"admin:billing_center_{model}_changelist"))
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "This order was already placed"),
+        ("es", "Este pedido ya se realizó"),
+        ("pt-br", "Este pedido já foi feito"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("add-licenses", {"quantity": "3"}, Invoice.Kind.LICENSES_ADDED),
+        ("edit", {"plan_tier": "premium", "billing_frequency": "annual"}, "plan_changed"),
+    ],
+)
+def test_the_same_summary_placed_twice_is_placed_once(
+    signed_in, ana_rs5, language, words, name, data, kind
+):
+    """Back then Place Order, or a double click: one invoice, one change, and the second
+    answer shows the order already placed with its invoice."""
+    if "plan_tier" in data:
+        data = {
+            **data,
+            "plan_tier": PlanTier.objects.get(product=ana_rs5.product, code="premium").pk,
+        }
+    client = signed_in("ana")
+    page = url(name, language, pk=ana_rs5.pk)
+    placing = reviewed(client, page, data)
+    assert client.post(page, placing).status_code == 302
+    again = client.post(page, placing, follow=True)
+    assert again.status_code == 200
+    invoice = Invoice.objects.get(account=ana_rs5.account, kind=kind)
+    assert again.redirect_chain[-1][0] == url("invoice", language, pk=invoice.pk)
+    content = again.content.decode()
+    assert words in content and invoice.number in content
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.licenses == (13 if name == "add-licenses" else 10)
+    assert Activity.objects.filter(account=ana_rs5.account).count() == 1
+    assert MailboxMessage.objects.filter(recipient="ana.billing@acme.example").count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order_key", [None, "", "not-a-key", "\x00", "1" * 300])
+def test_place_order_without_its_summary_key_changes_nothing(signed_in, ana_rs5, order_key):
+    data = {"quantity": "1", "place": "1"}
+    if order_key is not None:
+        data["order_key"] = order_key
+    response = signed_in("ana").post(url("add-licenses", pk=ana_rs5.pk), data)
+    assert response.status_code == 400
+    assert "Review the order again" in response.content.decode()
+    ana_rs5.refresh_from_db()
+    assert ana_rs5.licenses == 10
+    assert not Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "Order number"), ("es", "Número de pedido"), ("pt-br", "Número do pedido")],
+)
+def test_recent_activity_names_the_order(signed_in, ana_rs5, language, label):
+    client = signed_in("ana")
+    page = url("add-licenses", language, pk=ana_rs5.pk)
+    client.post(page, reviewed(client, page, {"quantity": "2"}))
+    invoice = Invoice.objects.get(kind=Invoice.Kind.LICENSES_ADDED)
+    activity = client.get(url("activity", language)).content.decode()
+    assert f"{label}:</span> {invoice.number}" in activity

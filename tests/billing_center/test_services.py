@@ -3,6 +3,7 @@
 import datetime
 import threading
 import time
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -52,7 +53,11 @@ def test_two_orders_at_the_same_moment_both_count():
     stale_b = Subscription.objects.get(pk=subscription.pk)
     for stale, quantity in ((stale_a, 2), (stale_b, 3)):
         services.order_place(
-            actor=admin, account=stale.account, subscription_id=stale.pk, quantity=quantity
+            actor=admin,
+            account=stale.account,
+            subscription_id=stale.pk,
+            quantity=quantity,
+            order_key=uuid.uuid4(),
         )
     subscription.refresh_from_db()
     assert subscription.licenses == 10
@@ -81,6 +86,7 @@ def test_concurrent_orders_in_threads_both_count():
                         account=subscription.account,
                         subscription_id=subscription.pk,
                         quantity=quantity,
+                        order_key=uuid.uuid4(),
                     )
                     return
                 except OperationalError as error:
@@ -109,7 +115,11 @@ def test_order_over_the_maximum_is_refused():
     admin = UserFactory(billing_admin=True, account=subscription.account)
     with pytest.raises(ValidationError):
         services.order_place(
-            actor=admin, account=subscription.account, subscription_id=subscription.pk, quantity=2
+            actor=admin,
+            account=subscription.account,
+            subscription_id=subscription.pk,
+            quantity=2,
+            order_key=uuid.uuid4(),
         )
     subscription.refresh_from_db()
     assert subscription.licenses == MAX_LICENSES - 1
@@ -122,7 +132,11 @@ def test_order_on_another_accounts_subscription_is_refused():
     intruder = UserFactory(billing_admin=True)
     with pytest.raises(Subscription.DoesNotExist):
         services.order_place(
-            actor=intruder, account=intruder.account, subscription_id=subscription.pk, quantity=1
+            actor=intruder,
+            account=intruder.account,
+            subscription_id=subscription.pk,
+            quantity=1,
+            order_key=uuid.uuid4(),
         )
 
 
@@ -163,6 +177,7 @@ def test_sample_data_is_idempotent_and_reset_removes_orders(persona):
         account=ana.account,
         subscription_id=ana.account.subscriptions.first().pk,
         quantity=1,
+        order_key=uuid.uuid4(),
     )
     sandbox_load()
     sandbox_load()
@@ -175,3 +190,34 @@ def test_sample_data_is_idempotent_and_reset_removes_orders(persona):
     # Renewals in 143 (annual), 12 and 17 days (monthly): the periods already invoiced.
     offsets = (222, 78, 73, 48, 43, 18, 13)
     assert dates == [TODAY - datetime.timedelta(days=d) for d in offsets]
+
+
+@pytest.mark.django_db
+def test_the_same_summary_placed_twice_at_the_same_moment_is_placed_once():
+    """Deterministic on SQLite: both requests read the subscription before either writes,
+    with the same order summary's key; the key's unique constraint lets one through."""
+    from accounts.services import OrderAlreadyPlaced
+
+    subscription = SubscriptionFactory(licenses=5)
+    admin = UserFactory(billing_admin=True, account=subscription.account)
+    order_key = uuid.uuid4()
+    stale = [Subscription.objects.get(pk=subscription.pk) for _ in range(2)]
+    first = services.order_place(
+        actor=admin,
+        account=stale[0].account,
+        subscription_id=stale[0].pk,
+        quantity=2,
+        order_key=order_key,
+    )
+    with pytest.raises(OrderAlreadyPlaced) as placed:
+        services.order_place(
+            actor=admin,
+            account=stale[1].account,
+            subscription_id=stale[1].pk,
+            quantity=2,
+            order_key=order_key,
+        )
+    assert placed.value.order.reference == first.number
+    subscription.refresh_from_db()
+    assert subscription.licenses == 7
+    assert Invoice.objects.filter(subscription=subscription).count() == 1

@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 # language -> (Add Licenses, Send email, greeting of the email, refusal heading)
 LANGUAGES = {
@@ -46,8 +47,10 @@ def add_licenses(page, language):
 def test_ac1_billing_admin_is_redirected_to_subscriptions(page, browser_sample_data, language):
     sign_in(page, language, "ana.billing@acme.example")
     add_licenses(page, language)
-    page.wait_for_url(f"**/{language}/billing/subscriptions/")
+    page.wait_for_url(f"**/{language}/billing/subscriptions/?from=admin-center")
     assert urlsplit(page.url).path == f"/{language}/billing/subscriptions/"
+    expect(page.locator("body")).to_have_attribute("data-outcome", "AC-1")
+    expect(page.get_by_test_id("trainer-note-outcome")).to_have_text("AC-1")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -79,7 +82,7 @@ def test_ac3_product_logos_and_the_portal(page, browser_sample_data, language):
     assert page.locator("body").get_attribute("data-outcome") == "AC-3"
     for code, name in PRODUCTS.items():
         link = page.get_by_test_id(f"product-{code}")
-        assert urlsplit(link.get_attribute("href")).path == f"/{language}/billing/sign-in/"
+        assert urlsplit(link.get_attribute("href")).path == f"/{language}/billing/"
         logo = link.get_by_role("img")
         assert name in logo.get_attribute("alt")
         assert logo.evaluate("image => image.complete && image.naturalWidth > 0")
@@ -87,6 +90,13 @@ def test_ac3_product_logos_and_the_portal(page, browser_sample_data, language):
     assert portal.inner_text() == "https://link.logmeininc.com/corp-billing"
     portal.click()
     page.wait_for_url(f"**/{language}/corp-billing/?from=admin-center")
+    # A logo: the Billing Center, already signed in: BC-2, then My Account (BC-2b).
+    page.go_back()
+    page.get_by_test_id("product-gotomeeting").click()
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2")
+    page.get_by_test_id("bc-account-profile").click()
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2b")
+    expect(page.get_by_test_id("bc-go-to-billing")).to_be_visible()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -1,5 +1,7 @@
 """The portal's pages: sign-in and its refusals, the pages after it, Add Seats, sign-out."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -255,7 +257,11 @@ def test_add_seats_review_then_place(client, persona):
     webinar.refresh_from_db()
     assert webinar.licenses == 3  # nothing changes before the order is placed
 
-    placed = client.post(add_seats, {"step": "place", "seats": "5", "seats_reviewed": "3"})
+    order_key = review.context["order_key"]
+    placed = client.post(
+        add_seats,
+        {"step": "place", "seats": "5", "seats_reviewed": "3", "order_key": order_key},
+    )
     assert placed.status_code == 302
     webinar.refresh_from_db()
     assert webinar.licenses == 5
@@ -276,9 +282,14 @@ def test_add_seats_review_then_place(client, persona):
         {"step": "place", "seats": "6", "seats_reviewed": "2"},  # changed since the review
         {"step": "place", "seats": "3", "seats_reviewed": "3"},  # adds nothing
         {"step": "place", "seats": "x"},
+        {"step": "place", "seats": "4", "seats_reviewed": "3", "order_key": None},  # no key
+        {"step": "place", "seats": "4", "seats_reviewed": "3", "order_key": "<x>"},
     ],
 )
 def test_add_seats_bad_input_changes_nothing(portal_client, data):
+    data = {"order_key": str(uuid.uuid4()), **data}
+    if data["order_key"] is None:
+        del data["order_key"]
     subscription = SubscriptionFactory(account=portal_client.portal_login.account, licenses=3)
     response = portal_client.post(url("add-seats", subscription.pk, language="es"), data)
     assert response.status_code == 200
@@ -299,11 +310,15 @@ def test_add_seats_of_another_account_is_404(portal_client):
     assert other.licenses == 5
 
 
-def test_second_order_from_the_same_review_is_refused(portal_client):
+def test_an_order_from_a_stale_review_is_refused(portal_client):
+    """Two reviews made from 3 seats (two tabs): once the first is placed, the second is
+    refused, as the seats it was reviewed from changed."""
     subscription = SubscriptionFactory(account=portal_client.portal_login.account, licenses=3)
     data = {"step": "place", "seats": "4", "seats_reviewed": "3"}
-    assert portal_client.post(url("add-seats", subscription.pk), data).status_code == 302
-    again = portal_client.post(url("add-seats", subscription.pk), data)
+    first = {**data, "order_key": str(uuid.uuid4())}
+    assert portal_client.post(url("add-seats", subscription.pk), first).status_code == 302
+    second = {**data, "order_key": str(uuid.uuid4())}
+    again = portal_client.post(url("add-seats", subscription.pk), second)
     assert again.status_code == 200 and "changed to 4" in again.content.decode()
     subscription.refresh_from_db()
     assert subscription.licenses == 4 and ServiceOrder.objects.count() == 1
@@ -318,3 +333,51 @@ def test_home_persona_table_has_the_portal_column(client, sample_data):
     assert cell("diego") == "signs in"
     assert "BC-2c" in cell("elena") and "AC-3c" in cell("elena")
     assert cell("ana") == "—"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "was already placed"),
+        ("es", "ya se realizó"),
+        ("pt-br", "já foi feita"),
+    ],
+)
+def test_the_same_review_placed_twice_is_placed_once(portal_client, language, words):
+    """Back then Place service order, or a double click: one service order, seats raised
+    once, and the second answer shows the order already placed."""
+    subscription = SubscriptionFactory(account=portal_client.portal_login.account, licenses=3)
+    page = url("add-seats", subscription.pk, language=language)
+    review = portal_client.post(page, {"step": "review", "seats": "4"})
+    data = {
+        "step": "place",
+        "seats": "4",
+        "seats_reviewed": "3",
+        "order_key": review.context["order_key"],
+    }
+    assert portal_client.post(page, data).status_code == 302
+    again = portal_client.post(page, data, follow=True)
+    assert again.redirect_chain[-1][0] == url("subscriptions", language=language)
+    order = ServiceOrder.objects.get()
+    content = again.content.decode()
+    assert words in content and order.number in content
+    subscription.refresh_from_db()
+    assert subscription.licenses == 4
+    assert Activity.objects.filter(action="order_placed").count() == 1
+
+
+def test_no_seats_on_a_subscription_pending_cancellation(portal_client):
+    """The one rule of both centers: no order on a subscription pending cancellation."""
+    subscription = SubscriptionFactory(
+        account=portal_client.portal_login.account,
+        licenses=3,
+        status=Subscription.Status.PENDING_CANCELLATION,
+    )
+    page = url("add-seats", subscription.pk)
+    review = portal_client.post(page, {"step": "review", "seats": "4"})
+    assert "pending cancellation" in review.content.decode()
+    data = {"step": "place", "seats": "4", "seats_reviewed": "3", "order_key": str(uuid.uuid4())}
+    placed = portal_client.post(page, data)
+    assert placed.status_code == 200 and "pending cancellation" in placed.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.licenses == 3 and not ServiceOrder.objects.exists()

@@ -8,6 +8,7 @@ an order or changing seats at once would.
 
 import threading
 import time
+import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -41,6 +42,7 @@ def billing_center_order(subscription: Subscription, licenses: int) -> None:
         account=subscription.account,
         subscription_id=subscription.pk,
         quantity=licenses,
+        order_key=uuid.uuid4(),
     )
 
 
@@ -56,6 +58,7 @@ def portal_add_seats(subscription: Subscription, licenses: int) -> None:
                 subscription_id=subscription.pk,
                 seats=current + licenses,
                 seats_reviewed=current,
+                order_key=uuid.uuid4(),
             )
             return
         except ValidationError:
