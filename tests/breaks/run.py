@@ -156,7 +156,6 @@ def run(chosen: Break) -> bool:
             [
                 str(tree / ".venv" / "bin" / "pybabel"),
                 "compile",
-                "-q",
                 "--domain",
                 "django",
                 "--directory",
@@ -164,6 +163,7 @@ def run(chosen: Break) -> bool:
             ],
             cwd=tree,
             check=True,
+            capture_output=True,
         )
         env = {**os.environ, "DJANGO_ALLOW_ASYNC_UNSAFE": "true"}
         result = subprocess.run(
