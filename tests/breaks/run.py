@@ -106,8 +106,8 @@ BREAKS = [
         "mailto-greeting",
         "the AC-2 mailto link's greeting changed",
         "locale/es/LC_MESSAGES/django.po",
-        'msgstr "Hola, %(name)s:"',
-        'msgstr "Hola %(name)s:"',
+        '"Hola, %(billing_admin)s:\\n"',
+        '"Hola %(billing_admin)s:\\n"',
         ["tests/admin_center/test_views.py::test_ac2_names_the_billing_admin_with_send_email"],
     ),
     Break(

@@ -87,6 +87,18 @@ def _grow_every_list(orders: int, copies: int):
             )
 
 
+def _every_list_short():
+    """Lists the sample data fills up to their page size (the portal's last 20 invoices) start
+    with two rows, so growing them shows whether each row costs a query."""
+    from corp_portal.models import Invoice as PortalInvoice
+
+    for account_id in PortalInvoice.objects.values_list("account_id", flat=True).distinct():
+        newest = PortalInvoice.objects.filter(account_id=account_id).order_by("-pk")[:2]
+        PortalInvoice.objects.filter(account_id=account_id).exclude(
+            pk__in=list(newest.values_list("pk", flat=True))
+        ).delete()
+
+
 def _fields(row) -> dict:
     return {
         f.name: getattr(row, f.name)
@@ -106,6 +118,7 @@ def _query_counts(client, pages) -> dict[str, int]:
 
 @pytest.mark.parametrize("persona_key", PERSONAS)
 def test_query_counts_do_not_grow_with_the_account(sample_data, persona_key):
+    _every_list_short()
     _grow_every_list(orders=1, copies=0)  # every list shows a row: an empty one costs less
     client = persona_client(Client(), persona_key)
     pages, _ = crawl(client)
