@@ -4,8 +4,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def same_site_url(request, url: str, *, default: str = "") -> str:
-    """`url` when it points into this site, else `default`."""
-    if url and url_has_allowed_host_and_scheme(
+    """`url` when it is a path into this site, else `default`. A path only: a bare word
+    such as "0" would be taken for a URL name by redirect()."""
+    if url.startswith("/") and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url

@@ -26,3 +26,10 @@ def persona(sample_data, django_user_model):
 def mailbox_backend(settings):
     """The mailbox is a feature of the sandbox: tests send into it, as the product does."""
     settings.EMAIL_BACKEND = "sandbox.mail.MailboxBackend"
+
+
+@pytest.fixture
+def trainer_credentials(settings):
+    """(email, password) the trainer signs in with: the one place tests learn them, as the
+    trainer's credentials are the sandbox's own business (separate from the personas')."""
+    return "trainer@sandbox.example", settings.SANDBOX_PASSWORD

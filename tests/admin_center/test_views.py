@@ -9,7 +9,6 @@ from django.utils import translation
 
 from accounts.decisions import Outcome
 from accounts.models import User
-from admin_center.mailto import billing_admin_mailto
 from admin_center.views import USERS_PER_PAGE, user_rows
 from tests import outcome_table
 from tests.factories import AccountFactory, SubscriptionFactory, UserFactory
@@ -236,9 +235,37 @@ def test_add_licenses_is_decided_only_by_the_decision_function(client, persona, 
     assert client.get("/en/admin-center/add-licenses/").status_code == 302
 
 
+# AC-2's Send email link for Bruno asking Ana, written out (not built with the view's function).
+MAILTO = {
+    "en": (
+        "mailto:ana.billing@acme.example?subject=Change%20of%20products%20or%20licenses%20for"
+        "%20Acme%20Support&body=Hello%20Ana%20Ortega%2C%0D%0A%0D%0AI%20would%20like%20to%20make"
+        "%20changes%20to%20the%20products%20or%20licenses%20of%20our%20account%20Acme%20Support."
+        "%20You%20are%20its%20billing%20admin%3A%20could%20you%20make%20them%20in%20the%20Billing"
+        "%20Center%3F%0D%0A%0D%0AThank%20you%2C%0D%0ABruno%20Silva%20%28bruno.admin%40acme.example%29"
+    ),
+    "es": (
+        "mailto:ana.billing@acme.example?subject=Cambios%20en%20los%20productos%20o%20licencias"
+        "%20de%20Acme%20Support&body=Hola%2C%20Ana%20Ortega%3A%0D%0A%0D%0AMe%20gustar%C3%ADa"
+        "%20efectuar%20cambios%20en%20los%20productos%20o%20licencias%20de%20nuestra%20cuenta"
+        "%20Acme%20Support.%20Usted%20es%20su%20administrador%20de%20facturaci%C3%B3n%3A%20%C2%BF"
+        "podr%C3%ADa%20efectuarlos%20en%20el%20Centro%20de%20facturaci%C3%B3n%3F%0D%0A%0D%0A"
+        "Gracias%2C%0D%0ABruno%20Silva%20%28bruno.admin%40acme.example%29"
+    ),
+    "pt-br": (
+        "mailto:ana.billing@acme.example?subject=Altera%C3%A7%C3%B5es%20nos%20produtos%20ou%20no"
+        "%20licenciamento%20de%20Acme%20Support&body=Ol%C3%A1%2C%20Ana%20Ortega%2C%0D%0A%0D%0A"
+        "Gostaria%20de%20fazer%20altera%C3%A7%C3%B5es%20nos%20produtos%20ou%20no%20licenciamento"
+        "%20da%20nossa%20conta%20Acme%20Support.%20Voc%C3%AA%20%C3%A9%20o%20administrador%20de"
+        "%20cobran%C3%A7a%20dela%3A%20poderia%20faz%C3%AA-las%20no%20Centro%20de%20faturamento%3F"
+        "%0D%0A%0D%0AObrigado%2C%0D%0ABruno%20Silva%20%28bruno.admin%40acme.example%29"
+    ),
+}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_ac2_names_the_billing_admin_with_send_email(client, persona, language):
-    ana, bruno = persona("ana"), persona("bruno")
+    bruno = persona("bruno")
     client.force_login(bruno)
     page = content(client.get(f"/{language}/admin-center/add-licenses/"))
     assert "Ana Ortega" in page
@@ -248,9 +275,7 @@ def test_ac2_names_the_billing_admin_with_send_email(client, persona, language):
     )
     assert link, "no Send email link"
     assert link.group(2) == WORDS[language]["send_email"]
-    with translation.override(language):
-        expected = billing_admin_mailto(billing_admin=ana, requester=bruno, account=bruno.account)
-    assert html.unescape(link.group(1)) == expected
+    assert html.unescape(link.group(1)) == MAILTO[language]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

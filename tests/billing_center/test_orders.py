@@ -115,6 +115,8 @@ def test_edit_subscription_plan_and_frequency(signed_in, ana_rs5):
     assert invoice.total == Decimal("861.92")
     activity = Activity.objects.get(action="plan_changed")
     assert activity.before["plan_tier"] == "Standard"
+    mail = MailboxMessage.objects.get(recipient="ana.billing@acme.example")
+    assert invoice.number in mail.subject and "USD 861.92" in mail.body
     assert activity.after["plan_tier"] == "Premium"
 
 
@@ -241,6 +243,9 @@ def test_django_admin_lists_billing_center_models(client, persona, model):
     client.force_login(persona("trainer"))
     response = client.get(reverse(f"admin:billing_center_{model}_changelist"))
     assert response.status_code == 200
+    model_class = response.context["cl"].model
+    assert model_class.objects.exists()  # the sample data has rows to list
+    assert response.context["cl"].result_count == model_class.objects.count()
 
 
 @pytest.mark.django_db

@@ -45,10 +45,12 @@ def test_add_licenses_proration(frequency, days, quantity, expected):
 
 
 @pytest.mark.django_db
-def test_two_orders_at_the_same_moment_both_count():
+def test_two_orders_from_pages_read_before_either_both_count():
+    """Two orders from pages both read at 5 licenses, placed one after the other: the service
+    trusts no count from the page. (Two orders interleaved inside the service itself:
+    tests/production/test_concurrency.py.)"""
     subscription = SubscriptionFactory(licenses=5)
     admin = UserFactory(billing_admin=True, account=subscription.account)
-    # Both requests read the subscription before either writes.
     stale_a = Subscription.objects.get(pk=subscription.pk)
     stale_b = Subscription.objects.get(pk=subscription.pk)
     for stale, quantity in ((stale_a, 2), (stale_b, 3)):

@@ -66,14 +66,28 @@ def axe():
     return Axe()
 
 
+class AxeTally:
+    """The whole run's count: pages a browser loaded, and pages axe finished on."""
+
+    visited = 0
+    checked = 0
+
+
 class PageChecks:
-    """What the suite watches on every page: accessibility and requests leaving the server."""
+    """What the suite watches on every page: accessibility and requests leaving the server.
+
+    A page counts as checked only once axe finished on it. Axe runs when a page has loaded;
+    when the test moved on before axe finished (a click starting the next navigation), the
+    page is loaded again in a page of its own at the end of the test and checked there, so
+    every page visited is checked, and an error of axe there fails the test.
+    """
 
     def __init__(self, live_server_url: str, axe):
         self.host = urlsplit(live_server_url).netloc
         self.axe = axe
         self.external_requests: list[str] = []
         self.violations: list[str] = []
+        self.pages_visited: list[str] = []
         self.pages_checked: list[str] = []
 
     def on_request(self, request):
@@ -81,17 +95,45 @@ class PageChecks:
         if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != self.host:
             self.external_requests.append(request.url)
 
-    def check_accessibility(self, page):
-        if page.url in self.pages_checked or not page.url.startswith("http"):
+    def on_load(self, page):
+        url = page.url
+        if not url.startswith("http") or urlsplit(url).netloc != self.host:
             return
-        self.pages_checked.append(page.url)
+        if url not in self.pages_visited:
+            self.pages_visited.append(url)
+        if url in self.pages_checked:
+            return
+        from playwright.sync_api import Error
+
+        try:
+            page.wait_for_load_state("load")
+            if page.url != url:
+                return  # gone on to the next page: checked again at the end
+            self._run_axe(page, url)
+        except Error:
+            return  # a navigation or the test's end interrupted axe: checked again at the end
+
+    def _run_axe(self, page, url):
         results = self.axe.run(page)
         for violation in results.response["violations"]:
             if violation["impact"] in SERIOUS:
                 targets = [node["target"] for node in violation["nodes"]][:3]
                 self.violations.append(
-                    f"{page.url}: {violation['id']} ({violation['impact']}) {targets}"
+                    f"{url}: {violation['id']} ({violation['impact']}) {targets}"
                 )
+        if url not in self.pages_checked:
+            self.pages_checked.append(url)
+
+    def check_the_rest(self, context):
+        """Load each page axe did not finish on again, alone, and check it (errors fail)."""
+        for url in [u for u in self.pages_visited if u not in self.pages_checked]:
+            page = context.new_page()
+            try:
+                page.goto(url, wait_until="load")
+                assert page.url == url, f"{url} could not be loaded again for axe: {page.url}"
+                self._run_axe(page, url)
+            finally:
+                page.close()
 
 
 @pytest.fixture
@@ -105,15 +147,30 @@ def page(browser, live_server, page_checks, transactional_db):
     context = browser.new_context(locale="en-US", base_url=live_server.url)
     page = context.new_page()
     page.on("request", page_checks.on_request)
-    page.on("load", page_checks.check_accessibility)
+    page.on("load", page_checks.on_load)
     yield page
+    if not page.is_closed():
+        page.wait_for_load_state("load")
+    page_checks.check_the_rest(context)
     context.close()
+    AxeTally.visited += len(page_checks.pages_visited)
+    AxeTally.checked += len(page_checks.pages_checked)
+    assert sorted(page_checks.pages_checked) == sorted(page_checks.pages_visited), (
+        "axe did not finish on every page visited"
+    )
     assert not page_checks.external_requests, (
         f"requests outside the server: {page_checks.external_requests}"
     )
     assert not page_checks.violations, "axe found serious or critical violations:\n" + "\n".join(
         page_checks.violations
     )
+
+
+def pytest_terminal_summary(terminalreporter):
+    if AxeTally.visited:
+        terminalreporter.write_line(
+            f"axe finished on {AxeTally.checked} pages of the {AxeTally.visited} pages visited"
+        )
 
 
 @pytest.fixture

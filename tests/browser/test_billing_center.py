@@ -91,4 +91,3 @@ def test_every_billing_admin_page_passes_axe(page, browser_sample_data, page_che
     page.get_by_test_id("bc-invoice-link").first.click()
     page.wait_for_url("**/en/billing/billing-history/*/")
     assert page.get_by_test_id("bc-invoice").is_visible()
-    assert len(page_checks.pages_checked) >= 9

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 DIEGO = "diego.corp@globex.example"
 # language -> (label of the User ID field, "Invalid User ID/password")
@@ -35,15 +36,16 @@ def test_diego_from_the_billing_center_to_the_portal_adds_seats(
     page.goto(f"/{language}/billing/sign-in/?email={DIEGO}")
     page.locator("input[name=password]").fill(settings.SANDBOX_PASSWORD)
     page.get_by_test_id("sign-in-submit").click()
-    assert page.locator("body").get_attribute("data-outcome") == "BC-2"
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2")
     page.get_by_test_id("bc-account-profile").click()
-    assert page.locator("body").get_attribute("data-outcome") == "BC-2b"
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2b")
     my_account = page.url
 
     page.goto(f"/{language}/mailbox/?to={DIEGO}")
     page.get_by_test_id("mailbox-message-link").first.click()
-    body = page.get_by_test_id("mailbox-message").inner_text()
-    user_id = re.search(rf"{WORDS[language][0]}: (\S+)", body).group(1)
+    message = page.get_by_test_id("mailbox-message")
+    expect(message).to_be_visible()
+    user_id = re.search(rf"{WORDS[language][0]}: (\S+)", message.inner_text()).group(1)
     assert user_id == "GLOBEX-4471"
 
     page.goto(my_account)
@@ -53,34 +55,35 @@ def test_diego_from_the_billing_center_to_the_portal_adds_seats(
     page.locator("#id_password").fill("corp-2026")
     page.get_by_test_id("portal-sign-in-submit").click()
     page.wait_for_url(f"**/{language}/corp-billing/invoices/")
-    assert page.get_by_test_id("invoice-list").locator("tbody tr").count() == 20
+    expect(page.get_by_test_id("invoice-list").locator("tbody tr")).to_have_count(20)
     page.get_by_test_id("invoice-link-GLX-202611").click()
-    assert page.get_by_test_id("invoice-print").is_visible()  # with JavaScript on
+    page.wait_for_url(f"**/{language}/corp-billing/invoices/*/")
+    expect(page.get_by_test_id("invoice-print")).to_be_visible()  # shown by the page's script
     page.emulate_media(media="print")
-    assert not page.get_by_test_id("portal-nav").is_visible()
-    assert page.get_by_test_id("invoice-total").is_visible()
+    expect(page.get_by_test_id("portal-nav")).to_be_hidden()
+    expect(page.get_by_test_id("invoice-total")).to_be_visible()
     page.emulate_media(media="screen")
     page.get_by_test_id("portal-nav-subscriptions").click()
-    assert page.get_by_test_id("seats-gotowebinar").inner_text() == "3"
+    expect(page.get_by_test_id("seats-gotowebinar")).to_have_text("3")
     page.get_by_test_id("add-seats-gotowebinar").click()
     page.locator("#id_seats").fill("5")
     page.get_by_test_id("add-seats-review").click()
-    assert page.get_by_test_id("order-seats").inner_text() == "5"
+    expect(page.get_by_test_id("order-seats")).to_have_text("5")
     page.get_by_test_id("place-order").click()
     page.wait_for_url(f"**/{language}/corp-billing/subscriptions/")
-    assert page.get_by_test_id("seats-gotowebinar").inner_text() == "5"
-    assert "SO-" in page.get_by_test_id("flash-message").inner_text()
+    expect(page.get_by_test_id("seats-gotowebinar")).to_have_text("5")
+    expect(page.get_by_test_id("flash-message")).to_contain_text("SO-")
 
     page.goto(f"/{language}/mailbox/?to={DIEGO}")
-    assert "SO-" in page.get_by_test_id("mailbox-message-link").first.inner_text()
+    expect(page.get_by_test_id("mailbox-message-link").first).to_contain_text("SO-")
 
 
 @pytest.mark.parametrize("language", WORDS)
 def test_elena_cannot_sign_in_so_she_is_not_the_billing_admin(page, browser_sample_data, language):
     sign_in(page, language, "elena.corp@globex.example", "sandbox-2026")
-    assert page.locator("body").get_attribute("data-outcome") == "BC-2c"
-    assert page.get_by_test_id("portal-error").inner_text() == WORDS[language][1]
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2c")
+    expect(page.get_by_test_id("portal-error")).to_have_text(WORDS[language][1])
 
     sign_in(page, language, "GLOBEX-4472", "sandbox-2026", query="?from=admin-center")
-    assert page.locator("body").get_attribute("data-outcome") == "AC-3c"
-    assert page.get_by_test_id("portal-refusal").is_visible()
+    expect(page.locator("body")).to_have_attribute("data-outcome", "AC-3c")
+    expect(page.get_by_test_id("portal-refusal")).to_be_visible()

@@ -1,14 +1,24 @@
 """A small crawler over the sandbox as each persona sees it, for generic security tests.
 
 It knows no page by name: it starts from the home page and every center URL that resolves
-without arguments, follows same-site links, and reports each POST form with its fields. So
-the tests built on it cover the screens other branches add, as soon as they are merged.
+without arguments, follows same-site links, and reports each POST form with its fields. It
+also follows form steps: every form is submitted once as a person would (inside a
+transaction rolled back afterwards, so the crawl changes nothing), and the forms of the page
+that answers (an order summary's Place Order, Add Seats' review) are reported too. So the
+tests built on it cover the screens other branches add, as soon as they are merged.
+
+Each form carries the template it comes from (`template`, `testid`), so a test can compare
+the forms reached with every POST form of the project's templates (`template_post_forms`).
 """
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from django.conf import settings
+from django.db import transaction
 from django.urls import NoReverseMatch, Resolver404, get_resolver, resolve, reverse
 from django.utils import translation
 
@@ -18,6 +28,11 @@ PORTAL_USER_ID, PORTAL_PASSWORD = "GLOBEX-4471", "corp-2026"
 # Links the crawler does not follow: leaving the session, or another app's admin.
 SKIPPED_URL_NAMES = {"sign-out", "set_language"}
 SKIPPED_PREFIXES = ("/en/django-admin/", "/static/")
+# Forms that end the session they are posted in: never followed as a step, fuzzed last.
+SESSION_ENDING_URL_NAMES = {"sign-out", "reset"}
+# What a person types into an empty field to get past a form's first step.
+STEP_INPUTS = {"number": "1", "text": "1"}
+STEP_DEPTH = 3
 
 
 @dataclass
@@ -37,10 +52,31 @@ class Form:
     page: str
     action: str
     fields: list[Field]
+    testid: str = ""
+    template: str = ""  # the template that holds it, when the page's templates tell
+    after_post: bool = False  # shown only in the answer to another form's POST
 
     @property
     def key(self) -> tuple:
-        return (self.action, tuple(sorted(f.name for f in self.fields)))
+        """One per kind of form: the add-licenses form of every subscription counts once."""
+        kind = view_name(self.action) or self.action
+        return (kind, self.template, self.testid, tuple(sorted(f.name for f in self.fields)))
+
+    @property
+    def url_name(self) -> str | None:
+        return url_name(self.action)
+
+    @property
+    def ends_the_session(self) -> bool:
+        return self.url_name in SESSION_ENDING_URL_NAMES
+
+    def step_data(self) -> dict[str, str]:
+        """The default data, with every empty visible field filled as a person would."""
+        data = self.default_data()
+        for f in self.fields:
+            if f.is_visible and f.kind in STEP_INPUTS and not data.get(f.name):
+                data[f.name] = STEP_INPUTS[f.kind]
+        return data
 
     def hidden_data(self) -> dict[str, str]:
         return {f.name: f.value for f in self.fields if f.kind == "hidden"}
@@ -67,8 +103,8 @@ class _PageParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
-        self.forms: list[tuple[str, str, list[Field]]] = []
-        self._form: tuple[str, str, list[Field]] | None = None
+        self.forms: list[tuple[str, str, list[Field], str]] = []
+        self._form: tuple[str, str, list[Field], str] | None = None
         self._select: Field | None = None
         self._textarea: Field | None = None
 
@@ -77,7 +113,12 @@ class _PageParser(HTMLParser):
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
         elif tag == "form":
-            self._form = (attrs.get("method", "get").lower(), attrs.get("action", ""), [])
+            self._form = (
+                attrs.get("method", "get").lower(),
+                attrs.get("action", ""),
+                [],
+                attrs.get("data-testid", ""),
+            )
             self.forms.append(self._form)
         elif self._form is None:
             return
@@ -135,6 +176,14 @@ def url_name(path: str) -> str | None:
     return match.url_name
 
 
+def view_name(path: str) -> str | None:
+    """namespace:name of the path's URL pattern."""
+    try:
+        return resolve(urlsplit(path).path).view_name
+    except Resolver404:
+        return None
+
+
 def _same_site_path(page: str, href: str) -> str | None:
     absolute = urljoin("http://testserver" + page, href)
     parts = urlsplit(absolute)
@@ -148,56 +197,176 @@ def _same_site_path(page: str, href: str) -> str | None:
     return path
 
 
+_FORM_TAG = re.compile(r"<form\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def template_post_forms() -> dict[tuple[str, str], str]:
+    """Every POST form in the project's templates: (template name, data-testid) -> the tag."""
+    forms = {}
+    for directory in settings.TEMPLATES[0]["DIRS"]:
+        root = Path(directory)
+        for path in sorted(root.rglob("*.html")):
+            for tag in _FORM_TAG.findall(path.read_text()):
+                attrs = dict(_ATTRIBUTE.findall(tag))
+                if attrs.get("method", "get").lower() == "post":
+                    forms[(path.relative_to(root).as_posix(), attrs.get("data-testid", ""))] = tag
+    return forms
+
+
+def _template_of(testid: str, template_names: list[str]) -> str:
+    """The template, among those that rendered a page, that holds the form with this testid."""
+    for name in template_names:
+        if (name, testid) in template_post_forms_cached():
+            return name
+    return ""
+
+
+_TEMPLATE_FORMS: dict | None = None
+
+
+def template_post_forms_cached() -> dict[tuple[str, str], str]:
+    global _TEMPLATE_FORMS
+    if _TEMPLATE_FORMS is None:
+        _TEMPLATE_FORMS = template_post_forms()
+    return _TEMPLATE_FORMS
+
+
+def _forms_of(path: str, response, *, after_post: bool) -> tuple[list[str], list[Form]]:
+    parser = _PageParser()
+    parser.feed(response.content.decode())
+    template_names = [t.name for t in getattr(response, "templates", []) or [] if t.name]
+    forms = []
+    for method, action, fields, testid in parser.forms:
+        if method != "post":
+            continue
+        forms.append(
+            Form(
+                page=path,
+                action=urljoin(path, action) if action else path,
+                fields=fields,
+                testid=testid,
+                template=_template_of(testid, template_names),
+                after_post=after_post,
+            )
+        )
+    return parser.links, forms
+
+
+def _is_html_page(response) -> bool:
+    return response.status_code == 200 and "html" in response.get("Content-Type", "")
+
+
 def crawl(client, *, language: str = "en", max_pages: int = 80) -> tuple[list[str], list[Form]]:
-    """GET the pages this client can reach; returns the pages seen and their POST forms."""
+    """GET the pages this client can reach, then follow every form's steps; returns the
+    pages seen and their POST forms (those of the steps included)."""
     start = [f"/{language}/"] + [path for _, path in center_urls(language)]
     queue, seen, pages, forms = list(start), set(start), [], {}
     while queue and len(pages) < max_pages:
         path = queue.pop(0)
         response = client.get(path)
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        if not _is_html_page(response):
             continue
         pages.append(path)
-        parser = _PageParser()
-        parser.feed(response.content.decode())
-        for href in parser.links:
+        links, found = _forms_of(path, response, after_post=False)
+        # A form's action is a page too (a cancel confirmation reached by its own address).
+        for href in links + [form.action for form in found]:
             target = _same_site_path(path, href)
             if target and target not in seen:
                 seen.add(target)
                 queue.append(target)
-        for method, action, fields in parser.forms:
-            if method != "post":
-                continue
-            form = Form(page=path, action=urljoin(path, action) if action else path, fields=fields)
+        for form in found:
             forms.setdefault(form.key, form)
+    _follow_steps(client, forms)
     return pages, list(forms.values())
+
+
+def _follow_steps(client, forms: dict) -> None:
+    """Submit each form once as a person would, in a transaction rolled back afterwards, and
+    add the forms of the page that answers (a summary's Place Order, a review's confirm)."""
+    to_follow = [f for f in forms.values() if not f.ends_the_session]
+    for _depth in range(STEP_DEPTH):
+        next_round = []
+        for form in to_follow:
+            if form.url_name == "set_language":
+                continue
+            with transaction.atomic():
+                response = client.post(form.action, form.step_data())
+                transaction.set_rollback(True)
+            if not _is_html_page(response):
+                continue
+            _, found = _forms_of(form.action, response, after_post=True)
+            for new in found:
+                if new.key not in forms:
+                    forms[new.key] = new
+                    next_round.append(new)
+        to_follow = [f for f in next_round if not f.ends_the_session]
+
+
+def pending_cancellation_state() -> list:
+    """A state in which the undo-cancel forms exist: in every account with more than one
+    active subscription, its last one pending cancellation (through the product's service),
+    so both the cancel and the undo forms can be reached. Returns the subscriptions changed."""
+    from accounts.models import Account, Subscription, User
+    from billing_center.services import subscription_cancel
+
+    changed = []
+    for account in Account.objects.order_by("pk"):
+        active = list(
+            Subscription.objects.filter(
+                account=account, status=Subscription.Status.ACTIVE
+            ).order_by("pk")
+        )
+        admin = User.objects.filter(account=account, is_billing_admin=True).first()
+        if len(active) < 2 or admin is None:
+            continue
+        changed.append(
+            subscription_cancel(actor=admin, account=account, subscription_id=active[-1].pk)
+        )
+    return changed
 
 
 def persona_client(client, persona_key: str | None):
     """Sign the client in as a sample persona (None: stays anonymous); Diego also signs in
-    to the Corporate Billing Portal when its sign-in form accepts his User ID."""
+    to the Corporate Billing Portal (the test fails if he cannot)."""
     if persona_key is None:
         return client
-    from django.contrib.auth import get_user_model
-
-    from sandbox.sample_data import PERSONAS_BY_KEY
-
-    user = get_user_model().objects.get(email=PERSONAS_BY_KEY[persona_key].email)
-    client.force_login(user)
+    client.force_login(persona_user(persona_key))
     if persona_key == "diego":
         portal_sign_in(client)
     return client
 
 
+def persona_user(persona_key: str):
+    from django.contrib.auth import get_user_model
+
+    from sandbox.sample_data import PERSONAS_BY_KEY
+
+    return get_user_model().objects.get(email=PERSONAS_BY_KEY[persona_key].email)
+
+
+def is_signed_in_as(client, persona_key: str | None) -> bool:
+    """The client's session is still the persona's (and Diego's portal sign-in too)."""
+    session = client.session
+    if persona_key is None:
+        return "_auth_user_id" not in session
+    if session.get("_auth_user_id") != str(persona_user(persona_key).pk):
+        return False
+    return persona_key != "diego" or PORTAL_SESSION_KEY in session
+
+
+PORTAL_SESSION_KEY = "corp_portal_login"
+
+
 def portal_sign_in(client) -> None:
-    try:
-        path = reverse("corp_portal:sign-in")
-    except NoReverseMatch:
-        return
+    """Diego's portal sign-in through its form; fails the test when the form or the sign-in
+    is missing, rather than leaving him silently signed out of the portal."""
+    path = reverse("corp_portal:sign-in")
     response = client.get(path)
+    assert response.status_code == 200, f"the portal sign-in answered {response.status_code}"
     parser = _PageParser()
     parser.feed(response.content.decode())
-    for method, action, fields in parser.forms:
+    for method, action, fields, _testid in parser.forms:
         if method != "post" or not any(f.kind == "password" for f in fields):
             continue
         data = Form(path, action or path, fields).default_data()
@@ -207,4 +376,6 @@ def portal_sign_in(client) -> None:
             elif f.is_visible and f.kind in ("text", "email"):
                 data[f.name] = PORTAL_USER_ID
         client.post(urljoin(path, action) if action else path, data)
+        assert PORTAL_SESSION_KEY in client.session, "the portal sign-in did not sign Diego in"
         return
+    raise AssertionError("the portal sign-in page shows no sign-in form")

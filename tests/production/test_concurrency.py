@@ -1,9 +1,13 @@
-"""Two writers change the same subscription at once: with real row locks, nothing is lost.
+"""Two writers change the same subscription at once: nothing is lost.
 
-SQLite locks the whole database, so these run on PostgreSQL only (`make test-postgres`, which
-.ci/run does). WRITERS lists the functions under test, with the account whose subscription
-they change: each takes a subscription and a number of licenses to add, as two people placing
-an order or changing seats at once would.
+The first test runs everywhere, SQLite included: a second order is placed exactly between the
+moment the first one read the subscription and the moment it writes (the product's own
+service, with a hook at that point), so an order service that writes a count it read earlier
+loses the second order, every time, not by luck.
+
+The others need real row locks and two connections, so they run on PostgreSQL only
+(`make test-postgres`, which .ci/run does). WRITERS lists the product's services under test,
+with the account whose subscription they change.
 """
 
 import threading
@@ -12,26 +16,57 @@ import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection, transaction
-from django.db.models import F
+from django.db import close_old_connections, connection
 
-from accounts.models import Subscription, User
+from accounts.models import Activity, Subscription, User
 from billing_center.services import order_place
 from corp_portal.models import PortalLogin
 from corp_portal.services import service_order_place
 from sandbox.sample_data import ACME, GLOBEX
 
-pytestmark = pytest.mark.skipif(
+needs_row_locks = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs real row locks (PostgreSQL)"
 )
 
 
-def licenses_add_locked(subscription: Subscription, licenses: int) -> None:
-    """The pattern every seat-changing service follows: lock the row, then write with F()."""
-    with transaction.atomic():
-        locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
-        time.sleep(0.01)  # widen the window in which a second writer would interleave
-        Subscription.objects.filter(pk=locked.pk).update(licenses=F("licenses") + licenses)
+@pytest.mark.django_db
+def test_an_order_placed_between_another_orders_read_and_write_is_not_lost(
+    sample_data, monkeypatch
+):
+    """Deterministic on every database: order B runs inside order A's read-to-write window."""
+    from accounts import services
+
+    subscription = Subscription.objects.filter(account__name=ACME).order_by("pk").first()
+    admin = User.objects.get(account=subscription.account, is_billing_admin=True)
+    before = subscription.licenses
+    quote = services.licenses_quote
+    interleaved = []
+
+    def summary_then_another_order(**kwargs):
+        # A has read the subscription; B is placed now, before A writes.
+        if not interleaved:
+            interleaved.append(True)
+            order_place(
+                actor=admin,
+                account=admin.account,
+                subscription_id=subscription.pk,
+                quantity=3,
+                order_key=uuid.uuid4(),
+            )
+        return quote(**kwargs)
+
+    monkeypatch.setattr(services, "licenses_quote", summary_then_another_order)
+    order_place(
+        actor=admin,
+        account=admin.account,
+        subscription_id=subscription.pk,
+        quantity=2,
+        order_key=uuid.uuid4(),
+    )
+    assert interleaved, "the hook between read and write never ran"
+    subscription.refresh_from_db()
+    assert subscription.licenses == before + 2 + 3
+    assert Activity.objects.filter(action="order_placed").count() == 2
 
 
 def billing_center_order(subscription: Subscription, licenses: int) -> None:
@@ -66,7 +101,6 @@ def portal_add_seats(subscription: Subscription, licenses: int) -> None:
 
 
 WRITERS = [
-    pytest.param(licenses_add_locked, ACME, id="select_for_update+F"),
     pytest.param(billing_center_order, ACME, id="billing_center.order_place"),
     pytest.param(portal_add_seats, GLOBEX, id="corp_portal.service_order_place"),
 ]
@@ -97,6 +131,7 @@ def _run_at_once(work, count: int) -> list[BaseException]:
     return errors
 
 
+@needs_row_locks
 @pytest.mark.parametrize(("writer", "account_name"), WRITERS)
 def test_concurrent_license_changes_lose_nothing(transactional_db, writer, account_name):
     from sandbox.services import sandbox_load
@@ -115,28 +150,41 @@ def test_concurrent_license_changes_lose_nothing(transactional_db, writer, accou
     assert subscription.licenses == before + THREADS * WRITES_PER_THREAD
 
 
-def test_the_row_lock_really_makes_the_second_writer_wait(transactional_db):
-    """Proof the database gives real row locks: a writer blocks while another holds the row."""
+@needs_row_locks
+def test_the_row_lock_really_makes_the_second_writer_wait(transactional_db, monkeypatch):
+    """Proof the product's order service holds a real row lock: while one order is paused
+    between its read and its write, a second order waits for it."""
+    from accounts import services
     from sandbox.services import sandbox_load
 
     sandbox_load()
-    subscription = Subscription.objects.order_by("pk").first()
+    subscription = Subscription.objects.filter(account__name=ACME).order_by("pk").first()
+    before = subscription.licenses
     holding, released = threading.Event(), threading.Event()
     waited = []
+    quote = services.licenses_quote
+
+    def pausing_summary(**kwargs):
+        if threading.current_thread().name == "first":
+            holding.set()
+            time.sleep(0.5)  # the first order holds the row lock this long
+            released.set()
+        return quote(**kwargs)
+
+    monkeypatch.setattr(services, "licenses_quote", pausing_summary)
 
     def work(index):
         if index == 0:
-            with transaction.atomic():
-                Subscription.objects.select_for_update().get(pk=subscription.pk)
-                holding.set()
-                time.sleep(0.5)
-            released.set()
+            threading.current_thread().name = "first"
+            billing_center_order(subscription, 1)
         else:
             holding.wait(timeout=30)
             started = time.monotonic()
-            licenses_add_locked(subscription, 1)
+            billing_center_order(subscription, 1)
             waited.append((time.monotonic() - started, released.is_set()))
 
     assert _run_at_once(work, 2) == []
     seconds, after_release = waited[0]
     assert after_release and seconds >= 0.3
+    subscription.refresh_from_db()
+    assert subscription.licenses == before + 2

@@ -16,7 +16,9 @@ def test_trainer_opens_every_changelist(client, persona, model):
     client.force_login(persona("trainer"))
     opts = model._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-    assert client.get(url).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == model._default_manager.count()
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)

@@ -1,0 +1,191 @@
+"""Re-run the audit of issue 16: break the product on purpose, one rule at a time, and check
+that the suite notices. Each break is a text replacement in one product file, applied to a
+fresh copy of the committed tree (the worktree is never touched); the named tests must fail.
+
+    .venv/bin/python tests/breaks/run.py            # every break
+    .venv/bin/python tests/breaks/run.py money-grouping isolation-bc-invoice
+
+Prints one line per break: caught (the named tests failed) or NOT CAUGHT.
+Not collected by pytest (it runs pytest itself).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Break:
+    name: str
+    what: str
+    path: str
+    old: str
+    new: str
+    tests: list[str]
+
+
+BREAKS = [
+    Break(
+        "activity-on-rejected-order",
+        "an activity row written for every rejected Billing Center order",
+        "billing_center/views.py",
+        "        if not form.is_valid():\n            return self.render_to_response(",
+        "        if not form.is_valid():\n"
+        "            from accounts.services import activity_record\n\n"
+        "            activity_record(actor=request.user, account=self.account,"
+        ' action="order_refused", summary="refused")\n'
+        "            return self.render_to_response(",
+        ["tests/production/test_hostile_input.py::test_no_input_breaks_a_form[ana]"],
+    ),
+    Break(
+        "no-row-lock-no-F",
+        "the Billing Center's order service without its row lock and F()",
+        "billing_center/services.py",
+        '    ).update(licenses=F("licenses") + quantity)',
+        "    ).update(licenses=subscription.licenses + quantity)",
+        [
+            "tests/production/test_concurrency.py::"
+            "test_an_order_placed_between_another_orders_read_and_write_is_not_lost"
+        ],
+    ),
+    Break(
+        "isolation-bc-invoice",
+        "a Billing Center invoice of any account shown to any billing admin",
+        "billing_center/views.py",
+        "        return Invoice.objects.filter(account=self.account).select_related(\n"
+        '            "account",',
+        '        return Invoice.objects.select_related(\n            "account",',
+        [
+            "tests/production/test_security.py::test_billing_center_objects_of_one_account_are_404_to_another"
+        ],
+    ),
+    Break(
+        "isolation-portal-invoice",
+        "a portal invoice of any account shown to any portal login",
+        "corp_portal/views.py",
+        "        pk=pk,\n        account_id=request.portal_login.account_id,\n    )",
+        "        pk=pk,\n    )",
+        [
+            "tests/production/test_security.py::test_portal_objects_of_one_account_are_404_to_another"
+        ],
+    ),
+    Break(
+        "money-grouping",
+        "money without its thousands separator",
+        "billing_center/templatetags/billing.py",
+        "force_grouping=True",
+        "force_grouping=False",
+        ["tests/billing_center/test_money.py"],
+    ),
+    Break(
+        "n-plus-one-portal-invoices",
+        "an N+1 on the portal's invoice list",
+        "corp_portal/views.py",
+        '    return _render(request, "invoices.html", "invoices", invoices=latest)',
+        "    latest = list(latest)\n    for row in latest:\n        row.lines.count()\n"
+        '    return _render(request, "invoices.html", "invoices", invoices=latest)',
+        [
+            "tests/production/test_query_counts.py::test_query_counts_do_not_grow_with_the_account[diego]"
+        ],
+    ),
+    Break(
+        "open-redirect",
+        "the same-site check letting any `next` through",
+        "sandbox/redirects.py",
+        "        return url\n    return default",
+        "        return url\n    return url or default",
+        ["tests/production/test_security.py::test_sign_in_never_redirects_off_site"],
+    ),
+    Break(
+        "mailto-greeting",
+        "the AC-2 mailto link's greeting changed",
+        "locale/es/LC_MESSAGES/django.po",
+        '"Hola, %(billing_admin)s:\\n"',
+        '"Hola %(billing_admin)s:\\n"',
+        ["tests/admin_center/test_views.py::test_ac2_names_the_billing_admin_with_send_email"],
+    ),
+    Break(
+        "order-without-activity",
+        "an order placed without its activity entry",
+        "billing_center/services.py",
+        "    invoice = _invoice_create(summary=summary, kind=Invoice.Kind.LICENSES_ADDED, "
+        "quantity=quantity)\n    activity_record(",
+        "    invoice = _invoice_create(summary=summary, kind=Invoice.Kind.LICENSES_ADDED, "
+        "quantity=quantity)\n    (lambda **kwargs: None)(",
+        ["tests/billing_center/test_orders.py::test_add_licenses_summary_then_place_order"],
+    ),
+    Break(
+        "axe-image-and-button",
+        "an image without alt and an unnamed button on two pages axe had never seen",
+        "templates/admin_center/users.html",
+        "{% block content %}",
+        '{% block content %}<img src="/static/favicon.ico"><button type="button"></button>',
+        ["tests/browser/test_every_page.py::test_every_page_loads_in_a_browser"],
+    ),
+]
+
+
+def _copy_tree(target: Path) -> None:
+    files = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.split(b"\0")
+    for name in filter(None, files):
+        source = ROOT / name.decode()
+        if source.is_file():
+            (target / name.decode()).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name.decode())
+    (target / ".venv").symlink_to((ROOT / ".venv").resolve())
+
+
+def run(chosen: Break) -> bool:
+    with tempfile.TemporaryDirectory(prefix="break-") as directory:
+        tree = Path(directory)
+        _copy_tree(tree)
+        path = tree / chosen.path
+        text = path.read_text()
+        assert text.count(chosen.old) == 1, f"{chosen.name}: the text to break is not in {path}"
+        path.write_text(text.replace(chosen.old, chosen.new))
+        python = str(tree / ".venv" / "bin" / "python")
+        subprocess.run(
+            [
+                str(tree / ".venv" / "bin" / "pybabel"),
+                "compile",
+                "--domain",
+                "django",
+                "--directory",
+                "locale",
+            ],
+            cwd=tree,
+            check=True,
+            capture_output=True,
+        )
+        env = {**os.environ, "DJANGO_ALLOW_ASYNC_UNSAFE": "true"}
+        result = subprocess.run(
+            [python, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *chosen.tests],
+            cwd=tree,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        return result.returncode == 1  # tests ran and failed (not a collection error)
+
+
+def main(names: list[str]) -> int:
+    chosen = [b for b in BREAKS if not names or b.name in names]
+    missed = 0
+    for item in chosen:
+        caught = run(item)
+        missed += not caught
+        verdict = "caught" if caught else "NOT CAUGHT"
+        print(f"{verdict:10} {item.name}: {item.what} -> {' '.join(item.tests)}", flush=True)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

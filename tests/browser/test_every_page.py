@@ -1,0 +1,142 @@
+"""Every page of every center, and of the sandbox, loaded in a real browser at least once (so
+axe checks it). PAGES names them by URL name, and a test holds it against the URL conf: a
+page added without being listed here fails the suite."""
+
+import pytest
+from django.urls import get_resolver, reverse
+from django.utils import translation
+from playwright.sync_api import expect
+
+from accounts.models import Subscription
+from billing_center.models import Invoice
+from corp_portal.models import Invoice as PortalInvoice
+from sandbox.models import MailboxMessage
+
+NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal")
+PASSWORD = "sandbox-2026"
+
+
+def _ana_subscription():
+    return {"pk": Subscription.objects.filter(account__name="Acme Support").order_by("pk")[0].pk}
+
+
+def _ana_invoice():
+    return {"pk": Invoice.objects.filter(account__name="Acme Support").order_by("pk")[0].pk}
+
+
+def _diego_subscription():
+    return {"pk": Subscription.objects.filter(account__portal_logins__isnull=False)[0].pk}
+
+
+def _diego_invoice():
+    return {"pk": PortalInvoice.objects.filter(account__portal_logins__isnull=False)[0].pk}
+
+
+def _message():
+    return {"pk": MailboxMessage.objects.order_by("pk")[0].pk}
+
+
+# who visits -> {URL name: its arguments (a function of the sample data) or None}
+PAGES = {
+    None: {
+        "sandbox:home": None,
+        "sandbox:guide": None,
+        "sandbox:qa": None,
+        "sandbox:mailbox": None,
+        "sandbox:mailbox-message": _message,
+        "billing_center:sign-in": None,
+        "admin_center:sign-in": None,
+        "corp_portal:sign-in": None,
+        "corp_portal:forgot-password": None,
+    },
+    "ana.billing@acme.example": {
+        "billing_center:subscriptions": None,
+        "billing_center:add-licenses": _ana_subscription,
+        "billing_center:edit": _ana_subscription,
+        "billing_center:cancel": _ana_subscription,
+        "billing_center:payment-method": None,
+        "billing_center:billing-info": None,
+        "billing_center:billing-history": None,
+        "billing_center:invoice": _ana_invoice,
+        "billing_center:activity": None,
+        "billing_center:my-account": None,
+    },
+    "bruno.admin@acme.example": {
+        "billing_center:wrong-location": None,
+        "admin_center:home": None,
+        "admin_center:users": None,
+        "admin_center:add-licenses": None,
+    },
+    "GLOBEX-4471": {  # Diego, in the Corporate Billing Portal
+        "corp_portal:invoices": None,
+        "corp_portal:invoice": _diego_invoice,
+        "corp_portal:bill-to": None,
+        "corp_portal:payment-profile": None,
+        "corp_portal:subscriptions": None,
+        "corp_portal:add-seats": _diego_subscription,
+    },
+    "trainer": {
+        "sandbox:reset": None,
+    },
+}
+# URL names that are no page a person looks at -> why.
+NOT_PAGES = {
+    "billing_center:sign-out": "POST only: leaves the center",
+    "admin_center:sign-out": "POST only: leaves the center",
+    "corp_portal:sign-out": "POST only: leaves the portal",
+    "sandbox:trainer-notes-toggle": "POST only: switches the notes, then back to the page",
+    "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",
+    "sandbox:qa-json": "JSON for scripts",
+    "sandbox:health": "plain text for load balancers",
+}
+
+
+def test_pages_names_every_page_of_the_url_conf():
+    resolver = get_resolver()
+    names = set()
+    for namespace in NAMESPACES:
+        _, sub_resolver = resolver.namespace_dict[namespace]
+        names |= {f"{namespace}:{k}" for k in sub_resolver.reverse_dict if isinstance(k, str)}
+    listed = {name for pages in PAGES.values() for name in pages}
+    assert names - listed - set(NOT_PAGES) == set(), "pages no browser test visits"
+    assert (listed | set(NOT_PAGES)) - names == set(), "listed but not in the URL conf"
+
+
+def _sign_in(page, who, trainer_credentials):
+    if who is None:
+        return
+    if who == "trainer":
+        email, password = trainer_credentials
+        page.goto("/en/django-admin/login/?next=/en/")
+        page.locator("#id_username").fill(email)
+        page.locator("#id_password").fill(password)
+        page.locator("input[type=submit]").click()
+        page.wait_for_url("**/en/")
+    elif who.startswith("GLOBEX"):
+        page.goto("/en/corp-billing/")
+        page.locator("#id_user_id").fill(who)
+        page.locator("#id_password").fill("corp-2026")
+        page.get_by_test_id("portal-sign-in-submit").click()
+        page.wait_for_url("**/en/corp-billing/invoices/")
+    else:
+        page.goto(f"/en/billing/sign-in/?email={who}")
+        page.locator("input[name=password]").fill(PASSWORD)
+        page.get_by_test_id("sign-in-submit").click()
+        page.wait_for_url("**/en/billing/*/")
+
+
+@pytest.mark.parametrize("who", PAGES, ids=lambda who: str(who))
+def test_every_page_loads_in_a_browser(
+    page, browser_sample_data, page_checks, trainer_credentials, who
+):
+    _sign_in(page, who, trainer_credentials)
+    for name, arguments in PAGES[who].items():
+        with translation.override("en"):
+            path = reverse(name, kwargs=arguments() if arguments else None)
+        page.goto(path)
+        expect(page).to_have_url(f"{page_checks_base(page_checks)}{path}")
+        expect(page.locator("h1").first).to_be_visible()
+
+
+def page_checks_base(page_checks) -> str:
+    return f"http://{page_checks.host}"
