@@ -5,10 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CorpPortalConfig(AppConfig):
     name = "corp_portal"
     verbose_name = _("Corporate Billing Portal")
-
-    def ready(self):
-        from sandbox.signals import sample_data_loaded
-
-        from .sample_data import load_portal_sample_data
-
-        sample_data_loaded.connect(load_portal_sample_data, dispatch_uid="corp_portal_sample_data")
