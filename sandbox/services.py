@@ -29,20 +29,32 @@ def _translated(field: str, texts: dict[str, str]) -> dict[str, str]:
 
 
 @transaction.atomic
-def sandbox_load(*, today: datetime.date | None = None) -> None:
+def sandbox_load(
+    *,
+    today: datetime.date | None = None,
+    trainer_password_hash: str | None = None,
+    show_trainer_password: Callable[[str], None] | None = None,
+) -> None:
     """Create what is missing of the sample data, app by app, and nothing else.
 
     Every object is looked up by its stable key and created only when absent: what people
     changed (subscriptions, invoices, billing info, cards, portal data, mailbox, activity,
     passwords) stays as they left it, so into an empty database this loads the whole sample
-    world and on a sandbox in use it changes nothing.
+    world and on a sandbox in use it changes nothing. The trainer is created with
+    `trainer_password_hash` when given (a reset keeps it); a password generated for a new
+    trainer goes to `show_trainer_password`, the only time anyone sees it.
     """
     from billing_center.sample_data import billing_center_sample_data_load
     from corp_portal.sample_data import corp_portal_sample_data_load
 
+    from .trainers import trainer_load
+
     today = today or sandbox_today()
     products = _load_products()
     accounts = _load_accounts(products, today)
+    generated = trainer_load(password_hash=trainer_password_hash)
+    if generated and show_trainer_password:
+        show_trainer_password(generated)
     _load_personas(accounts)
     _load_trainer_notes()
     billing_center_sample_data_load(accounts=accounts, today=today)
@@ -190,18 +202,29 @@ def sandbox_reset(
     *,
     actor_email: str | None = None,
     announce: Callable[[int, str], None] | None = None,
+    show_trainer_password: Callable[[str], None] | None = None,
     today: datetime.date | None = None,
 ) -> Activity:
     """Restore the sample data exactly: delete everything, reload it, record the reset.
 
     Everything the classroom created goes (orders, invoices, mailbox, activity, extra users,
-    sessions, edited notes); `sandbox_load` then writes the sample data of every app.
+    sessions, edited notes); `sandbox_load` then writes the sample data of every app. The
+    trainer's password is the one thing kept: it is not sample data.
     """
+    from .trainers import TRAINER_EMAIL
+
     announce = announce or (lambda number, text: None)
+    trainer_password_hash = (
+        User.objects.filter(email=TRAINER_EMAIL).values_list("password", flat=True).first()
+    )
     models = classroom_models()
     rows = _flush(models)
     announce(1, f"Deleted what the classroom created: {rows} rows in {len(models)} tables")
-    sandbox_load(today=today)
+    sandbox_load(
+        today=today,
+        trainer_password_hash=trainer_password_hash,
+        show_trainer_password=show_trainer_password,
+    )
     announce(2, "Loaded the sample data (load_sandbox)")
     actor = User.objects.filter(email=actor_email).first() if actor_email else None
     activity = activity_record(

@@ -184,3 +184,7 @@ SANDBOX_OPEN = env.bool("SANDBOX_OPEN", default=True)
 
 # The shared sandbox password for every LogMeIn ID of the sample data (DESIGN.md section 3).
 SANDBOX_PASSWORD = env("SANDBOX_PASSWORD", default="sandbox-2026")
+
+# The password of trainer@sandbox.example, never the personas' one and never shown on a page.
+# Empty: the set-up generates one and prints it once (DESIGN.md section 6, docs/deploy.md).
+SANDBOX_TRAINER_PASSWORD = env("SANDBOX_TRAINER_PASSWORD", default="")

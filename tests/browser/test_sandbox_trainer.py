@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import NoReverseMatch, reverse
 
-from accounts.models import Subscription
+from accounts.models import Subscription, User
 from sandbox.models import MailboxMessage
 
 GUIDE = {
@@ -58,9 +58,12 @@ def test_scenario_started_from_the_guide_opens_the_sign_in_with_the_email(
 
 
 def test_trainer_resets_from_the_browser(page, browser_sample_data):
+    trainer = User.objects.get(email="trainer@sandbox.example")
+    trainer.set_password("Trainer-only-4471")  # the trainer's own, never the personas'
+    trainer.save()
     page.goto("/en/django-admin/login/?next=/en/reset/")
     page.locator("#id_username").fill("trainer@sandbox.example")
-    page.locator("#id_password").fill("sandbox-2026")
+    page.locator("#id_password").fill("Trainer-only-4471")
     page.locator("input[type=submit]").click()
     page.wait_for_url("**/en/reset/")
 
