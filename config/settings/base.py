@@ -5,6 +5,7 @@ adjust what differs between them.
 """
 
 import datetime
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
@@ -115,6 +116,58 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Every email the sandbox sends lands in its mailbox (sandbox.mail.MailboxBackend).
 EMAIL_BACKEND = "sandbox.mail.MailboxBackend"
 DEFAULT_FROM_EMAIL = "GoTo Billing <billing@sandbox.example>"
+
+# The people told of server errors, DJANGO_ADMINS="Name <a@example.com>,b@example.com", by
+# real email through DJANGO_ADMINS_EMAIL_URL (smtp://user:password@host:587 with ?tls=True
+# or +tls): never through the sandbox's mailbox, which every visitor can read.
+ADMINS = [parseaddr(admin) for admin in env.list("DJANGO_ADMINS", default=[])]
+SERVER_EMAIL = env("DJANGO_SERVER_EMAIL", default="billing-sandbox@localhost")
+_admins_email = env.email_url("DJANGO_ADMINS_EMAIL_URL", default="smtp://localhost:25")
+EMAIL_HOST = _admins_email["EMAIL_HOST"]
+EMAIL_PORT = _admins_email["EMAIL_PORT"]
+EMAIL_HOST_USER = _admins_email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _admins_email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = _admins_email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _admins_email.get("EMAIL_USE_SSL", False)
+
+# Every unhandled exception is written with its traceback to stderr, the server's log under
+# runserver and gunicorn alike, whatever DEBUG says (Django's own console handler only writes
+# while DEBUG is on); with DJANGO_ADMINS set, it is emailed to them too.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {
+        "server_log": {
+            "format": "{asctime} {levelname} {name} [pid {process}] {message}",
+            "style": "{",
+        },
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "server_log"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "email_backend": _admins_email["EMAIL_BACKEND"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {
+            "handlers": ["mail_admins"],
+            "level": env("DJANGO_LOG_LEVEL", default="INFO"),
+        },
+        # runserver's one line per request, as Django has it.
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
