@@ -3,6 +3,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,51 @@ def test_admins_are_emailed_a_server_error_outside_the_mailbox(db, settings, mon
     (email,) = mail.outbox
     assert email.to == ["ops@example.com"] and "RuntimeError at /en/boom/" in email.body
     assert not MailboxMessage.objects.exists()  # every visitor reads the mailbox
+
+
+# `make run`: the README's command serves with DEBUG off (no debug page in front of a class),
+# the translated error pages, and the static files, offline.
+
+
+@pytest.fixture
+def run_server(tmp_path):
+    """The README's `make run` in miniature: runserver with the dev settings, as is."""
+    from tests.production.test_serve import _free_port, _get
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)  # manage.py's default: config.settings.dev
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'run.sqlite3'}"
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
+    port = _free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                if _get(port, "/en/health/")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        yield lambda path, **headers: _get(port, path, **headers)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_make_run_shows_no_debug_page_and_serves_static_files(run_server):
+    status, _, body = run_server("/es/no-such-page/")
+    page = body.decode()
+    assert status == 404
+    assert "Página no encontrada" in page and 'lang="es"' in page
+    assert "URLconf" not in page and "DEBUG = True" not in page
+    status, headers, body = run_server("/static/css/sandbox.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css") and body
+    for host in ["127.0.0.1", "localhost"]:
+        assert run_server("/en/", Host=host)[0] == 200, host
