@@ -5,6 +5,7 @@ adjust what differs between them.
 """
 
 import datetime
+import os
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -25,6 +26,22 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def sqlite_file_private(database: dict) -> None:
+    """Create the SQLite file readable and writable by its owner only, or make it so: it holds
+    password hashes and sessions. SQLite gives its -wal and -shm files the same mode.
+    Called by the profiles that serve (dev, production), never by the tests."""
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    path = Path(database["NAME"])
+    if str(path) == ":memory:" or not path.parent.is_dir():
+        return
+    os.close(os.open(path, os.O_CREAT | os.O_RDONLY, 0o600))  # an empty file is a new database
+    for file in [path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")]:
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(0o600)
+
 
 # The sandbox's "today": renewal dates, invoices and billing periods are computed from it,
 # so trainers' material stays true. Empty means the real date.
@@ -186,7 +203,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Served over TLS (directly or behind a proxy that terminates it): HSTS, the redirect to https
 # and cookies sent over https only (applied in production.py).
-# Empty means each environment's default: on in production, off elsewhere.
+# Empty means each environment's default: on in production (DJANGO_SECURE_TLS=0 there is plain
+# http, allowed on loopback only), off elsewhere.
 SECURE_TLS = env.bool("DJANGO_SECURE_TLS", default=None)
 HSTS_SECONDS_OVER_TLS = env.int("DJANGO_HSTS_SECONDS", default=365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)

@@ -8,9 +8,10 @@ documentation calls unfit for anything but development.
 """
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE
+from .base import DATABASES, MIDDLEWARE, sqlite_file_private
 
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret"  # noqa: F405
+sqlite_file_private(DATABASES["default"])
 
 MIDDLEWARE = [*MIDDLEWARE]
 MIDDLEWARE.insert(
