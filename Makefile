@@ -30,8 +30,9 @@ run: sandbox-data
 # Production: config.settings.production under gunicorn, static files through whitenoise.
 # DATABASE_URL picks the database (SQLite file by default); without DJANGO_SECRET_KEY a key is
 # made once for this machine in .secret_key (set the same key on every host of a deployment).
-# DJANGO_SECURE_TLS=1 when the site is reached over https (docs/deploy.md).
-PROD := DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECURE_TLS=$${DJANGO_SECURE_TLS:-0} \
+# Secure by default (https redirect, HSTS, https-only cookies) for a TLS proxy in front;
+# DJANGO_SECURE_TLS=0 make serve is plain http on loopback only (docs/deploy.md).
+PROD := DJANGO_SETTINGS_MODULE=config.settings.production \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret_key)}"
 WEB_CONCURRENCY ?= 3
 
@@ -48,7 +49,7 @@ serve: messages collectstatic
 		--workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 bench: messages collectstatic
-	$(PROD) $(PY) bench/run.py
+	$(PROD) DJANGO_SECURE_TLS=0 $(PY) bench/run.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -61,16 +61,15 @@ def _past_periods(frequency: str, renewal_date: datetime.date):
     ]
 
 
-def billing_center_sample_data_load(sender, *, accounts, today, **kwargs):
-    """Receiver of sandbox.signals.sample_data_loaded. Running it twice changes nothing; a
-    reset removes the invoices of orders placed since."""
+def billing_center_sample_data_load(*, accounts, today):
+    """Called by `sandbox_load`: creates what is missing (by account, by invoice number) and
+    leaves what exists as people left it; `sandbox_reset` removes the invoices of orders."""
     for name, sample in SAMPLES.items():
         account = accounts.get(name)
         if account is None:
             continue
-        PaymentMethod.objects.update_or_create(account=account, defaults=sample.card)
-        BillingInfo.objects.update_or_create(account=account, defaults=sample.billing_info)
-        numbers = []
+        PaymentMethod.objects.get_or_create(account=account, defaults=sample.card)
+        BillingInfo.objects.get_or_create(account=account, defaults=sample.billing_info)
         for subscription in account.subscriptions.select_related("product", "plan_tier"):
             price = PlanPrice.objects.get(
                 plan_tier=subscription.plan_tier,
@@ -84,7 +83,7 @@ def billing_center_sample_data_load(sender, *, accounts, today, **kwargs):
                 number = (
                     f"{sample.invoice_prefix}-{subscription.product.code.upper()}-{number_suffix}"
                 )
-                Invoice.objects.update_or_create(
+                Invoice.objects.get_or_create(
                     number=number,
                     defaults={
                         "account": account,
@@ -102,5 +101,3 @@ def billing_center_sample_data_load(sender, *, accounts, today, **kwargs):
                         "currency": account.currency,
                     },
                 )
-                numbers.append(number)
-        account.invoices.exclude(number__in=numbers).delete()

@@ -12,9 +12,3 @@ class CorpPortalConfig(AppConfig):
         from .views import SESSION_KEY
 
         SEPARATE_SIGN_IN_KEYS.add(SESSION_KEY)
-
-        from sandbox.signals import sample_data_loaded
-
-        from .sample_data import load_portal_sample_data
-
-        sample_data_loaded.connect(load_portal_sample_data, dispatch_uid="corp_portal_sample_data")

@@ -1,7 +1,7 @@
 """The portal's sample data: Diego's User ID, Globex's invoices, Bill To and Payment Profile.
 
-Connected to `sandbox.signals.sample_data_loaded`; idempotent (stable keys) and deterministic
-(every date counted from the sandbox's `today`).
+Called by `sandbox.services.sandbox_load`: creates what is missing and changes nothing that
+exists (stable keys); every date is counted from the sandbox's `today`.
 """
 
 import datetime
@@ -11,35 +11,27 @@ from django.contrib.auth import get_user_model
 
 from accounts.models import Account, BillingFrequency, PlanPrice
 from sandbox import sample_data
-from sandbox.models import MailboxMessage
 
 from .models import BillTo, Country, Invoice, InvoiceLine, PaymentProfile, PortalLogin
-from .services import invoice_email_send, invoice_email_subject
+from .services import invoice_email_send
 
 INVOICE_MONTHS = 24
 EMAILED_INVOICES = 3  # the most recent ones land in the holder's mailbox
 
 
-def load_portal_sample_data(sender, *, accounts: dict[str, Account], today, **kwargs) -> None:
+def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None:
     globex = accounts[sample_data.GLOBEX]
     globex_logins = []  # Globex's invoices go to the holders of Globex's logins, and no one else
     for persona_key, user_id in sample_data.PORTAL_USER_IDS.items():
         holder = get_user_model().objects.get(email=sample_data.PERSONAS_BY_KEY[persona_key].email)
-        login, _ = PortalLogin.objects.update_or_create(
-            user_id=user_id,
-            defaults={
-                "account": holder.account,
-                "holder": holder,
-                "failed_attempts": 0,
-                "locked_until": None,
-            },
-        )
-        if not login.check_password(sample_data.PORTAL_PASSWORD):
+        login = PortalLogin.objects.filter(user_id=user_id).first()
+        if login is None:
+            login = PortalLogin(user_id=user_id, account=holder.account, holder=holder)
             login.set_password(sample_data.PORTAL_PASSWORD)
-            login.save(update_fields=["password"])
+            login.save()
         if login.account_id == globex.pk:
             globex_logins.append(login)
-    BillTo.objects.update_or_create(
+    BillTo.objects.get_or_create(
         account=globex,
         defaults={
             "company_name": "Globex Corporation",
@@ -52,7 +44,7 @@ def load_portal_sample_data(sender, *, accounts: dict[str, Account], today, **kw
             "email": "ap@globex.example",
         },
     )
-    PaymentProfile.objects.update_or_create(
+    PaymentProfile.objects.get_or_create(
         account=globex,
         defaults={
             "payment_type": PaymentProfile.PaymentType.INVOICE,
@@ -62,13 +54,12 @@ def load_portal_sample_data(sender, *, accounts: dict[str, Account], today, **kw
             "purchase_order": "PO-GLX-2026-118",
         },
     )
-    invoices = _load_invoices(globex, today)
-    for login in globex_logins:
-        for invoice in reversed(invoices[:EMAILED_INVOICES]):
-            already_sent = MailboxMessage.objects.filter(
-                recipient=login.holder.email, subject=invoice_email_subject(invoice)
-            ).exists()
-            if not already_sent:
+    # The invoice history is one piece, dated from the day it was first loaded: a restart in
+    # a later month adds no invoice and sends no email.
+    if not Invoice.objects.filter(account=globex).exists():
+        invoices = _load_invoices(globex, today)
+        for login in globex_logins:
+            for invoice in reversed(invoices[:EMAILED_INVOICES]):
                 invoice_email_send(invoice=invoice, portal_login=login)
 
 

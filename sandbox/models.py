@@ -62,6 +62,8 @@ class TrainerNote(models.Model):
         verbose_name = _("trainer note")
         verbose_name_plural = _("trainer notes")
         ordering = ["outcome"]
+        # The trainer tools' own permission (sandbox.trainers), beside the notes they edit.
+        permissions = [("reset_sandbox", _("Can reset the sandbox to the sample data"))]
 
     def __str__(self):
         return f"{self.outcome}: {self.title}"

@@ -1,4 +1,8 @@
-"""Writing the sample data of `sample_data.py` into the database, and resetting to it."""
+"""Writing the sample data of `sample_data.py` into the database, and resetting to it.
+
+Loading never changes what is there: every `make run` and `make serve` loads, and a restart
+in the middle of a class must not undo the class's orders. Only `sandbox_reset` restores.
+"""
 
 import datetime
 from collections.abc import Callable
@@ -16,7 +20,6 @@ from accounts.services import activity_record
 
 from . import sample_data
 from .models import Persona, TrainerNote
-from .signals import sample_data_loaded
 
 
 def _translated(field: str, texts: dict[str, str]) -> dict[str, str]:
@@ -30,20 +33,42 @@ def _translated(field: str, texts: dict[str, str]) -> dict[str, str]:
 
 
 @transaction.atomic
-def sandbox_load(*, today: datetime.date | None = None) -> None:
-    """Create or update every object of the sample data; running it twice changes nothing."""
+def sandbox_load(
+    *,
+    today: datetime.date | None = None,
+    trainer_password_hash: str | None = None,
+    show_trainer_password: Callable[[str], None] | None = None,
+) -> None:
+    """Create what is missing of the sample data, app by app, and nothing else.
+
+    Every object is looked up by its stable key and created only when absent: what people
+    changed (subscriptions, invoices, billing info, cards, portal data, mailbox, activity,
+    passwords) stays as they left it, so into an empty database this loads the whole sample
+    world and on a sandbox in use it changes nothing. The trainer is created with
+    `trainer_password_hash` when given (a reset keeps it); a password generated for a new
+    trainer goes to `show_trainer_password`, the only time anyone sees it.
+    """
+    from billing_center.sample_data import billing_center_sample_data_load
+    from corp_portal.sample_data import corp_portal_sample_data_load
+
+    from .trainers import trainer_load
+
     today = today or sandbox_today()
     products = _load_products()
     accounts = _load_accounts(products, today)
+    generated = trainer_load(password_hash=trainer_password_hash)
+    if generated and show_trainer_password:
+        show_trainer_password(generated)
     _load_personas(accounts)
     _load_trainer_notes()
-    sample_data_loaded.send(sender=sandbox_load, accounts=accounts, today=today)
+    billing_center_sample_data_load(accounts=accounts, today=today)
+    corp_portal_sample_data_load(accounts=accounts, today=today)
 
 
 def _load_products() -> dict[str, Product]:
     products = {}
     for order, data in enumerate(sample_data.PRODUCTS, start=1):
-        product, _ = Product.objects.update_or_create(
+        product, _ = Product.objects.get_or_create(
             code=data.code,
             defaults={
                 "name": data.name,
@@ -52,13 +77,13 @@ def _load_products() -> dict[str, Product]:
             },
         )
         for plan_data in data.plans:
-            plan, _ = PlanTier.objects.update_or_create(
+            plan, _ = PlanTier.objects.get_or_create(
                 product=product,
                 code=plan_data.code,
                 defaults={"rank": plan_data.rank, **_translated("name", plan_data.name)},
             )
             for (currency, frequency), amount in plan_data.prices.items():
-                PlanPrice.objects.update_or_create(
+                PlanPrice.objects.get_or_create(
                     plan_tier=plan,
                     currency=currency,
                     billing_frequency=frequency,
@@ -71,13 +96,12 @@ def _load_products() -> dict[str, Product]:
 def _load_accounts(products: dict[str, Product], today: datetime.date) -> dict[str, Account]:
     accounts = {}
     for data in sample_data.ACCOUNTS:
-        account, _ = Account.objects.update_or_create(
+        account, _ = Account.objects.get_or_create(
             name=data.name, defaults={"billing": data.billing, "currency": data.currency}
         )
-        kept = []
         for sub in data.subscriptions:
             product = products[sub.product]
-            subscription, _ = Subscription.objects.update_or_create(
+            Subscription.objects.get_or_create(
                 account=account,
                 product=product,
                 defaults={
@@ -88,36 +112,29 @@ def _load_accounts(products: dict[str, Product], today: datetime.date) -> dict[s
                     "status": Subscription.Status.ACTIVE,
                 },
             )
-            kept.append(subscription.pk)
-        account.subscriptions.exclude(pk__in=kept).delete()
         accounts[data.name] = account
     return accounts
 
 
 def _load_personas(accounts: dict[str, Account]) -> None:
-    # Clear billing admins first, so moving the role between personas never trips the
-    # one-billing-admin-per-account constraint half way.
-    User.objects.filter(email__in=[p.email for p in sample_data.PERSONAS]).update(
-        is_billing_admin=False
-    )
     for order, data in enumerate(sample_data.PERSONAS, start=1):
-        user, _ = User.objects.update_or_create(
-            email=data.email,
-            defaults={
-                "first_name": data.first_name,
-                "last_name": data.last_name,
-                "account": accounts[data.account] if data.account else None,
-                "is_account_admin": data.is_account_admin,
-                "is_billing_admin": data.is_billing_admin,
-                "is_staff": data.is_staff,
-                "is_superuser": data.is_staff,
-                "is_active": True,
-            },
-        )
-        if not user.check_password(settings.SANDBOX_PASSWORD):
+        account = accounts[data.account] if data.account else None
+        user = User.objects.filter(email=data.email).first()
+        if user is None:
+            user = User(
+                email=data.email,
+                first_name=data.first_name,
+                last_name=data.last_name,
+                account=account,
+                is_account_admin=data.is_account_admin,
+                # The class may have given the role to someone else since.
+                is_billing_admin=data.is_billing_admin
+                and not User.objects.filter(account=account, is_billing_admin=True).exists(),
+                is_staff=data.is_staff,
+            )
             user.set_password(settings.SANDBOX_PASSWORD)
-            user.save(update_fields=["password"])
-        Persona.objects.update_or_create(
+            user.save()
+        Persona.objects.get_or_create(
             key=data.key,
             defaults={
                 "user": user,
@@ -129,13 +146,12 @@ def _load_personas(accounts: dict[str, Account]) -> None:
 
 def _load_trainer_notes() -> None:
     # Notes are the trainer's content: loading adds the missing ones and keeps the trainer's
-    # edits (`make run` loads on every start); reset_sandbox brings back the sample texts.
+    # edits; reset_sandbox brings back the sample texts.
     for outcome, data in sample_data.TRAINER_NOTES.items():
         TrainerNote.objects.get_or_create(
             outcome=outcome.value,
             defaults={**_translated("title", data.title), **_translated("text", data.text)},
         )
-    TrainerNote.objects.exclude(outcome__in=[o.value for o in sample_data.TRAINER_NOTES]).delete()
 
 
 # The project's own apps: every row of their tables is sample data or classroom work.
@@ -190,18 +206,29 @@ def sandbox_reset(
     *,
     actor_email: str | None = None,
     announce: Callable[[int, str], None] | None = None,
+    show_trainer_password: Callable[[str], None] | None = None,
     today: datetime.date | None = None,
 ) -> Activity:
     """Restore the sample data exactly: delete everything, reload it, record the reset.
 
     Everything the classroom created goes (orders, invoices, mailbox, activity, extra users,
-    sessions, edited notes); `sandbox_load` then writes the sample data of every app.
+    sessions, edited notes); `sandbox_load` then writes the sample data of every app. The
+    trainer's password is the one thing kept: it is not sample data.
     """
+    from .trainers import TRAINER_EMAIL
+
     announce = announce or (lambda number, text: None)
+    trainer_password_hash = (
+        User.objects.filter(email=TRAINER_EMAIL).values_list("password", flat=True).first()
+    )
     models = classroom_models()
     rows = _flush(models)
     announce(1, f"Deleted what the classroom created: {rows} rows in {len(models)} tables")
-    sandbox_load(today=today)
+    sandbox_load(
+        today=today,
+        trainer_password_hash=trainer_password_hash,
+        show_trainer_password=show_trainer_password,
+    )
     announce(2, "Loaded the sample data (load_sandbox)")
     actor = User.objects.filter(email=actor_email).first() if actor_email else None
     activity = activity_record(

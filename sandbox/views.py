@@ -24,6 +24,7 @@ from .qa import qa_url_groups
 from .redirects import same_site_url
 from .services import sandbox_reset
 from .trainer_notes import trainer_notes_on, trainer_notes_switch
+from .trainers import is_trainer
 
 
 def shown_credentials() -> dict[str, str]:
@@ -165,13 +166,16 @@ def reset(request):
     """Trainers only: confirm (GET), then restore the sample data (POST), as reset_sandbox."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    if not request.user.is_staff:
+    if not is_trainer(request.user):
         raise PermissionDenied
     if request.method == "POST":
         email = request.user.email
         sandbox_reset(actor_email=email)
-        # The reset recreated every user and ended every session: sign the trainer back in.
-        trainer = User.objects.filter(email=email, is_staff=True, is_active=True).first()
+        # The reset recreated every user and deleted every session, this one's too: start a
+        # new one and sign the trainer back in.
+        request.session.flush()
+        trainer = User.objects.filter(email=email, is_active=True).first()
+        trainer = trainer if trainer is not None and is_trainer(trainer) else None
         if trainer is not None:
             login(request, trainer, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("The sandbox was reset to the sample data."))

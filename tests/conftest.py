@@ -32,4 +32,4 @@ def mailbox_backend(settings):
 def trainer_credentials(settings):
     """(email, password) the trainer signs in with: the one place tests learn them, as the
     trainer's credentials are the sandbox's own business (separate from the personas')."""
-    return "trainer@sandbox.example", settings.SANDBOX_PASSWORD
+    return "trainer@sandbox.example", settings.SANDBOX_TRAINER_PASSWORD

@@ -1,6 +1,9 @@
+import io
+import logging
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -31,3 +34,150 @@ def test_server_error_page_is_plain_and_translated(db):
     content = response.content.decode()
     assert "Algo salió mal" in content
     assert "Traceback" not in content and "RuntimeError" not in content
+
+
+# Every unhandled exception reaches the server's log (stderr) with its traceback, whatever
+# DEBUG says: under gunicorn or runserver that log is all an operator has.
+
+
+def _stderr_handlers(logger_name):
+    """The stream handlers a record of `logger_name` reaches (pytest's own capture aside)."""
+    handlers, logger = [], logging.getLogger(logger_name)
+    while logger is not None:
+        handlers += [
+            h
+            for h in logger.handlers
+            if type(h) is logging.StreamHandler and getattr(h, "stream", None) is not None
+        ]
+        logger = logger.parent if logger.propagate else None
+    return handlers
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["debug-off", "debug-on"])
+@pytest.mark.urls("tests.urls_server_error")
+def test_a_server_error_is_logged_with_its_traceback(db, settings, caplog, debug):
+    settings.DEBUG = debug
+    log = io.StringIO()
+    handlers = _stderr_handlers("django.request")
+    assert handlers, "no handler writes django.request's errors to the server's log"
+    streams = [h.setStream(log) for h in handlers]
+    try:
+        response = Client(raise_request_exception=False).get("/en/boom/")
+    finally:
+        for handler, stream in zip(handlers, streams, strict=True):
+            handler.setStream(stream)
+    assert response.status_code == 500
+    written = log.getvalue()
+    assert "Internal Server Error: /en/boom/" in written
+    assert "Traceback (most recent call last)" in written
+    assert 'raise RuntimeError("boom")' in written and "RuntimeError: boom" in written
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.exc_info[0] is RuntimeError
+
+
+def test_every_profile_logs_to_stderr():
+    """dev (`make run`), production (`make serve`) and test read LOGGING from base."""
+    for profile in ["dev", "production", "test"]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+        env.update(DJANGO_SETTINGS_MODULE=f"config.settings.{profile}", DJANGO_SECRET_KEY="x" * 60)
+        code = (
+            "import django, logging; django.setup(); "
+            "logging.getLogger('django.request')"
+            ".error('boom in %s', 'profile', exc_info=ValueError('v'))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert "boom in profile" in result.stderr, profile
+        assert "ValueError: v" in result.stderr, profile
+
+
+@pytest.mark.parametrize(
+    ("value", "admins"),
+    [
+        ("", []),
+        ("Ops <ops@example.com>", [("Ops", "ops@example.com")]),
+        (
+            "Ana Ortega <ana@example.com>, bruno@example.com",
+            [("Ana Ortega", "ana@example.com"), ("", "bruno@example.com")],
+        ),
+    ],
+)
+def test_admins_come_from_the_environment(value, admins):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", DJANGO_ADMINS=value)
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.ADMINS)"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == str(admins), result.stderr
+
+
+@pytest.mark.urls("tests.urls_server_error")
+def test_admins_are_emailed_a_server_error_outside_the_mailbox(db, settings, monkeypatch):
+    from django.core import mail
+    from django.utils.log import AdminEmailHandler
+
+    from sandbox.models import MailboxMessage
+
+    settings.ADMINS = [("Ops", "ops@example.com")]
+    (handler,) = [
+        h for h in logging.getLogger("django").handlers if isinstance(h, AdminEmailHandler)
+    ]
+    assert handler.email_backend == "django.core.mail.backends.smtp.EmailBackend"
+    monkeypatch.setattr(handler, "email_backend", "django.core.mail.backends.locmem.EmailBackend")
+    assert Client(raise_request_exception=False).get("/en/boom/").status_code == 500
+    (email,) = mail.outbox
+    assert email.to == ["ops@example.com"] and "RuntimeError at /en/boom/" in email.body
+    assert not MailboxMessage.objects.exists()  # every visitor reads the mailbox
+
+
+# `make run`: the README's command serves with DEBUG off (no debug page in front of a class),
+# the translated error pages, and the static files, offline.
+
+
+@pytest.fixture
+def run_server(tmp_path):
+    """The README's `make run` in miniature: runserver with the dev settings, as is."""
+    from tests.production.test_serve import _free_port, _get
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)  # manage.py's default: config.settings.dev
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'run.sqlite3'}"
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
+    port = _free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                if _get(port, "/en/health/")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        yield lambda path, **headers: _get(port, path, **headers)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_make_run_shows_no_debug_page_and_serves_static_files(run_server):
+    status, _, body = run_server("/es/no-such-page/")
+    page = body.decode()
+    assert status == 404
+    assert "Página no encontrada" in page and 'lang="es"' in page
+    assert "URLconf" not in page and "DEBUG = True" not in page
+    status, headers, body = run_server("/static/css/sandbox.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css") and body
+    for host in ["127.0.0.1", "localhost"]:
+        assert run_server("/en/", Host=host)[0] == 200, host

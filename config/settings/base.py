@@ -5,6 +5,8 @@ adjust what differs between them.
 """
 
 import datetime
+import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
@@ -24,6 +26,22 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def sqlite_file_private(database: dict) -> None:
+    """Create the SQLite file readable and writable by its owner only, or make it so: it holds
+    password hashes and sessions. SQLite gives its -wal and -shm files the same mode.
+    Called by the profiles that serve (dev, production), never by the tests."""
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    path = Path(database["NAME"])
+    if str(path) == ":memory:" or not path.parent.is_dir():
+        return
+    os.close(os.open(path, os.O_CREAT | os.O_RDONLY, 0o600))  # an empty file is a new database
+    for file in [path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")]:
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(0o600)
+
 
 # The sandbox's "today": renewal dates, invoices and billing periods are computed from it,
 # so trainers' material stays true. Empty means the real date.
@@ -116,6 +134,58 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 EMAIL_BACKEND = "sandbox.mail.MailboxBackend"
 DEFAULT_FROM_EMAIL = "GoTo Billing <billing@sandbox.example>"
 
+# The people told of server errors, DJANGO_ADMINS="Name <a@example.com>,b@example.com", by
+# real email through DJANGO_ADMINS_EMAIL_URL (smtp://user:password@host:587 with ?tls=True
+# or +tls): never through the sandbox's mailbox, which every visitor can read.
+ADMINS = [parseaddr(admin) for admin in env.list("DJANGO_ADMINS", default=[])]
+SERVER_EMAIL = env("DJANGO_SERVER_EMAIL", default="billing-sandbox@localhost")
+_admins_email = env.email_url("DJANGO_ADMINS_EMAIL_URL", default="smtp://localhost:25")
+EMAIL_HOST = _admins_email["EMAIL_HOST"]
+EMAIL_PORT = _admins_email["EMAIL_PORT"]
+EMAIL_HOST_USER = _admins_email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _admins_email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = _admins_email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _admins_email.get("EMAIL_USE_SSL", False)
+
+# Every unhandled exception is written with its traceback to stderr, the server's log under
+# runserver and gunicorn alike, whatever DEBUG says (Django's own console handler only writes
+# while DEBUG is on); with DJANGO_ADMINS set, it is emailed to them too.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {
+        "server_log": {
+            "format": "{asctime} {levelname} {name} [pid {process}] {message}",
+            "style": "{",
+        },
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "server_log"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "email_backend": _admins_email["EMAIL_BACKEND"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {
+            "handlers": ["mail_admins"],
+            "level": env("DJANGO_LOG_LEVEL", default="INFO"),
+        },
+        # runserver's one line per request, as Django has it.
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -133,7 +203,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Served over TLS (directly or behind a proxy that terminates it): HSTS, the redirect to https
 # and cookies sent over https only (applied in production.py).
-# Empty means each environment's default: on in production, off elsewhere.
+# Empty means each environment's default: on in production (DJANGO_SECURE_TLS=0 there is plain
+# http, allowed on loopback only), off elsewhere.
 SECURE_TLS = env.bool("DJANGO_SECURE_TLS", default=None)
 HSTS_SECONDS_OVER_TLS = env.int("DJANGO_HSTS_SECONDS", default=365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
@@ -184,3 +255,7 @@ SANDBOX_OPEN = env.bool("SANDBOX_OPEN", default=True)
 
 # The shared sandbox password for every LogMeIn ID of the sample data (docs/personas.md).
 SANDBOX_PASSWORD = env("SANDBOX_PASSWORD", default="sandbox-2026")
+
+# The password of trainer@sandbox.example, never the personas' one and never shown on a page.
+# Empty: the set-up generates one and prints it once (docs/deploy.md).
+SANDBOX_TRAINER_PASSWORD = env("SANDBOX_TRAINER_PASSWORD", default="")

@@ -8,7 +8,15 @@ base.py; docs/deploy.md lists them.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, HSTS_SECONDS_OVER_TLS, MIDDLEWARE, SECRET_KEY, SECURE_TLS
+from .base import (
+    ALLOWED_HOSTS,
+    DATABASES,
+    HSTS_SECONDS_OVER_TLS,
+    MIDDLEWARE,
+    SECRET_KEY,
+    SECURE_TLS,
+    sqlite_file_private,
+)
 
 DEBUG = False
 if not SECRET_KEY:
@@ -25,14 +33,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Over TLS unless DJANGO_SECURE_TLS=0 says otherwise (a plain-http classroom on one machine).
+# Over TLS unless DJANGO_SECURE_TLS=0 says otherwise, which is for this machine alone: plain
+# http carries passwords and session cookies in clear, so it answers loopback names only.
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
 SECURE_TLS = True if SECURE_TLS is None else SECURE_TLS
 if SECURE_TLS:
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = HSTS_SECONDS_OVER_TLS
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Load balancers ask for the health page over plain http, from inside.
+    SECURE_REDIRECT_EXEMPT = [r"^[\w-]+/health/$"]
+elif not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
+    raise ImproperlyConfigured(
+        "DJANGO_SECURE_TLS=0 (plain http) is for loopback only: DJANGO_ALLOWED_HOSTS may hold "
+        f"only {', '.join(sorted(LOOPBACK_HOSTS))}. Serve other hosts over https (docs/deploy.md)."
+    )
 
+sqlite_file_private(DATABASES["default"])
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers share one SQLite file: write-ahead log, wait for the lock
     # rather than fail, and take the write lock when a transaction starts.

@@ -9,6 +9,8 @@ SECRET_KEY = "test-only-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SANDBOX_TODAY = datetime.date(2026, 11, 21)
 SANDBOX_OPEN = True
+# The trainer's own password, never the personas' (tests read it through `trainer_credentials`).
+SANDBOX_TRAINER_PASSWORD = "Trainer-only-test-4471"
 
 # Axes stays on in tests: its attempts live in the test database, so each test starts clean.
 AUTHENTICATION_BACKENDS = [

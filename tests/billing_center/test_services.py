@@ -14,7 +14,7 @@ from accounts.models import MAX_LICENSES, Subscription
 from billing_center import services
 from billing_center.cards import card_brand, luhn_valid
 from billing_center.models import BillingInfo, Invoice, PaymentMethod
-from sandbox.services import sandbox_load
+from sandbox.services import sandbox_load, sandbox_reset
 from tests.factories import SubscriptionFactory, UserFactory
 
 TODAY = datetime.date(2026, 11, 21)
@@ -170,10 +170,13 @@ def test_cards(number, valid, brand):
 
 
 @pytest.mark.django_db
-def test_sample_data_is_idempotent_and_reset_removes_orders(persona):
+def test_loading_keeps_orders_and_reset_removes_them(persona):
     ana = persona("ana")
-    counts = (Invoice.objects.count(), PaymentMethod.objects.count(), BillingInfo.objects.count())
-    assert counts == (7, 2, 2)  # Acme: 1 annual + 3 monthly, Paulista: 3 monthly
+
+    def counts():
+        return Invoice.objects.count(), PaymentMethod.objects.count(), BillingInfo.objects.count()
+
+    assert counts() == (7, 2, 2)  # Acme: 1 annual + 3 monthly, Paulista: 3 monthly
     services.order_place(
         actor=ana,
         account=ana.account,
@@ -183,11 +186,9 @@ def test_sample_data_is_idempotent_and_reset_removes_orders(persona):
     )
     sandbox_load()
     sandbox_load()
-    assert (
-        Invoice.objects.count(),
-        PaymentMethod.objects.count(),
-        BillingInfo.objects.count(),
-    ) == counts
+    assert counts() == (8, 2, 2)  # a restart keeps the order's invoice
+    sandbox_reset()
+    assert counts() == (7, 2, 2)
     dates = sorted(set(Invoice.objects.values_list("issued_on", flat=True)))
     # Renewals in 143 (annual), 12 and 17 days (monthly): the periods already invoiced.
     offsets = (222, 78, 73, 48, 43, 18, 13)

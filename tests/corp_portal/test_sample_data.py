@@ -5,7 +5,7 @@ import pytest
 from corp_portal.models import Invoice, PortalLogin
 from corp_portal.sample_data import EMAILED_INVOICES, INVOICE_MONTHS
 from sandbox.models import MailboxMessage
-from sandbox.services import sandbox_load
+from sandbox.services import sandbox_load, sandbox_reset
 
 DIEGO = "diego.corp@globex.example"
 DIEGO_USER_ID = "GLOBEX-4471"  # docs/personas.md
@@ -40,7 +40,7 @@ def test_recent_invoices_are_emailed_to_the_holder_with_the_user_id(sample_data)
     assert not MailboxMessage.objects.filter(recipient="elena.corp@globex.example").exists()
 
 
-def test_loading_again_sends_no_duplicate_and_restores_the_login(sample_data):
+def test_loading_again_sends_no_duplicate_and_keeps_the_login_as_it_is(sample_data):
     login = PortalLogin.objects.get(user_id=DIEGO_USER_ID)
     login.set_password("changed")
     login.failed_attempts = 4
@@ -50,21 +50,32 @@ def test_loading_again_sends_no_duplicate_and_restores_the_login(sample_data):
     assert MailboxMessage.objects.filter(recipient=DIEGO).count() == EMAILED_INVOICES
     assert Invoice.objects.count() == INVOICE_MONTHS
     login.refresh_from_db()
+    assert login.check_password("changed") and login.failed_attempts == 4
+    sandbox_reset()  # only a reset restores the sample login
+    login = PortalLogin.objects.get(user_id=DIEGO_USER_ID)
     assert login.check_password("corp-2026") and login.failed_attempts == 0
 
 
-def test_invoice_email_is_sent_again_after_the_mailbox_is_emptied(sample_data):
+def test_the_invoice_emails_come_back_with_a_reset_not_with_a_load(sample_data):
     MailboxMessage.objects.all().delete()
     sandbox_load()
+    assert not MailboxMessage.objects.exists()
+    sandbox_reset()
     assert MailboxMessage.objects.filter(recipient=DIEGO).count() == EMAILED_INVOICES
 
 
 @pytest.mark.django_db
-def test_a_later_today_adds_the_new_month_and_emails_it():
+def test_the_invoice_history_is_dated_from_its_first_load():
+    """A restart in a later month adds no invoice and sends no email; a reset dates the
+    history from the new today."""
     import datetime
 
     sandbox_load(today=datetime.date(2026, 11, 21))
     sandbox_load(today=datetime.date(2026, 12, 3))
+    assert Invoice.objects.count() == INVOICE_MONTHS
+    assert not Invoice.objects.filter(number="GLX-202612").exists()
+    assert MailboxMessage.objects.filter(recipient=DIEGO).count() == EMAILED_INVOICES
+    sandbox_reset(today=datetime.date(2026, 12, 3))
     assert Invoice.objects.filter(number="GLX-202612").exists()
     assert MailboxMessage.objects.filter(recipient=DIEGO, subject__contains="GLX-202612").exists()
 
