@@ -1,6 +1,7 @@
 """The home page in a real browser, in each language: personas, switcher, offline, accessible."""
 
 import pytest
+from playwright.sync_api import expect
 
 LANGUAGES = {
     "en": ("Sample personas", "Billing Center"),
@@ -48,3 +49,15 @@ def test_page_requests_nothing_outside_the_server(page, browser_sample_data, pag
     assert any("/static/bootstrap/css/bootstrap.min.css" in url for url in requested)
     assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
     assert page_checks.external_requests == []
+
+
+def test_language_switcher_moves_from_a_page_in_another_language(page, browser_sample_data):
+    """An English browser opens a shared Spanish link: every button still switches."""
+    page.goto("/es/guide/")
+    page.get_by_test_id("language-pt-br").click()
+    page.wait_for_url("**/pt-br/guide/")
+    expect(page.locator("html")).to_have_attribute("lang", "pt-br")
+    page.goto("/es/guide/")
+    page.get_by_test_id("language-en").click()
+    page.wait_for_url("**/en/guide/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
