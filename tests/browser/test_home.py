@@ -61,3 +61,32 @@ def test_language_switcher_moves_from_a_page_in_another_language(page, browser_s
     page.get_by_test_id("language-en").click()
     page.wait_for_url("**/en/guide/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_persona_table_fits_a_projector(page, browser_sample_data, language):
+    """1280 x 720 in every language: no sideways scroll, every start button in sight."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"/{language}/")
+    table = page.get_by_test_id("persona-table")
+    expect(table).to_be_visible()
+    overflow = table.evaluate(
+        "t => [t.parentElement.scrollWidth - t.parentElement.clientWidth,"
+        " document.documentElement.scrollWidth - document.documentElement.clientWidth]"
+    )
+    assert overflow == [0, 0]
+    buttons = table.locator("[data-testid^='start-'], [data-testid^='sign-in-as-']")
+    assert buttons.count() >= 12
+    for index in range(buttons.count()):
+        button = buttons.nth(index)
+        expect(button).to_be_visible()
+        box = button.bounding_box()
+        in_sight = box["x"] >= 0 and box["x"] + box["width"] <= 1280
+        assert in_sight, button.get_attribute("data-testid")
+
+
+def test_one_click_sign_in_lands_on_the_first_outcome(page, browser_sample_data):
+    page.goto("/pt-br/")
+    page.get_by_test_id("sign-in-as-bruno").click()
+    expect(page.locator("body[data-outcome='BC-2']")).to_be_visible()
+    assert "/pt-br/billing/" in page.url
