@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -183,7 +182,8 @@ def reset(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     if not request.user.is_staff:
-        raise PermissionDenied
+        # Say why, instead of a bare refusal: a trainee who found the page learns who can.
+        return render(request, "sandbox/reset.html", {"refused": True}, status=403)
     if request.method == "POST":
         email = request.user.email
         sandbox_reset(actor_email=email)

@@ -90,3 +90,33 @@ def test_one_click_sign_in_lands_on_the_first_outcome(page, browser_sample_data)
     page.get_by_test_id("sign-in-as-bruno").click()
     expect(page.locator("body[data-outcome='BC-2']")).to_be_visible()
     assert "/pt-br/billing/" in page.url
+
+
+def test_trainer_note_badge_keeps_the_outcome_id_as_written(page, browser_sample_data):
+    """The note's heading is in capitals; the outcome id in it stays BC-2a, not BC-2A."""
+    page.goto("/en/")
+    page.get_by_test_id("sign-in-as-bruno").click()
+    expect(page.locator("body[data-outcome='BC-2']")).to_be_visible()
+    page.goto("/en/billing/my-account/")
+    badge = page.get_by_test_id("trainer-note-outcome")
+    expect(badge).to_be_visible()
+    assert badge.inner_text() == "BC-2a"
+
+
+def test_a_long_unbroken_address_does_not_widen_the_invoice(page, browser_sample_data):
+    from billing_center.models import BillingInfo, Invoice
+
+    BillingInfo.objects.filter(account__name="Acme Support").update(address_line1="X" * 120)
+    invoice = Invoice.objects.filter(account__name="Acme Support").first()
+    page.set_viewport_size({"width": 1024, "height": 720})
+    page.goto("/en/")
+    page.get_by_test_id("sign-in-as-ana").click()
+    expect(page.locator("body[data-outcome='BC-1']")).to_be_visible()
+    page.goto(f"/en/billing/billing-history/{invoice.pk}/")
+    expect(page.get_by_test_id("bc-invoice-bill-to")).to_be_visible()
+    overflow = page.evaluate(
+        "() => [document.documentElement,"
+        " document.querySelector('[data-testid=bc-invoice-bill-to]')]"
+        ".map(element => element.scrollWidth - element.clientWidth)"
+    )
+    assert overflow == [0, 0]
