@@ -1,12 +1,16 @@
 """What the Billing Center keeps besides subscriptions: the card on file, the billing address
 and the invoices of every order."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Account, BillingFrequency, PlanTier, Product, Subscription
+
+# One billing period, in days, as the orders prorate it.
+PERIOD_DAYS = {BillingFrequency.MONTHLY: 30, BillingFrequency.ANNUAL: 365}
+CENT = Decimal("0.01")
 
 
 class PaymentMethod(models.Model):
@@ -105,3 +109,33 @@ class Invoice(models.Model):
 
     def __str__(self):
         return self.number
+
+    @property
+    def period_days(self) -> int:
+        """The days of one full billing period of the invoice's frequency."""
+        return PERIOD_DAYS[self.billing_frequency]
+
+    @property
+    def days_charged(self) -> int:
+        return min(max((self.period_end - self.period_start).days, 0), self.period_days)
+
+    @property
+    def is_prorated(self) -> bool:
+        """Charged for part of a billing period (an order placed before the renewal date)."""
+        return self.days_charged < self.period_days
+
+    @property
+    def full_amount(self) -> Decimal:
+        """Price per license for a whole billing period x licenses."""
+        return self.unit_price * self.quantity
+
+    @property
+    def prorated_amount(self) -> Decimal:
+        """`full_amount` for the days charged only."""
+        amount = self.full_amount * self.days_charged / self.period_days
+        return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+    @property
+    def credit(self) -> Decimal:
+        """What a plan change deducts for the unused part of the previous plan."""
+        return max(self.prorated_amount - self.total, Decimal("0.00"))

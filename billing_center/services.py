@@ -30,10 +30,7 @@ from accounts.services import (
 )
 
 from .cards import CardDeclined, card_brand, card_is_declined
-from .models import BillingInfo, Invoice, PaymentMethod
-
-CENT = Decimal("0.01")
-PERIOD_DAYS = {BillingFrequency.MONTHLY: 30, BillingFrequency.ANNUAL: 365}
+from .models import CENT, PERIOD_DAYS, BillingInfo, Invoice, PaymentMethod
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Account, Subscription
+from accounts.models import Account, BillingFrequency, PlanTier, Subscription
 
 # Lockout: this many wrong passwords in a row lock a User ID for LOCKOUT_MINUTES.
 MAX_FAILED_ATTEMPTS = 5
@@ -110,12 +110,35 @@ class Invoice(models.Model):
 
 
 class InvoiceLine(models.Model):
-    """One line of an invoice: a product's seats for the period."""
+    """One line of an invoice: a product's seats for one billing period of its plan.
+
+    A monthly subscription is on every monthly invoice; an annual one on the invoice of the
+    month its year starts, at the annual price, with that year as its period. The plan tier
+    is kept (not its name), so the line reads in the page's language.
+    """
 
     invoice = models.ForeignKey(
         Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="lines"
     )
-    description = models.CharField(_("description"), max_length=200)
+    description = models.CharField(
+        _("description"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only for a line that is no plan's seats; a plan's line names its plan."),
+    )
+    plan_tier = models.ForeignKey(
+        PlanTier,
+        verbose_name=_("plan tier"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    billing_frequency = models.CharField(
+        _("billing frequency"), max_length=10, choices=BillingFrequency.choices, blank=True
+    )
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end"), null=True, blank=True)
     quantity = models.PositiveIntegerField(_("quantity"))
     unit_price = models.DecimalField(_("unit price"), max_digits=10, decimal_places=2)
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
@@ -126,7 +149,7 @@ class InvoiceLine(models.Model):
         ordering = ["id"]
 
     def __str__(self):
-        return self.description
+        return self.description or str(self.plan_tier)
 
 
 class Country(models.TextChoices):

@@ -68,16 +68,51 @@ def _month_start(today: datetime.date, months_back: int) -> datetime.date:
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+def _years_back(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _invoice_lines(invoice, subscriptions, prices, next_month) -> list[InvoiceLine]:
+    """The lines of the monthly invoice issued on `invoice.issued_on`: every monthly
+    subscription for that month at the monthly price, and an annual subscription whose year
+    starts that month for its year at the annual price. Amount = price x seats, always."""
+    lines = []
+    for s in subscriptions:
+        if s.billing_frequency == BillingFrequency.MONTHLY:
+            start, end = invoice.period_start, invoice.period_end
+        else:
+            year_starts = [_years_back(s.renewal_date, years) for years in range(1, 4)]
+            start = next((d for d in year_starts if invoice.issued_on <= d < next_month), None)
+            if start is None:
+                continue
+            end = _years_back(s.renewal_date, year_starts.index(start)) - datetime.timedelta(days=1)
+        price = prices[(s.plan_tier_id, s.billing_frequency)]
+        lines.append(
+            InvoiceLine(
+                invoice=invoice,
+                plan_tier=s.plan_tier,
+                billing_frequency=s.billing_frequency,
+                period_start=start,
+                period_end=end,
+                quantity=s.licenses,
+                unit_price=price,
+                amount=price * s.licenses,
+            )
+        )
+    return lines
+
+
 def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:
-    """One invoice per month, issued on the 1st, newest first. Lines are billed monthly at the
-    monthly price of each subscription's plan, with the seats of the sample data."""
+    """One invoice per month, issued on the 1st, newest first. Each subscription is billed
+    at the price of its own billing frequency (see `_invoice_lines`), with the sample seats."""
     subscriptions = list(account.subscriptions.select_related("product", "plan_tier"))
-    monthly_prices = {
-        price.plan_tier_id: price.amount
+    prices = {
+        (price.plan_tier_id, price.billing_frequency): price.amount
         for price in PlanPrice.objects.filter(
-            plan_tier__in=[s.plan_tier_id for s in subscriptions],
-            currency=account.currency,
-            billing_frequency=BillingFrequency.MONTHLY,
+            plan_tier__in=[s.plan_tier_id for s in subscriptions], currency=account.currency
         )
     }
     invoices = []
@@ -98,16 +133,7 @@ def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:
             },
         )
         if created:
-            lines = [
-                InvoiceLine(
-                    invoice=invoice,
-                    description=f"{s.product.name} {s.plan_tier.name_en}",
-                    quantity=s.licenses,
-                    unit_price=monthly_prices.get(s.plan_tier_id, Decimal("0.00")),
-                    amount=monthly_prices.get(s.plan_tier_id, Decimal("0.00")) * s.licenses,
-                )
-                for s in subscriptions
-            ]
+            lines = _invoice_lines(invoice, subscriptions, prices, next_month)
             InvoiceLine.objects.bulk_create(lines)
             invoice.total = sum((line.amount for line in lines), Decimal("0.00"))
             invoice.save(update_fields=["total"])

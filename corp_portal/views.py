@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from sandbox.redirects import same_site_url
 from sandbox.sample_data import PERSONAS_BY_KEY, PORTAL_PASSWORD
 
 from .forms import BillToForm, PortalSignInForm, SeatsForm, ServiceOrderForm
-from .models import BillTo, Invoice, PaymentProfile, PortalLogin
+from .models import BillTo, Invoice, InvoiceLine, PaymentProfile, PortalLogin
 from .services import bill_to_update, seats_validate, service_order_place
 
 SESSION_KEY = "corp_portal_login"
@@ -122,7 +123,9 @@ def invoices(request):
 @portal_login_required
 def invoice(request, pk):
     shown = get_object_or_404(
-        Invoice.objects.select_related("account").prefetch_related("lines"),
+        Invoice.objects.select_related("account").prefetch_related(
+            Prefetch("lines", InvoiceLine.objects.select_related("plan_tier__product"))
+        ),
         pk=pk,
         account_id=request.portal_login.account_id,
     )

@@ -35,9 +35,10 @@ CONTRACT = {
     "sandbox": ["home", "guide", "qa", "qa-json", "mailbox", "mailbox-message", "reset"],
 }
 # Answer only POST: listed, not linked.
-POST_ONLY = {"sign-out", "trainer-notes-toggle"}
-# Stands for an object's id in a URL that needs one; shown as <pk>.
-PK_PLACEHOLDER = 987654321
+POST_ONLY = {"sign-out", "trainer-notes-toggle", "persona-sign-in"}
+# Stand for the argument of a URL that needs one (an object's id, a persona's key); shown as
+# <pk>, <key>.
+PLACEHOLDERS = {"pk": 987654321, "key": "persona-key"}
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,14 @@ def _reverse(name: str) -> tuple[str, bool]:
     try:
         return reverse(name), True
     except NoReverseMatch:
-        path = reverse(name, kwargs={"pk": PK_PLACEHOLDER})
-    return path.replace(str(PK_PLACEHOLDER), "<pk>"), False
+        pass
+    for argument, placeholder in PLACEHOLDERS.items():
+        try:
+            path = reverse(name, kwargs={argument: placeholder})
+        except NoReverseMatch:
+            continue
+        return path.replace(str(placeholder), f"<{argument}>"), False
+    raise NoReverseMatch(f"{name} reverses with none of the QA page's placeholders")
 
 
 def _names_in(namespace: str) -> list[str]:

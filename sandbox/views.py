@@ -4,8 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -151,6 +150,25 @@ def qa_json(request):
 
 
 @require_POST
+def persona_sign_in(request, key):
+    """One click on the open sandbox's home page: signed in as a persona, on their first
+    outcome (the Billing Center landing decides, as after a typed sign-in). Customer personas
+    only, never the trainer; nothing at all when the sandbox is not open."""
+    if not settings.SANDBOX_OPEN:
+        raise Http404
+    persona = get_object_or_404(
+        Persona.objects.select_related("user"),
+        key=key,
+        user__account__isnull=False,
+        user__is_staff=False,
+        user__is_superuser=False,
+        user__is_active=True,
+    )
+    login(request, persona.user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect("billing_center:landing")
+
+
+@require_POST
 def trainer_notes_toggle(request):
     """Switch the trainer notes on or off for this session, then go back to the page."""
     notes = request.POST.get("notes")
@@ -167,7 +185,8 @@ def reset(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     if not is_trainer(request.user):
-        raise PermissionDenied
+        # Say why, instead of a bare refusal: a trainee who found the page learns who can.
+        return render(request, "sandbox/reset.html", {"refused": True}, status=403)
     if request.method == "POST":
         email = request.user.email
         sandbox_reset(actor_email=email)

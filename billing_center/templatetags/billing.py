@@ -1,21 +1,9 @@
-from decimal import Decimal
-
 from django import template
-from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from accounts.models import BillingFrequency, Subscription
 
 register = template.Library()
-
-
-@register.filter
-def money(amount, currency):
-    """12345.5, "BRL" -> "BRL 12.345,50" in the page's locale."""
-    if amount is None:
-        return ""
-    value = number_format(Decimal(amount), 2, use_l10n=True, force_grouping=True)
-    return f"{currency} {value}"
 
 
 @register.filter

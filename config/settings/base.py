@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bootstrap",
     "crispy_forms",
     "crispy_bootstrap5",
+    "core",
     "accounts",
     "billing_center",
     "admin_center",

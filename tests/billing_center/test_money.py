@@ -4,8 +4,8 @@ import pytest
 
 from accounts.models import Subscription
 
-# THE expected pt-BR amount (one place to change if the money format changes): 50 x BRL 229.
-PT_BR_TOTAL_OF_50_LICENSES = "BRL 11.450,00"
+# THE expected pt-BR amount, 50 x R$ 229 as Brazilians write it (the one place to change).
+PT_BR_TOTAL_OF_50_LICENSES = "R$\u00a011.450,00"
 
 
 @pytest.mark.django_db

@@ -50,7 +50,7 @@ def test_bc2_wrong_location_then_my_account(page, browser_sample_data, language,
 
 @pytest.mark.parametrize(
     ("language", "total"),
-    [("en", "USD 344.77"), ("es", "USD 344,77"), ("pt-br", "USD 344,77")],
+    [("en", "$344.77"), ("es", "344,77\xa0US$"), ("pt-br", "US$\xa0344,77")],
 )
 def test_add_licenses_order(page, browser_sample_data, language, total):
     sign_in(page, language, "ana.billing@acme.example")

@@ -172,7 +172,7 @@ def test_invoice_page_constant_queries_and_other_accounts_404(
     with django_assert_num_queries(4):
         response = portal_client.get(url("invoice", invoice.pk, language="es"))
     assert response.status_code == 200
-    assert "120,00 USD" in response.content.decode()
+    assert "120,00\xa0US$" in response.content.decode()
     assert "data-print-button hidden" in response.content.decode()  # shown by print.js only
     assert portal_client.get(url("invoice", InvoiceFactory().pk)).status_code == 404
 
@@ -253,7 +253,7 @@ def test_add_seats_review_then_place(client, persona):
     review = client.post(add_seats, {"step": "review", "seats": "5"})
     assert review.status_code == 200
     assert review.context["seats_added"] == 2
-    assert "238,00 EUR" in review.content.decode()  # 2 seats x 119,00 EUR, monthly
+    assert "€\xa0238,00" in review.content.decode()  # 2 seats x € 119,00, monthly
     webinar.refresh_from_db()
     assert webinar.licenses == 3  # nothing changes before the order is placed
 
@@ -330,7 +330,7 @@ def test_home_persona_table_has_the_portal_column(client, sample_data):
     def cell(key):
         return content.split(f'data-testid="persona-{key}-corp-portal">')[1].split("</td>")[0]
 
-    assert cell("diego") == "signs in"
+    assert cell("diego").startswith("signs in")  # then his portal credentials
     assert "BC-2c" in cell("elena") and "AC-3c" in cell("elena")
     assert cell("ana") == "—"
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Site-wide pieces every center shares (formatting for the page's locale)."""
+
+    name = "core"
+    verbose_name = "Core"

@@ -1,0 +1,72 @@
+"""Money and dates as people write them in the page's language, through Babel (CLDR).
+
+The one formatter of the site: every template (pages, invoices, emails) goes through the
+`money`, `day` and `moment` filters of `core/templatetags/formatting.py`, which call these.
+"""
+
+import datetime
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.numbers import format_currency
+from django.utils import timezone, translation
+
+
+@lru_cache(maxsize=16)
+def babel_locale(language: str | None = None) -> Locale:
+    """Django's language code ("pt-br") as a Babel locale (pt_BR); English when unknown."""
+    try:
+        return Locale.parse(translation.to_locale(language or "en"))
+    except (ValueError, LookupError):
+        return Locale.parse("en")
+
+
+def _current_locale(language: str | None) -> Locale:
+    return babel_locale(language or translation.get_language() or "en")
+
+
+def format_money(
+    amount: Decimal | int | float | str | None, currency: str, language: str | None = None
+) -> str:
+    """An amount in a currency, written as in the page's language: "$1,234.50" in English,
+    "1.234,50 €" in Spanish, "R$ 1.234,50" in Brazilian Portuguese.
+
+    The space between symbol and number is non-breaking, so an amount never splits over two
+    lines. None (no price) is a dash.
+    """
+    if amount is None or amount == "":
+        return "—"
+    return format_currency(
+        Decimal(str(amount)), currency, locale=_current_locale(language), currency_digits=True
+    )
+
+
+def format_day(value: datetime.date | datetime.datetime | None, language: str | None = None) -> str:
+    """A date in the one style of the site, the locale's long form: "March 5, 2026",
+    "5 de marzo de 2026", "5 de março de 2026" (month names as each language writes them)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return format_date(value, "long", locale=_current_locale(language))
+
+
+def format_moment(value: datetime.datetime | None, language: str | None = None) -> str:
+    """A date and time: the date as `format_day`, the time short ("March 5, 2026, 2:30 PM")."""
+    if value is None or value == "":
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    locale = _current_locale(language)
+    pattern = str(locale.datetime_formats["medium"])
+    return pattern.replace("{1}", format_day(value.date(), language)).replace(
+        "{0}", format_time(value, "short", locale=locale)
+    )
+
+
+def sentence_end(name: str) -> str:
+    """A name that ends a sentence: its own final period is the sentence's ("Suporte
+    Paulista Ltda." then "." is written once, as every style guide has it)."""
+    return name[:-1] if name and name.endswith(".") else name
