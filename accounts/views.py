@@ -1,5 +1,7 @@
 from django.contrib.auth.views import LoginView
 
+from sandbox.redirects import same_site_url
+
 from .forms import SignInForm
 
 
@@ -8,7 +10,7 @@ class SignInView(LoginView):
 
     One Django session serves both centers. `?email=` fills in the email address (the
     sandbox's persona links use it); `next` is honoured only for this site's own paths,
-    which `LoginView` checks.
+    through the site's one check, `same_site_url`.
     """
 
     form_class = SignInForm
@@ -19,3 +21,9 @@ class SignInView(LoginView):
         if email and len(email) <= 254:
             initial["username"] = email
         return initial
+
+    def get_redirect_url(self):
+        field = self.redirect_field_name
+        return same_site_url(
+            self.request, self.request.POST.get(field, self.request.GET.get(field))
+        )

@@ -15,6 +15,7 @@ from accounts.models import Activity, User
 
 from . import sample_data
 from .centers import CENTERS
+from .forms import MailboxFilterForm
 from .guide import FALLBACK, guide_tables
 from .models import MailboxMessage, Persona
 from .personas import persona_rows
@@ -58,14 +59,18 @@ class MailboxView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
+        # A recipient that is no email address (or holds control characters) is not looked
+        # up: the page says so and shows everyone's messages.
+        self.filter_form = MailboxFilterForm(self.request.GET)
+        self.recipient = self.filter_form.cleaned_data["to"] if self.filter_form.is_valid() else ""
         queryset = MailboxMessage.objects.all()
-        self.recipient = self.request.GET.get("to", "").strip().lower()[:254]
         if self.recipient:
             queryset = queryset.filter(recipient=self.recipient)
         return queryset
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            filter_form=self.filter_form,
             recipient=self.recipient,
             recipients=MailboxMessage.objects.order_by("recipient")
             .values_list("recipient", flat=True)
