@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import AddressFormMixin, WholeNumberField
 from accounts.models import MAX_LICENSES
 
 from .models import LOCKOUT_MINUTES, BillTo
@@ -52,8 +53,9 @@ class PortalSignInForm(forms.Form):
         return cleaned
 
 
-class BillToForm(forms.ModelForm):
-    """The billing address; the country is shown but, as in the real portal, not editable."""
+class BillToForm(AddressFormMixin, forms.ModelForm):
+    """The billing address (one address rule with the Billing Center's Billing Info); the
+    country is shown but, as in the real portal, not editable."""
 
     class Meta:
         model = BillTo
@@ -63,12 +65,10 @@ class BillToForm(forms.ModelForm):
 class SeatsForm(forms.Form):
     """Add Seats: the new seat quantity (the total after the order, not the seats added)."""
 
-    seats = forms.IntegerField(label=_("New seat quantity"), min_value=1, max_value=MAX_LICENSES)
+    seats = WholeNumberField(label=_("New seat quantity"), min_value=1, max_value=MAX_LICENSES)
 
 
 class ServiceOrderForm(SeatsForm):
     """Place the reviewed order: the new quantity and the seats the review was made from."""
 
-    seats_reviewed = forms.IntegerField(
-        widget=forms.HiddenInput, min_value=1, max_value=MAX_LICENSES
-    )
+    seats_reviewed = WholeNumberField(widget=forms.HiddenInput, min_value=1, max_value=MAX_LICENSES)

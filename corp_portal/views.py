@@ -67,7 +67,7 @@ def sign_in(request):
         if form.is_valid():
             request.session.cycle_key()
             request.session[SESSION_KEY] = form.portal_login.pk
-            return redirect(next_url or "corp_portal:invoices")
+            return redirect(next_url or reverse("corp_portal:invoices"))
         if form.non_field_errors():
             outcome = portal_refusal_outcome(from_admin_center=from_admin_center)
     else:
@@ -219,7 +219,13 @@ def add_seats(request, pk):
                 )
         return _seats_page(request, subscription, form)
     initial = request.GET.get("seats", "")
-    form = SeatsForm(initial={"seats": initial if initial.isdigit() else subscription.licenses + 1})
+    form = SeatsForm(
+        initial={
+            "seats": initial
+            if initial.isascii() and initial.isdigit()
+            else subscription.licenses + 1
+        }
+    )
     return _seats_page(request, subscription, form)
 
 

@@ -272,6 +272,9 @@ def test_add_seats_review_then_place(client, persona):
     [
         {"step": "review", "seats": "2"},  # fewer than now
         {"step": "review", "seats": "abc"},
+        {"step": "review", "seats": "١٢"},  # digits of other scripts
+        {"step": "review", "seats": "１２"},
+        {"step": "place", "seats": "١٢", "seats_reviewed": "٣"},
         {"step": "review", "seats": "999999999"},
         {"step": "place", "seats": "6", "seats_reviewed": "2"},  # changed since the review
         {"step": "place", "seats": "3", "seats_reviewed": "3"},  # adds nothing
@@ -318,3 +321,33 @@ def test_home_persona_table_has_the_portal_column(client, sample_data):
     assert cell("diego") == "signs in"
     assert "BC-2c" in cell("elena") and "AC-3c" in cell("elena")
     assert cell("ana") == "—"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"city": "<b>Dallas</b>"},
+        {"street": "{{ 7*7 }}"},
+        {"company_name": "Initech <script>"},
+        {"postal_code": "7"},
+    ],
+)
+def test_bill_to_refuses_markup_as_billing_info_does(portal_client, bad):
+    address = BillToFactory(account=portal_client.portal_login.account)
+    data = {
+        "company_name": "Initech",
+        "street": "1 Main Street",
+        "city": "Austin",
+        "postal_code": "78701",
+        "email": "ap@initech.example",
+    }
+    response = portal_client.post(url("bill-to", language="pt-br"), {**data, **bad})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    address.refresh_from_db()
+    assert (address.company_name, address.street, address.city) == (
+        "Initech",
+        "1 Main Street",
+        "Austin",
+    )
+    assert not Activity.objects.exists()
