@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.decisions import portal_refusal_outcome
+from accounts.decisions import portal_sign_in_outcome
 from accounts.models import Subscription
 from sandbox.redirects import same_site_url
 from sandbox.sample_data import PERSONAS_BY_KEY, PORTAL_PASSWORD
@@ -56,8 +56,9 @@ def _render(request, template, section, **context):
 
 @require_http_methods(["GET", "POST"])
 def sign_in(request):
-    """User ID + password. A refusal carries the article's conclusion: BC-2c, or AC-3c for
-    someone who came from the Admin Center (`?from=admin-center`, kept through the POST)."""
+    """User ID + password. A refusal carries the article's conclusion, decided from the
+    sign-in's answer by accounts.decisions: BC-2c, or AC-3c for someone who came from the
+    Admin Center (`?from=admin-center`, kept through the POST); a locked User ID is told so."""
     data = request.POST if request.method == "POST" else request.GET
     from_admin_center = data.get("from") == FROM_ADMIN_CENTER
     next_url = same_site_url(request, data.get("next", ""))
@@ -68,8 +69,7 @@ def sign_in(request):
             request.session.cycle_key()
             request.session[SESSION_KEY] = form.portal_login.pk
             return redirect(next_url or reverse("corp_portal:invoices"))
-        if form.non_field_errors():
-            outcome = portal_refusal_outcome(from_admin_center=from_admin_center)
+        outcome = portal_sign_in_outcome(form.sign_in_result, from_admin_center=from_admin_center)
     else:
         form = PortalSignInForm(initial={"user_id": request.GET.get("user_id", "")[:254]})
     return render(

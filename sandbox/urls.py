@@ -10,6 +10,7 @@ urlpatterns = [
     path("qa/", views.qa, name="qa"),
     path("qa.json", views.qa_json, name="qa-json"),
     path("reset/", views.reset, name="reset"),
+    path("lockouts/", views.lockouts, name="lockouts"),
     path("trainer-notes/", views.trainer_notes_toggle, name="trainer-notes-toggle"),
     path("mailbox/", views.MailboxView.as_view(), name="mailbox"),
     path("health/", views.health, name="health"),

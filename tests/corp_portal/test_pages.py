@@ -1,8 +1,10 @@
 """The portal's pages: sign-in and its refusals, the pages after it, Add Seats, sign-out."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 
 from accounts.models import Activity, Subscription
 from corp_portal.models import MAX_FAILED_ATTEMPTS, BillTo, PortalLogin, ServiceOrder
@@ -112,9 +114,39 @@ def test_lockout_message_after_repeated_failures(client, db):
         response = client.post(url("sign-in"), {"user_id": login.user_id, "password": "no"})
     content = response.content.decode()
     assert "locked for 15 minutes" in content
-    assert 'data-outcome="BC-2c"' in content
+    # Locked is no lesson about the billing admin: no BC-2c (it was shown here before).
+    assert "data-outcome" not in content
     right = client.post(url("sign-in"), {"user_id": login.user_id, "password": PORTAL_PASSWORD})
     assert right.status_code == 200 and SESSION_KEY not in client.session
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "is locked"),
+        ("es", "está bloqueado"),
+        ("pt-br", "está bloqueado"),
+    ],
+)
+@pytest.mark.parametrize("query", ["", "?from=admin-center"])
+def test_locked_out_diego_is_told_he_is_locked_out_never_bc_2c_or_ac_3c(
+    client, sample_data, language, words, query
+):
+    login = PortalLogin.objects.get(user_id="GLOBEX-4471")
+    login.locked_until = timezone.now() + datetime.timedelta(minutes=12)
+    login.save()
+    data = {"user_id": "globex-4471", "password": "corp-2026"}
+    if query:
+        data["from"] = "admin-center"
+    response = client.post(SIGN_IN.format(language=language) + query, data)
+    content = response.content.decode()
+    assert response.status_code == 200 and SESSION_KEY not in client.session
+    assert "data-outcome" not in content
+    assert 'data-testid="portal-refusal"' not in content
+    error = content.split('data-testid="portal-sign-in-error"')[1].split("</div>")[0]
+    assert "GLOBEX-4471" in error and words in error
+    with translation.override(language):
+        assert formats.time_format(timezone.localtime(login.locked_until)) in error
 
 
 def test_sign_in_next_is_same_site_only(client, db):

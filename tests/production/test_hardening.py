@@ -1,5 +1,6 @@
 """The production profile's hardening: deploy checks, headers, lockout, closed sandbox, CSRF."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -9,11 +10,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axes.models import AccessAttempt
 from django.core.management import call_command
+from django.db.models import F
 from django.test import Client
+from django.utils import formats, timezone, translation
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
+from accounts.models import User
 from sandbox.redirects import same_site_url
 from sandbox.sample_data import PERSONAS_BY_KEY
 
@@ -130,9 +134,69 @@ def test_lockout_messages_are_translated(sample_data, settings):
     ],
 )
 def test_lockout_counts_per_identity(rf, credentials, post, identity):
-    from sandbox.views import sign_in_identity
+    from sandbox.lockouts import sign_in_identity
 
     assert sign_in_identity(rf.post("/en/billing/sign-in/", post), credentials) == identity
+
+
+def test_a_lock_does_not_extend_while_it_holds(sample_data, settings):
+    ana = PERSONAS_BY_KEY["ana"].email
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _sign_in(client, ana, "typo")
+    minutes = datetime.timedelta(minutes=1)
+    cool_off = settings.AXES_COOLOFF_TIME
+    # Ten minutes into the lock, tries with the wrong and the right password are refused...
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - 10 * minutes)
+    locked_at = AccessAttempt.objects.get().attempt_time
+    for password in ["typo", PASSWORD, "typo", PASSWORD]:
+        assert _sign_in(Client(), ana, password).status_code == 429
+    # ...and counted for nothing: the lock still ends when it was going to.
+    attempt = AccessAttempt.objects.get()
+    assert (attempt.attempt_time, attempt.failures_since_start) == (
+        locked_at,
+        settings.AXES_FAILURE_LIMIT,
+    )
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - (cool_off - 9 * minutes))
+    assert _sign_in(Client(), ana, PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("language", "how"),
+    [
+        ("en", "ask your trainer"),
+        ("es", "pida a su formador"),
+        ("pt-br", "peça ao seu instrutor"),
+    ],
+)
+def test_the_lockout_page_says_who_until_when_and_how(sample_data, settings, language, how):
+    ana = PERSONAS_BY_KEY["ana"].email
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = _sign_in(client, ana.upper(), "typo", language)
+    assert response.status_code == 429
+    content = response.content.decode()
+    until = AccessAttempt.objects.get().attempt_time + settings.AXES_COOLOFF_TIME
+    assert response.context["until"] == until
+    who = content.split('data-testid="sign-in-locked-who"')[1].split("</p>")[0]
+    assert ana in who
+    with translation.override(language):
+        assert formats.time_format(timezone.localtime(until)) in content
+    assert how in content
+    assert "Other people can still sign in" not in content
+
+
+def test_an_anonymous_visitor_cannot_lock_the_trainer_out(sample_data, settings):
+    trainer = User.objects.get(email=PERSONAS_BY_KEY["trainer"].email)
+    trainer.set_password("the-trainer-s-own")
+    trainer.save()
+    visitor = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 2):
+        response = _sign_in(visitor, trainer.email, "guess")
+    assert response.status_code == 429  # the guesses are still stopped, where they come from
+    classroom = Client(REMOTE_ADDR="10.1.2.3")
+    assert _sign_in(classroom, trainer.email, "the-trainer-s-own").status_code == 302
+    assert "_auth_user_id" in classroom.session
 
 
 def test_a_good_sign_in_resets_the_count(sample_data, settings):
