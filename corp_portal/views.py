@@ -219,13 +219,8 @@ def add_seats(request, pk):
                 )
         return _seats_page(request, subscription, form)
     initial = request.GET.get("seats", "")
-    form = SeatsForm(
-        initial={
-            "seats": initial
-            if initial.isascii() and initial.isdigit()
-            else subscription.licenses + 1
-        }
-    )
+    seats = initial if initial.isascii() and initial.isdigit() else subscription.licenses + 1
+    form = SeatsForm(initial={"seats": seats})
     return _seats_page(request, subscription, form)
 
 

@@ -86,7 +86,8 @@ def lockouts_active(*, now: datetime.datetime | None = None) -> list[Lockout]:
     failures, last = defaultdict(int), {}
     for attempt in AccessAttempt.objects.filter(attempt_time__gte=now - cool_off):
         per_address = lockout_parameters(attempt) != ["username"]
-        key = (attempt.username or "", attempt.ip_address or "" if per_address else "")
+        address = (attempt.ip_address or "") if per_address else ""
+        key = (attempt.username or "", address)
         failures[key] += attempt.failures_since_start
         last[key] = max(last.get(key, attempt.attempt_time), attempt.attempt_time)
     found = [
