@@ -4,6 +4,7 @@ the Billing Center's Billing Info and the portal's Bill To."""
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 
 from accounts.validators import Country
 from billing_center.forms import AddLicensesForm, BillingInfoForm, PaymentMethodForm
@@ -52,9 +53,10 @@ OTHER_SCRIPTS = {
     ],
 )
 def test_numbers_accept_the_digits_0_to_9_only(form_class, kwargs, data, field, value):
-    form = form_class({**data, field: value}, **kwargs)
-    assert not form.is_valid()
-    assert form.errors[field] == [DIGITS_ONLY]
+    with translation.override("en"):
+        form = form_class({**data, field: value}, **kwargs)
+        assert not form.is_valid()
+        assert form.errors[field] == [DIGITS_ONLY]
 
 
 @pytest.mark.parametrize(
