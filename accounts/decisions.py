@@ -7,6 +7,8 @@ returns an `Outcome`, whose value is the outcome id of docs/decision-tables.md a
 the QA page and the tests show what the views do.
 """
 
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -110,6 +112,28 @@ def portal_refusal_outcome(*, from_admin_center: bool) -> Outcome:
     came from the Admin Center (Add Licenses).
     """
     return Outcome.AC_3C if from_admin_center else Outcome.BC_2C
+
+
+class PortalSignIn(StrEnum):
+    """What the Corporate Billing Portal's credential check answered."""
+
+    SIGNED_IN = "signed_in"
+    INVALID = "invalid"  # unknown User ID or wrong password
+    LOCKED = "locked"  # too many wrong passwords: refused whatever the password
+
+
+def portal_sign_in_outcome(
+    result: PortalSignIn | None, *, from_admin_center: bool
+) -> Outcome | None:
+    """Corporate Billing Portal sign-in: the outcome its answer shows, if any.
+
+    BC-2c / AC-3c: the User ID and password were refused (portal_refusal_outcome).
+    None: signed in; or locked out, which says nothing of who the billing admin is (the page
+    tells who is locked and until when); or nothing was checked (a field left empty).
+    """
+    if result == PortalSignIn.INVALID:
+        return portal_refusal_outcome(from_admin_center=from_admin_center)
+    return None
 
 
 def portal_step(*, holds_portal_login: bool, from_admin_center: bool) -> Step:

@@ -2,6 +2,8 @@ from contextlib import contextmanager
 
 from django.contrib.auth.views import LoginView, LogoutView
 
+from sandbox.redirects import same_site_url
+
 from .forms import SignInForm
 
 # Session keys of sign-ins of their own (the Corporate Billing Portal's User ID), which share
@@ -24,7 +26,7 @@ class SignInView(LoginView):
 
     One Django session serves both centers. `?email=` fills in the email address (the
     sandbox's persona links use it); `next` is honoured only for this site's own paths,
-    which `LoginView` checks.
+    through the site's one check, `same_site_url`.
     """
 
     form_class = SignInForm
@@ -35,6 +37,12 @@ class SignInView(LoginView):
         if email and len(email) <= 254:
             initial["username"] = email
         return initial
+
+    def get_redirect_url(self):
+        field = self.redirect_field_name
+        return same_site_url(
+            self.request, self.request.POST.get(field, self.request.GET.get(field))
+        )
 
     def form_valid(self, form):
         with separate_sign_ins_kept(self.request):

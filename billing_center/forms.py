@@ -8,36 +8,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.clock import sandbox_today
+from accounts.forms import AddressFormMixin, WholeNumberField
 from accounts.models import MAX_LICENSES, BillingFrequency, PlanTier
 from accounts.services import licenses_limit_check
+from accounts.validators import ascii_digits, no_markup
 
 from .cards import luhn_valid
 from .models import BillingInfo
 
-MARKUP = re.compile(r"[<>{}]")
-
-
-def no_markup(value: str) -> None:
-    if MARKUP.search(value or ""):
-        raise ValidationError(_("Enter plain text, without < > { or } characters."))
-
-
-class StrictIntegerField(forms.IntegerField):
-    """An integer typed as digits only: "1.5", "1e3" or "+2" are refused, not rounded."""
-
-    default_error_messages = {"invalid": _("Enter a whole number.")}
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        value = str(value).strip()
-        if len(value) > 9 or not re.fullmatch(r"-?\d+", value):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return int(value)
-
 
 class AddLicensesForm(forms.Form):
-    quantity = StrictIntegerField(
+    quantity = WholeNumberField(
         label=_("Licenses to add"),
         validators=[MinValueValidator(1), MaxValueValidator(MAX_LICENSES)],
         error_messages={
@@ -111,7 +92,7 @@ class PaymentMethodForm(forms.Form):
         max_length=23,
         widget=forms.TextInput(attrs={"autocomplete": "cc-number", "inputmode": "numeric"}),
     )
-    exp_month = StrictIntegerField(
+    exp_month = WholeNumberField(
         label=_("Expiry month"),
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         error_messages={
@@ -120,7 +101,7 @@ class PaymentMethodForm(forms.Form):
         },
         widget=forms.NumberInput(attrs={"autocomplete": "cc-exp-month", "min": 1, "max": 12}),
     )
-    exp_year = StrictIntegerField(
+    exp_year = WholeNumberField(
         label=_("Expiry year"),
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
         error_messages={
@@ -137,13 +118,15 @@ class PaymentMethodForm(forms.Form):
 
     def clean_card_number(self):
         number = re.sub(r"[\s-]", "", self.cleaned_data["card_number"])
-        if not number.isdigit() or not 12 <= len(number) <= 19 or not luhn_valid(number):
+        ascii_digits(number)
+        if not 12 <= len(number) <= 19 or not luhn_valid(number):
             raise ValidationError(_("Enter a valid card number."))
         return number
 
     def clean_cvc(self):
         cvc = self.cleaned_data["cvc"].strip()
-        if not re.fullmatch(r"\d{3,4}", cvc):
+        ascii_digits(cvc)
+        if not 3 <= len(cvc) <= 4:
             raise ValidationError(_("Enter the 3 or 4 digits of the security code."))
         return cvc
 
@@ -157,42 +140,16 @@ class PaymentMethodForm(forms.Form):
         return cleaned
 
 
-COUNTRIES = [
-    ("US", _("United States")),
-    ("BR", _("Brazil")),
-    ("ES", _("Spain")),
-    ("MX", _("Mexico")),
-    ("PT", _("Portugal")),
-    ("DE", _("Germany")),
-    ("GB", _("United Kingdom")),
-]
-
-VAT_NUMBER = re.compile(r"[A-Z0-9]{4,18}")
+VAT_NUMBER = re.compile(r"[A-Z0-9]{4,18}", re.ASCII)
 
 
-class BillingInfoForm(forms.ModelForm):
-    country = forms.ChoiceField(
-        label=_("Country"),
-        choices=COUNTRIES,
-        error_messages={"invalid_choice": _("Choose a country from the list.")},
-    )
+class BillingInfoForm(AddressFormMixin, forms.ModelForm):
+    """The billing address (one address rule with the portal's Bill To) and the VAT number."""
 
     class Meta:
         model = BillingInfo
         fields = BillingInfo.EDITABLE_FIELDS
         help_texts = {"vat_number": _("Letters and digits, for example DE123456789.")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
-                field.validators.append(no_markup)
-
-    def clean_postal_code(self):
-        value = self.cleaned_data["postal_code"].strip()
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 -]{1,10}", value):
-            raise ValidationError(_("Enter a valid postal code."))
-        return value
 
     def clean_vat_number(self):
         value = re.sub(r"[\s.-]", "", self.cleaned_data["vat_number"]).upper()

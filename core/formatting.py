@@ -66,6 +66,16 @@ def format_moment(value: datetime.datetime | None, language: str | None = None) 
     )
 
 
+def format_clock(value: datetime.datetime | None, language: str | None = None) -> str:
+    """A time of day with its time zone, for "until when": "2:30 PM (UTC)", "14:30 (UTC)"."""
+    if value is None or value == "":
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    time = format_time(value, "short", locale=_current_locale(language))
+    return f"{time} ({value.tzname() or timezone.get_current_timezone_name()})"
+
+
 def sentence_end(name: str) -> str:
     """A name that ends a sentence: its own final period is the sentence's ("Suporte
     Paulista Ltda." then "." is written once, as every style guide has it)."""

@@ -1,11 +1,23 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format, time_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
+from accounts.decisions import PortalSignIn
+from accounts.forms import AddressFormMixin, WholeNumberField
 from accounts.models import MAX_LICENSES
 
-from .models import LOCKOUT_MINUTES, BillTo
-from .services import PortalSignInError, portal_sign_in
+from .models import LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS, BillTo
+from .services import PortalSignInError, normalize_user_id, portal_sign_in
+
+
+def _time_of_day(moment) -> str:
+    """ "3:45 p.m. (UTC)": the time in the page's language, with its time zone."""
+    if moment is None:
+        return ""
+    local = localtime(moment)
+    return f"{time_format(local)} ({date_format(local, 'T')})"
 
 
 class PortalSignInForm(forms.Form):
@@ -25,16 +37,20 @@ class PortalSignInForm(forms.Form):
     )
 
     error_messages = {
-        "invalid": _("Invalid User ID/password"),
-        "locked": _(
-            "Too many failed sign-ins for this User ID: it is locked for %(minutes)d minutes. "
-            "Try again later, or ask a trainer to clear the lockout."
+        PortalSignIn.INVALID: _("Invalid User ID/password"),
+        PortalSignIn.LOCKED: _(
+            "The User ID %(user_id)s is locked: after %(attempts)d wrong passwords in a row, it is "
+            "locked for %(minutes)d minutes, until %(until)s. Until then it is refused, even "
+            "with the right password, and trying again does not make the lock longer. To sign "
+            "in sooner, ask your trainer to clear the lock on the sandbox's Lockouts page."
         ),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.portal_login = None
+        # What the credential check answered (None when it did not run: a field was empty).
+        self.sign_in_result: PortalSignIn | None = None
 
     def clean(self):
         cleaned = super().clean()
@@ -44,16 +60,24 @@ class PortalSignInForm(forms.Form):
         try:
             self.portal_login = portal_sign_in(user_id=user_id, password=password)
         except PortalSignInError as error:
+            self.sign_in_result = error.code
             raise ValidationError(
                 self.error_messages[error.code],
                 code=error.code,
-                params={"minutes": LOCKOUT_MINUTES},
+                params={
+                    "user_id": normalize_user_id(user_id),
+                    "attempts": MAX_FAILED_ATTEMPTS,
+                    "minutes": LOCKOUT_MINUTES,
+                    "until": _time_of_day(error.locked_until),
+                },
             ) from None
+        self.sign_in_result = PortalSignIn.SIGNED_IN
         return cleaned
 
 
-class BillToForm(forms.ModelForm):
-    """The billing address; the country is shown but, as in the real portal, not editable."""
+class BillToForm(AddressFormMixin, forms.ModelForm):
+    """The billing address (one address rule with the Billing Center's Billing Info); the
+    country is shown but, as in the real portal, not editable."""
 
     class Meta:
         model = BillTo
@@ -63,12 +87,10 @@ class BillToForm(forms.ModelForm):
 class SeatsForm(forms.Form):
     """Add Seats: the new seat quantity (the total after the order, not the seats added)."""
 
-    seats = forms.IntegerField(label=_("New seat quantity"), min_value=1, max_value=MAX_LICENSES)
+    seats = WholeNumberField(label=_("New seat quantity"), min_value=1, max_value=MAX_LICENSES)
 
 
 class ServiceOrderForm(SeatsForm):
     """Place the reviewed order: the new quantity and the seats the review was made from."""
 
-    seats_reviewed = forms.IntegerField(
-        widget=forms.HiddenInput, min_value=1, max_value=MAX_LICENSES
-    )
+    seats_reviewed = WholeNumberField(widget=forms.HiddenInput, min_value=1, max_value=MAX_LICENSES)

@@ -5,12 +5,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinLengthValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Account, BillingFrequency, PlanTier, Subscription
+from accounts.validators import Country, ascii_digits, validate_postal_code
 
 # Lockout: this many wrong passwords in a row lock a User ID for LOCKOUT_MINUTES.
 MAX_FAILED_ATTEMPTS = 5
@@ -152,16 +153,6 @@ class InvoiceLine(models.Model):
         return self.description or str(self.plan_tier)
 
 
-class Country(models.TextChoices):
-    """Countries of the sample accounts' billing addresses."""
-
-    BR = "BR", _("Brazil")
-    DE = "DE", _("Germany")
-    ES = "ES", _("Spain")
-    PT = "PT", _("Portugal")
-    US = "US", _("United States")
-
-
 class BillTo(models.Model):
     """Where a corporate account's invoices are addressed. The country is set by the contract:
     the real portal does not let you change it, nor does the sandbox."""
@@ -177,9 +168,7 @@ class BillTo(models.Model):
     postal_code = models.CharField(
         _("postal code"),
         max_length=12,
-        validators=[
-            RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9 -]*$", _("Letters, digits, spaces and -."))
-        ],
+        validators=[validate_postal_code],
     )
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     email = models.EmailField(_("invoice email address"))
@@ -213,7 +202,7 @@ class PaymentProfile(models.Model):
         _("card last four digits"),
         max_length=4,
         blank=True,
-        validators=[RegexValidator(r"^\d{4}$", _("Four digits."))],
+        validators=[MinLengthValidator(4), ascii_digits],
     )
     purchase_order = models.CharField(_("purchase order number"), max_length=40, blank=True)
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.decisions import PortalSignIn
 from accounts.models import Subscription
 from accounts.services import (
     LicensesQuote,
@@ -25,12 +26,13 @@ from .models import LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS, BillTo, Invoice, Porta
 
 
 class PortalSignInError(Exception):
-    """A refused portal sign-in; `code` is "invalid" (unknown User ID or wrong password) or
-    "locked" (too many failed attempts)."""
+    """A refused portal sign-in; `code` is PortalSignIn.INVALID (unknown User ID or wrong
+    password) or PortalSignIn.LOCKED (too many failed attempts, until `locked_until`)."""
 
-    def __init__(self, code: str):
+    def __init__(self, code: PortalSignIn, *, locked_until: datetime.datetime | None = None):
         super().__init__(code)
         self.code = code
+        self.locked_until = locked_until
 
 
 def normalize_user_id(user_id: str) -> str:
@@ -48,14 +50,15 @@ def portal_sign_in(
     login, refusal = _sign_in_attempt(user_id=user_id, password=password, now=now or timezone.now())
     # Raised after the transaction, so the failure counted stays counted.
     if refusal:
-        raise PortalSignInError(refusal)
+        locked_until = login.locked_until if refusal == PortalSignIn.LOCKED else None
+        raise PortalSignInError(refusal, locked_until=locked_until)
     return login
 
 
 @transaction.atomic
 def _sign_in_attempt(
     *, user_id: str, password: str, now: datetime.datetime
-) -> tuple[PortalLogin | None, str]:
+) -> tuple[PortalLogin | None, PortalSignIn | None]:
     login = (
         PortalLogin.objects.select_for_update(of=("self",))
         .select_related("account", "holder")
@@ -63,9 +66,9 @@ def _sign_in_attempt(
         .first()
     )
     if login is None:
-        return None, "invalid"
+        return None, PortalSignIn.INVALID
     if login.is_locked(now):
-        return login, "locked"
+        return login, PortalSignIn.LOCKED
     if not login.check_password(password):
         login.failed_attempts = F("failed_attempts") + 1
         login.save(update_fields=["failed_attempts"])
@@ -74,13 +77,13 @@ def _sign_in_attempt(
             login.failed_attempts = 0
             login.locked_until = now + datetime.timedelta(minutes=LOCKOUT_MINUTES)
             login.save(update_fields=["failed_attempts", "locked_until"])
-            return login, "locked"
-        return login, "invalid"
+            return login, PortalSignIn.LOCKED
+        return login, PortalSignIn.INVALID
     login.failed_attempts = 0
     login.locked_until = None
     login.last_sign_in_at = now
     login.save(update_fields=["failed_attempts", "locked_until", "last_sign_in_at"])
-    return login, ""
+    return login, None
 
 
 def portal_lockout_clear(*, portal_login: PortalLogin, actor) -> None:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.decisions import portal_refusal_outcome
+from accounts.decisions import portal_sign_in_outcome
 from accounts.models import Subscription
 from accounts.services import (
     OrderAlreadyPlaced,
@@ -63,8 +63,9 @@ def _render(request, template, section, **context):
 
 @require_http_methods(["GET", "POST"])
 def sign_in(request):
-    """User ID + password. A refusal carries the article's conclusion: BC-2c, or AC-3c for
-    someone who came from the Admin Center (`?from=admin-center`, kept through the POST)."""
+    """User ID + password. A refusal carries the article's conclusion, decided from the
+    sign-in's answer by accounts.decisions: BC-2c, or AC-3c for someone who came from the
+    Admin Center (`?from=admin-center`, kept through the POST); a locked User ID is told so."""
     data = request.POST if request.method == "POST" else request.GET
     from_admin_center = data.get("from") == FROM_ADMIN_CENTER
     next_url = same_site_url(request, data.get("next", ""))
@@ -74,9 +75,8 @@ def sign_in(request):
         if form.is_valid():
             request.session.cycle_key()
             request.session[SESSION_KEY] = form.portal_login.pk
-            return redirect(next_url or "corp_portal:invoices")
-        if form.non_field_errors():
-            outcome = portal_refusal_outcome(from_admin_center=from_admin_center)
+            return redirect(next_url or reverse("corp_portal:invoices"))
+        outcome = portal_sign_in_outcome(form.sign_in_result, from_admin_center=from_admin_center)
     else:
         form = PortalSignInForm(initial={"user_id": request.GET.get("user_id", "")[:254]})
     return render(
@@ -236,7 +236,8 @@ def add_seats(request, pk):
                 )
         return _seats_page(request, subscription, form)
     initial = request.GET.get("seats", "")
-    form = SeatsForm(initial={"seats": initial if initial.isdigit() else subscription.licenses + 1})
+    seats = initial if initial.isascii() and initial.isdigit() else subscription.licenses + 1
+    form = SeatsForm(initial={"seats": seats})
     return _seats_page(request, subscription, form)
 
 

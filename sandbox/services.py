@@ -156,6 +156,8 @@ def _load_trainer_notes() -> None:
 
 # The project's own apps: every row of their tables is sample data or classroom work.
 PROJECT_APPS = ("accounts", "billing_center", "admin_center", "corp_portal", "sandbox")
+# Other apps whose rows are classroom work: the sign-in lockouts and attempts (django-axes).
+CLASSROOM_APPS = ("axes",)
 
 
 def classroom_models() -> list[type]:
@@ -164,7 +166,7 @@ def classroom_models() -> list[type]:
     at one of them (the Django admin's log of changes), whose rows would otherwise dangle.
     """
     chosen = {Session}
-    for label in PROJECT_APPS:
+    for label in PROJECT_APPS + CLASSROOM_APPS:
         if apps.is_installed(label):
             chosen.update(apps.get_app_config(label).get_models(include_auto_created=True))
     everything = list(apps.get_models(include_auto_created=True))
@@ -212,8 +214,8 @@ def sandbox_reset(
     """Restore the sample data exactly: delete everything, reload it, record the reset.
 
     Everything the classroom created goes (orders, invoices, mailbox, activity, extra users,
-    sessions, edited notes); `sandbox_load` then writes the sample data of every app. The
-    trainer's password is the one thing kept: it is not sample data.
+    sessions, edited notes, sign-in lockouts); `sandbox_load` then writes the sample data of
+    every app. The trainer's password is the one thing kept: it is not sample data.
     """
     from .trainers import TRAINER_EMAIL
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("qa.json", views.qa_json, name="qa-json"),
     path("reset/", views.reset, name="reset"),
     path("sign-in-as/<slug:key>/", views.persona_sign_in, name="persona-sign-in"),
+    path("lockouts/", views.lockouts, name="lockouts"),
     path("trainer-notes/", views.trainer_notes_toggle, name="trainer-notes-toggle"),
     path("mailbox/", views.MailboxView.as_view(), name="mailbox"),
     path("health/", views.health, name="health"),

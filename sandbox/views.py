@@ -1,13 +1,16 @@
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView
 
@@ -16,7 +19,9 @@ from accounts.models import Activity, User
 
 from . import sample_data
 from .centers import CENTERS, CENTERS_BY_NAMESPACE
+from .forms import MailboxFilterForm
 from .guide import FALLBACK, guide_tables
+from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
 from .models import MailboxMessage, Persona
 from .personas import persona_rows
 from .qa import qa_url_groups
@@ -60,14 +65,18 @@ class MailboxView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
+        # A recipient that is no email address (or holds control characters) is not looked
+        # up: the page says so and shows everyone's messages.
+        self.filter_form = MailboxFilterForm(self.request.GET)
+        self.recipient = self.filter_form.cleaned_data["to"] if self.filter_form.is_valid() else ""
         queryset = MailboxMessage.objects.all()
-        self.recipient = self.request.GET.get("to", "").strip().lower()[:254]
         if self.recipient:
             queryset = queryset.filter(recipient=self.recipient)
         return queryset
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            filter_form=self.filter_form,
             recipient=self.recipient,
             recipients=MailboxMessage.objects.order_by("recipient")
             .values_list("recipient", flat=True)
@@ -179,9 +188,24 @@ def trainer_notes_toggle(request):
     )
 
 
+def trainer_only(view):
+    """The trainer's pages: signed out, to the sign-in and back; anyone else is refused."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        if not is_trainer(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 @require_http_methods(["GET", "POST"])
 def reset(request):
-    """Trainers only: confirm (GET), then restore the sample data (POST), as reset_sandbox."""
+    """Trainers only: confirm (GET), then restore the sample data (POST), as reset_sandbox.
+    Not `trainer_only`: a trainee who found the page is told who can reset."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     if not is_trainer(request.user):
@@ -206,6 +230,35 @@ def reset(request):
     )
 
 
+@trainer_only
+@require_http_methods(["GET", "POST"])
+def lockouts(request):
+    """Trainers only: every locked LogMeIn ID and portal User ID, until when, and their Clear
+    buttons (POST `lockout=<key>` for one, `all` for every lock)."""
+    active = lockouts_active()
+    if request.method == "POST":
+        if "all" in request.POST:
+            count = lockouts_clear_all(actor=request.user)
+            messages.success(
+                request,
+                ngettext("%(count)d lock cleared.", "%(count)d locks cleared.", count)
+                % {"count": count},
+            )
+        else:
+            chosen = next(
+                (lock for lock in active if lock.key == request.POST.get("lockout")), None
+            )
+            if chosen is None:
+                messages.info(request, _("That lock had already ended."))
+            else:
+                lockout_clear(lockout=chosen, actor=request.user)
+                messages.success(
+                    request, _("%(identity)s can sign in again.") % {"identity": chosen.identity}
+                )
+        return redirect("sandbox:lockouts")
+    return render(request, "sandbox/lockouts.html", {"lockouts": active, "PORTAL": PORTAL})
+
+
 def health(request):
     """A trivial page for load balancers and the benchmark: the app answers."""
     return HttpResponse("ok", content_type="text/plain")
@@ -228,25 +281,3 @@ def csrf_failure(request, reason=""):
         context["sign_in_again_url"] = f"{reverse(center.sign_in_url_name)}?{query}"
         context["center"] = center
     return render(request, "403_csrf.html", context, status=403)
-
-
-def sign_in_identity(request, credentials):
-    """The identity django-axes counts failures against: the LogMeIn ID ("Ana@X" and "ana@x"
-    are one), or the User ID of a sign-in form of other credentials."""
-    credentials = credentials or {}
-    for name in ("username", "email", "user_id"):
-        value = credentials.get(name) or request.POST.get(name)
-        if value:
-            return str(value).strip().lower()[:254]
-    return ""
-
-
-def sign_in_locked_out(request, original_response=None, credentials=None):
-    """Too many failed sign-ins for one LogMeIn ID (django-axes): a translated page."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(
-        request,
-        "lockout.html",
-        {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes},
-        status=429,
-    )

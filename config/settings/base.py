@@ -233,22 +233,23 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Sign-in lockout (django-axes): counted per LogMeIn ID, not per address, because a classroom
-# shares one address and one trainee's typos must not lock out the class.
+# shares one address and one trainee's typos must not lock out the class; the trainer's LogMeIn
+# ID is counted per address (sandbox.lockouts.lockout_parameters says why).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_USERNAME_CALLABLE = "sandbox.views.sign_in_identity"
-AXES_LOCKOUT_CALLABLE = "sandbox.views.sign_in_locked_out"
+AXES_LOCKOUT_PARAMETERS = "sandbox.lockouts.lockout_parameters"
+AXES_USERNAME_CALLABLE = "sandbox.lockouts.sign_in_identity"
+AXES_LOCKOUT_CALLABLE = "sandbox.lockouts.sign_in_locked_out"
+# A lock ends AXES_COOLOFF_TIME after the failure that set it: tries during the lock, even with
+# the right password, are refused without being counted, so they never push its end further.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A good sign-in (before any lock) forgets the earlier typos.
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# axes.W006 asks for the address among the lockout parameters, against setups that count only
-# by User-Agent or cookie, which an attacker rotates at will. A LogMeIn ID cannot be rotated
-# while guessing its password, and counting per address is what the sandbox must not do.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Whether this deployment is an open sandbox: the home page shows the personas' password and
 # one-click sign-in links. Turn off for a sandbox that should not publish its credentials.

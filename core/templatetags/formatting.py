@@ -2,7 +2,7 @@
 
 from django import template
 
-from core.formatting import format_day, format_moment, format_money, sentence_end
+from core.formatting import format_clock, format_day, format_moment, format_money, sentence_end
 
 register = template.Library()
 
@@ -23,6 +23,12 @@ def day(value):
 def moment(value):
     """`{{ message.sent_at|moment }}` -> "March 5, 2026, 2:30 PM" on an English page."""
     return format_moment(value)
+
+
+@register.filter
+def clock(value):
+    """`{{ lockout.until|clock }}` -> "14:30 (UTC)" on a pt-BR page."""
+    return format_clock(value)
 
 
 register.filter("sentence_end", sentence_end)

@@ -7,6 +7,7 @@ import pytest
 
 from accounts.decisions import (
     Outcome,
+    PortalSignIn,
     add_licenses_outcome,
     admin_center_path,
     billing_center_landing,
@@ -17,6 +18,7 @@ from accounts.decisions import (
     is_billing_admin_of,
     my_account_outcome,
     portal_refusal_outcome,
+    portal_sign_in_outcome,
     subscriptions_outcome,
 )
 from tests import outcome_table as table
@@ -80,6 +82,22 @@ def test_trainer_without_account_is_not_billing_admin(persona):
 )
 def test_portal_refusal(from_admin_center, expected):
     assert portal_refusal_outcome(from_admin_center=from_admin_center) == expected
+
+
+@pytest.mark.parametrize(
+    ("result", "from_admin_center", "expected"),
+    [
+        (PortalSignIn.INVALID, False, Outcome.BC_2C),
+        (PortalSignIn.INVALID, True, Outcome.AC_3C),
+        # A locked User ID says nothing of who the billing admin is: no outcome, the lock.
+        (PortalSignIn.LOCKED, False, None),
+        (PortalSignIn.LOCKED, True, None),
+        (PortalSignIn.SIGNED_IN, False, None),
+        (None, True, None),  # a field left empty: nothing was checked
+    ],
+)
+def test_portal_sign_in_outcome(result, from_admin_center, expected):
+    assert portal_sign_in_outcome(result, from_admin_center=from_admin_center) == expected
 
 
 @pytest.mark.django_db

@@ -44,6 +44,25 @@ def test_payment_method_replaced_keeping_only_brand_last4_expiry(signed_in, pers
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
+    ("language", "number", "message"),
+    [
+        ("en", "٤٢٤٢ ٤٢٤٢ ٤٢٤٢ ٤٢٤٢", "Use the digits 0 to 9."),
+        ("es", "４２４２４２４２４２４２４２４２", "Use los dígitos del 0 al 9."),
+        ("pt-br", "٤٢٤٢٤٢٤٢٤٢٤٢٤٢٤٢", "Use os algarismos de 0 a 9."),
+    ],
+)
+def test_card_digits_of_other_scripts_are_refused(signed_in, persona, language, number, message):
+    client = signed_in("ana")
+    before = PaymentMethod.objects.get(account=persona("ana").account).last4
+    response = client.post(url("payment-method", language), {**CARD, "card_number": number})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert PaymentMethod.objects.get(account=persona("ana").account).last4 == before
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
     ("language", "message"),
     [
         ("en", "Your card was declined."),

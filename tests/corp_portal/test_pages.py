@@ -1,10 +1,11 @@
 """The portal's pages: sign-in and its refusals, the pages after it, Add Seats, sign-out."""
 
+import datetime
 import uuid
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 
 from accounts.models import Activity, Subscription
 from corp_portal.models import MAX_FAILED_ATTEMPTS, BillTo, PortalLogin, ServiceOrder
@@ -114,9 +115,39 @@ def test_lockout_message_after_repeated_failures(client, db):
         response = client.post(url("sign-in"), {"user_id": login.user_id, "password": "no"})
     content = response.content.decode()
     assert "locked for 15 minutes" in content
-    assert 'data-outcome="BC-2c"' in content
+    # Locked is no lesson about the billing admin: no BC-2c (it was shown here before).
+    assert "data-outcome" not in content
     right = client.post(url("sign-in"), {"user_id": login.user_id, "password": PORTAL_PASSWORD})
     assert right.status_code == 200 and SESSION_KEY not in client.session
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "is locked"),
+        ("es", "está bloqueado"),
+        ("pt-br", "está bloqueado"),
+    ],
+)
+@pytest.mark.parametrize("query", ["", "?from=admin-center"])
+def test_locked_out_diego_is_told_he_is_locked_out_never_bc_2c_or_ac_3c(
+    client, sample_data, language, words, query
+):
+    login = PortalLogin.objects.get(user_id="GLOBEX-4471")
+    login.locked_until = timezone.now() + datetime.timedelta(minutes=12)
+    login.save()
+    data = {"user_id": "globex-4471", "password": "corp-2026"}
+    if query:
+        data["from"] = "admin-center"
+    response = client.post(SIGN_IN.format(language=language) + query, data)
+    content = response.content.decode()
+    assert response.status_code == 200 and SESSION_KEY not in client.session
+    assert "data-outcome" not in content
+    assert 'data-testid="portal-refusal"' not in content
+    error = content.split('data-testid="portal-sign-in-error"')[1].split("</div>")[0]
+    assert "GLOBEX-4471" in error and words in error
+    with translation.override(language):
+        assert formats.time_format(timezone.localtime(login.locked_until)) in error
 
 
 def test_sign_in_next_is_same_site_only(client, db):
@@ -278,6 +309,9 @@ def test_add_seats_review_then_place(client, persona):
     [
         {"step": "review", "seats": "2"},  # fewer than now
         {"step": "review", "seats": "abc"},
+        {"step": "review", "seats": "١٢"},  # digits of other scripts
+        {"step": "review", "seats": "１２"},
+        {"step": "place", "seats": "١٢", "seats_reviewed": "٣"},
         {"step": "review", "seats": "999999999"},
         {"step": "place", "seats": "6", "seats_reviewed": "2"},  # changed since the review
         {"step": "place", "seats": "3", "seats_reviewed": "3"},  # adds nothing
@@ -381,3 +415,33 @@ def test_no_seats_on_a_subscription_pending_cancellation(portal_client):
     assert placed.status_code == 200 and "pending cancellation" in placed.content.decode()
     subscription.refresh_from_db()
     assert subscription.licenses == 3 and not ServiceOrder.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"city": "<b>Dallas</b>"},
+        {"street": "{{ 7*7 }}"},
+        {"company_name": "Initech <script>"},
+        {"postal_code": "7"},
+    ],
+)
+def test_bill_to_refuses_markup_as_billing_info_does(portal_client, bad):
+    address = BillToFactory(account=portal_client.portal_login.account)
+    data = {
+        "company_name": "Initech",
+        "street": "1 Main Street",
+        "city": "Austin",
+        "postal_code": "78701",
+        "email": "ap@initech.example",
+    }
+    response = portal_client.post(url("bill-to", language="pt-br"), {**data, **bad})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    address.refresh_from_db()
+    assert (address.company_name, address.street, address.city) == (
+        "Initech",
+        "1 Main Street",
+        "Austin",
+    )
+    assert not Activity.objects.exists()

@@ -1,16 +1,28 @@
 """The production profile's hardening: deploy checks, headers, lockout, closed sandbox, CSRF."""
 
+import datetime
 import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axes.models import AccessAttempt
 from django.core.management import call_command
+from django.db.models import F
 from django.test import Client
+from django.utils import translation
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
+from accounts.models import User
+from core.formatting import format_clock
+from sandbox.redirects import same_site_url
 from sandbox.sample_data import PERSONAS_BY_KEY
+
+from .crawler import Form, crawl, persona_client, url_name
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ["en", "es", "pt-br"]
@@ -123,9 +135,69 @@ def test_lockout_messages_are_translated(sample_data, settings):
     ],
 )
 def test_lockout_counts_per_identity(rf, credentials, post, identity):
-    from sandbox.views import sign_in_identity
+    from sandbox.lockouts import sign_in_identity
 
     assert sign_in_identity(rf.post("/en/billing/sign-in/", post), credentials) == identity
+
+
+def test_a_lock_does_not_extend_while_it_holds(sample_data, settings):
+    ana = PERSONAS_BY_KEY["ana"].email
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _sign_in(client, ana, "typo")
+    minutes = datetime.timedelta(minutes=1)
+    cool_off = settings.AXES_COOLOFF_TIME
+    # Ten minutes into the lock, tries with the wrong and the right password are refused...
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - 10 * minutes)
+    locked_at = AccessAttempt.objects.get().attempt_time
+    for password in ["typo", PASSWORD, "typo", PASSWORD]:
+        assert _sign_in(Client(), ana, password).status_code == 429
+    # ...and counted for nothing: the lock still ends when it was going to.
+    attempt = AccessAttempt.objects.get()
+    assert (attempt.attempt_time, attempt.failures_since_start) == (
+        locked_at,
+        settings.AXES_FAILURE_LIMIT,
+    )
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - (cool_off - 9 * minutes))
+    assert _sign_in(Client(), ana, PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("language", "how"),
+    [
+        ("en", "ask your trainer"),
+        ("es", "pida a su formador"),
+        ("pt-br", "peça ao seu instrutor"),
+    ],
+)
+def test_the_lockout_page_says_who_until_when_and_how(sample_data, settings, language, how):
+    ana = PERSONAS_BY_KEY["ana"].email
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = _sign_in(client, ana.upper(), "typo", language)
+    assert response.status_code == 429
+    content = response.content.decode()
+    until = AccessAttempt.objects.get().attempt_time + settings.AXES_COOLOFF_TIME
+    assert response.context["until"] == until
+    who = content.split('data-testid="sign-in-locked-who"')[1].split("</p>")[0]
+    assert ana in who
+    with translation.override(language):
+        assert format_clock(until) in content  # the site's one time format, with its zone
+    assert how in content
+    assert "Other people can still sign in" not in content
+
+
+def test_an_anonymous_visitor_cannot_lock_the_trainer_out(sample_data, settings):
+    trainer = User.objects.get(email=PERSONAS_BY_KEY["trainer"].email)
+    trainer.set_password("the-trainer-s-own")
+    trainer.save()
+    visitor = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 2):
+        response = _sign_in(visitor, trainer.email, "guess")
+    assert response.status_code == 429  # the guesses are still stopped, where they come from
+    classroom = Client(REMOTE_ADDR="10.1.2.3")
+    assert _sign_in(classroom, trainer.email, "the-trainer-s-own").status_code == 302
+    assert "_auth_user_id" in classroom.session
 
 
 def test_a_good_sign_in_resets_the_count(sample_data, settings):
@@ -174,3 +246,121 @@ def test_session_cookie_settings(settings):
     assert settings.SESSION_COOKIE_SAMESITE == "Lax"
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
     assert settings.CSRF_COOKIE_HTTPONLY
+
+
+# --- Every `next` and every query parameter: NUL and control characters never break a page ---
+
+CONTROL_TEXTS = ["\x00", "a\x00b", "/\x00", "/en/\x00", "\r\n", "a\x1b[2Jb", "\x7f", "\x85", "0"]
+control_text = st.one_of(
+    st.sampled_from(CONTROL_TEXTS),
+    st.builds(
+        lambda before, control, after: before + control + after,
+        st.text(max_size=8),
+        st.text(alphabet=st.characters(categories=["Cc"]), min_size=1, max_size=3),
+        st.text(max_size=8),
+    ),
+)
+# The query parameters the views read today; the crawl adds every name its links and GET forms
+# carry, so a parameter added later is covered once a page links to it.
+QUERY_PARAMETERS = {"next", "page", "to", "email", "user_id", "from", "seats"}
+
+
+def _get_and_post_targets(client) -> tuple[list[tuple[str, str]], list[tuple[Form, str]]]:
+    """(path, query parameter) of every page reached, and (form, field) of every POST form,
+    hidden fields included (`next`, `from`, `step`)."""
+    pages, forms = crawl(client)
+    names = set(QUERY_PARAMETERS)
+    for page in pages:
+        names.update(parse_qs(urlsplit(page).query, keep_blank_values=True))
+    # One page of each view (subscription 1 stands for subscription 2).
+    paths = {url_name(urlsplit(page).path): urlsplit(page).path for page in reversed(pages)}
+    gets = sorted((path, name) for path in paths.values() for name in names)
+    by_action = {}
+    for form in forms:
+        by_action.setdefault((url_name(urlsplit(form.action).path), form.key[1]), form)
+    posts = [
+        (form, field.name)
+        for form in by_action.values()
+        for field in form.fields
+        if field.name and field.name != "csrfmiddlewaretoken"
+    ]
+    return gets, posts
+
+
+def _send(client, target, value):
+    if isinstance(target[0], str):
+        path, name = target
+        return path, client.get(path, {name: value})
+    form, name = target
+    return form.action, client.post(form.action, {**form.default_data(), name: value})
+
+
+@pytest.mark.parametrize("persona_key", ["trainer", "ana", "diego"])
+def test_no_query_parameter_or_form_field_with_control_characters_is_a_server_error(
+    sample_data, persona_key
+):
+    client = persona_client(Client(), persona_key)
+    gets, posts = _get_and_post_targets(client)
+    assert gets and posts
+    targets = gets + posts
+    for target in targets:  # every parameter and field once with a NUL...
+        where, response = _send(client, target, "a\x00b")
+        assert response.status_code < 500, (where, target[1])
+
+    @hyp_settings(
+        max_examples=40,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(target=st.sampled_from(targets), value=control_text)
+    def send(target, value):  # ...then control characters of every kind, anywhere
+        where, response = _send(client, target, value)
+        assert response.status_code < 500, (where, target[1], value)
+
+    send()
+
+
+@pytest.mark.parametrize("value", ["\x00", "a\x00b", "ana\x01@acme.example", "not an address"])
+def test_mailbox_refuses_a_recipient_it_cannot_look_up(client, sample_data, value):
+    response = client.get("/en/mailbox/", {"to": value})
+    assert response.status_code == 200
+    assert b'data-testid="mailbox-filter-error"' in response.content
+    assert response.context["recipient"] == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("/en/mailbox/?to=a%40b.c", "/en/mailbox/?to=a%40b.c"),
+        ("http://testserver/en/guide/", "/en/guide/"),
+        ("0", ""),
+        ("sandbox:home", ""),
+        ("home", ""),
+        ("en/guide/", ""),
+        ("/en/\x00", ""),
+        ("/en/\r\nSet-Cookie: x=1", ""),
+        ("https://evil.example/", ""),
+        ("//evil.example/", ""),
+        ("/\\evil.example", ""),
+        ("", ""),
+    ],
+)
+def test_same_site_url_answers_a_path_of_this_site_or_nothing(rf, url, path):
+    assert same_site_url(rf.get("/"), url) == path
+
+
+@pytest.mark.parametrize("next_url", ["0", "home", "sandbox:home", "a\x00b", "/en/\x00"])
+def test_a_next_that_is_no_path_goes_to_the_default_page(client, sample_data, next_url):
+    toggle = client.post("/en/trainer-notes/", {"notes": "off", "next": next_url})
+    assert (toggle.status_code, toggle["Location"]) == (302, "/en/")
+    portal = client.post(
+        "/en/corp-billing/", {"user_id": "GLOBEX-4471", "password": "corp-2026", "next": next_url}
+    )
+    assert (portal.status_code, portal["Location"]) == (302, "/en/corp-billing/invoices/")
+    billing = client.post(
+        "/en/billing/sign-in/",
+        {"username": "ana.billing@acme.example", "password": PASSWORD} | {"next": next_url},
+    )
+    assert (billing.status_code, billing["Location"]) == (302, "/en/billing/")

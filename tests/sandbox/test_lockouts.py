@@ -1,0 +1,144 @@
+"""The trainer's Lockouts page, and Reset clearing every lock."""
+
+import datetime
+import io
+
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import Activity
+from corp_portal.models import PortalLogin
+from sandbox.sample_data import PERSONAS_BY_KEY
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "sandbox-2026"
+ANA = PERSONAS_BY_KEY["ana"].email
+BRUNO = PERSONAS_BY_KEY["bruno"].email
+HEADINGS = {"en": "Lockouts", "es": "Bloqueos", "pt-br": "Bloqueios"}
+
+
+def lockouts_url(language="en"):
+    with translation.override(language):
+        return reverse("sandbox:lockouts")
+
+
+def sign_in(email, password, client=None):
+    return (client or Client()).post(
+        "/en/billing/sign-in/", {"username": email, "password": password}
+    )
+
+
+def lock(email):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(email, "typo")
+    assert sign_in(email, PASSWORD).status_code == 429
+
+
+def lock_portal(user_id="GLOBEX-4471"):
+    login = PortalLogin.objects.get(user_id=user_id)
+    login.locked_until = timezone.now() + datetime.timedelta(minutes=10)
+    login.failed_attempts = 0
+    login.save()
+
+
+@pytest.fixture
+def trainer_client(client, persona):
+    client.force_login(persona("trainer"))
+    return client
+
+
+@pytest.mark.parametrize("language", HEADINGS)
+def test_the_trainer_sees_every_lock_in_each_language(trainer_client, language):
+    lock(ANA)
+    lock_portal()
+    response = trainer_client.get(lockouts_url(language))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f"<h1>{HEADINGS[language]}</h1>" in content
+    assert {lockout.key for lockout in response.context["lockouts"]} == {
+        f"logmein:{ANA}",
+        "portal:GLOBEX-4471",
+    }
+    assert content.count('data-testid="lockout-row"') == 2
+    assert BRUNO not in content
+
+
+def test_the_page_is_the_trainer_s_only(client, persona):
+    signed_out = client.get(lockouts_url())
+    assert signed_out.status_code == 302 and "next=" in signed_out["Location"]
+    client.force_login(persona("ana"))
+    assert client.get(lockouts_url()).status_code == 403
+    assert client.post(lockouts_url(), {"all": "1"}).status_code == 403
+    assert 'data-testid="nav-lockouts"' not in client.get("/en/").content.decode()
+
+
+def test_the_trainer_s_navigation_and_home_link_to_it(trainer_client):
+    content = trainer_client.get("/es/").content.decode()
+    assert f'href="{lockouts_url("es")}" data-testid="nav-lockouts"' in content
+    assert 'data-testid="open-lockouts"' in content
+
+
+def test_clearing_one_lock_lets_that_id_sign_in_and_leaves_the_others(trainer_client):
+    lock(ANA)
+    lock(BRUNO)
+    response = trainer_client.post(lockouts_url(), {"lockout": f"logmein:{ANA}"})
+    assert response.status_code == 302 and response["Location"] == lockouts_url()
+    assert sign_in(ANA, PASSWORD).status_code == 302
+    assert sign_in(BRUNO, PASSWORD).status_code == 429
+    activity = Activity.objects.get(action="sign_in_lockout_cleared")
+    assert activity.actor_label == PERSONAS_BY_KEY["trainer"].email and ANA in activity.summary
+
+
+def test_clearing_a_portal_lock(trainer_client):
+    lock_portal()
+    trainer_client.post(lockouts_url(), {"lockout": "portal:GLOBEX-4471"})
+    assert not PortalLogin.objects.get(user_id="GLOBEX-4471").is_locked()
+    assert Activity.objects.filter(action="portal_lockout_cleared").exists()
+
+
+def test_clear_all(trainer_client):
+    lock(ANA)
+    lock(BRUNO)
+    lock_portal()
+    response = trainer_client.post(lockouts_url(), {"all": "1"}, follow=True)
+    assert 'data-testid="lockout-none"' in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+    assert sign_in(BRUNO, PASSWORD).status_code == 302
+
+
+def test_an_unknown_or_ended_lock_changes_nothing(trainer_client):
+    lock(ANA)
+    response = trainer_client.post(lockouts_url(), {"lockout": "logmein:nobody@x.example"})
+    assert response.status_code == 302
+    assert sign_in(ANA, PASSWORD).status_code == 429
+    assert not Activity.objects.exists()
+
+
+def test_clearing_needs_the_csrf_token(persona):
+    lock(ANA)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(persona("trainer"))
+    assert client.post(lockouts_url(), {"all": "1"}).status_code == 403
+    assert sign_in(ANA, PASSWORD).status_code == 429
+
+
+def test_reset_clears_every_lock(trainer_client):
+    lock(ANA)
+    lock_portal()
+    response = trainer_client.post(reverse("sandbox:reset"))
+    assert response.status_code == 302
+    assert sign_in(ANA, PASSWORD).status_code == 302
+    assert not PortalLogin.objects.get(user_id="GLOBEX-4471").is_locked()
+
+
+def test_reset_sandbox_command_clears_every_lock(sample_data):
+    lock(BRUNO)
+    call_command("reset_sandbox", stdout=io.StringIO())
+    assert not AccessAttempt.objects.exists()
+    assert sign_in(BRUNO, PASSWORD).status_code == 302
