@@ -2,7 +2,7 @@ from contextlib import contextmanager
 
 from django.contrib.auth.views import LoginView, LogoutView
 
-from sandbox.redirects import same_site_url
+from core.redirects import same_site_url
 
 from .forms import SignInForm
 

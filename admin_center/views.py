@@ -21,7 +21,7 @@ from accounts.decisions import (
 )
 from accounts.models import Account, Subscription, User
 from accounts.views import SignInView, SignOutView
-from sandbox.centers import CORPORATE_BILLING_PORTAL
+from core.centers import CORPORATE_BILLING_PORTAL
 
 from .mailto import billing_admin_mailto
 

@@ -1,8 +1,12 @@
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.views.i18n import set_language as django_set_language
+
+from .centers import CENTERS_BY_NAMESPACE
 
 
 def set_language(request):
@@ -33,3 +37,20 @@ def _with_language_prefix(url: str, old: str, new: str) -> str:
     parts = urlsplit(url)
     path = parts.path.removeprefix(f"/{old}/")
     return urlunsplit(parts._replace(path=f"/{new}/{path}"))
+
+
+# What Django's CSRF check says when the form's token was replaced by a sign-in since.
+CSRF_TOKEN_REPLACED = "CSRF token from POST incorrect."
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its valid security token (CSRF_FAILURE_VIEW): a translated page
+    that says what happened, and, after a sign-in in this browser, the way back."""
+    context = {"signed_in_since": reason == CSRF_TOKEN_REPLACED}
+    match = getattr(request, "resolver_match", None)
+    center = CENTERS_BY_NAMESPACE.get(match.namespace) if match else None
+    if context["signed_in_since"] and center is not None:
+        query = urlencode({"next": request.path})
+        context["sign_in_again_url"] = f"{reverse(center.sign_in_url_name)}?{query}"
+        context["center"] = center
+    return render(request, "403_csrf.html", context, status=403)

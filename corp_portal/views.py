@@ -22,8 +22,7 @@ from accounts.services import (
     order_key_read,
     order_placed_before,
 )
-from sandbox.redirects import same_site_url
-from sandbox.sample_data import PERSONAS_BY_KEY, PORTAL_PASSWORD
+from core.redirects import same_site_url
 
 from .forms import BillToForm, PortalSignInForm, SeatsForm, ServiceOrderForm
 from .models import BillTo, Invoice, InvoiceLine, PaymentProfile, PortalLogin
@@ -94,14 +93,14 @@ def sign_in(request):
 
 def forgot_password(request):
     """How the real portal's "Forgot password?" works, told in the sandbox."""
-    diego = PERSONAS_BY_KEY["diego"]
+    holders = [login.holder for login in PortalLogin.objects.select_related("holder")]
     return render(
         request,
         "corp_portal/forgot_password.html",
         {
             # A closed sandbox (SANDBOX_OPEN=false) shows no credentials.
-            "sample_password": PORTAL_PASSWORD if settings.SANDBOX_OPEN else "",
-            "holder_name": f"{diego.first_name} {diego.last_name}",
+            "sample_password": settings.SANDBOX_PORTAL_PASSWORD if settings.SANDBOX_OPEN else "",
+            "holder_name": ", ".join(holder.get_full_name() for holder in holders if holder),
         },
     )
 

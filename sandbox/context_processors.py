@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .centers import CENTERS_BY_NAMESPACE
+from core.centers import CENTERS_BY_NAMESPACE
 
 
 def sandbox(request):

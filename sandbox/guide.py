@@ -11,8 +11,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.decisions import Outcome, PathEnd, Step
+from core.centers import ADMIN_CENTER, BILLING_CENTER, Center
 
-from .centers import ADMIN_CENTER, BILLING_CENTER, Center
 from .personas import PersonaRow, persona_rows
 
 

@@ -16,9 +16,9 @@ from accounts.decisions import (
     portal_refusal_outcome,
 )
 from accounts.models import User
+from core.centers import ADMIN_CENTER, BILLING_CENTER, Center
 from corp_portal.models import PortalLogin
 
-from .centers import ADMIN_CENTER, BILLING_CENTER, Center
 from .models import Persona
 
 

@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, get_resolver, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .centers import CENTERS_BY_NAMESPACE
+from core.centers import CENTERS_BY_NAMESPACE
 
 # namespace -> the URL names QA scripts rely on, in the order of the journey.
 CONTRACT = {

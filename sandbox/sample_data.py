@@ -266,7 +266,6 @@ PERSONAS_BY_KEY = {persona.key: persona for persona in PERSONAS}
 # invoice). Whoever holds none cannot sign in there: BC-2c / AC-3c. The corp_portal app
 # creates the logins themselves.
 PORTAL_USER_IDS = {"diego": "GLOBEX-4471"}
-PORTAL_PASSWORD = "corp-2026"
 
 
 @dataclass(frozen=True)

@@ -48,8 +48,8 @@ def sandbox_load(
     `trainer_password_hash` when given (a reset keeps it); a password generated for a new
     trainer goes to `show_trainer_password`, the only time anyone sees it.
     """
-    from billing_center.sample_data import billing_center_sample_data_load
-    from corp_portal.sample_data import corp_portal_sample_data_load
+    from sandbox.billing_center_sample_data import billing_center_sample_data_load
+    from sandbox.corp_portal_sample_data import corp_portal_sample_data_load
 
     from .trainers import trainer_load
 

@@ -1,5 +1,4 @@
 from functools import wraps
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,16 +15,15 @@ from django.views.generic import DetailView, ListView
 
 from accounts.decisions import Outcome
 from accounts.models import Activity, User
+from core.centers import CENTERS
+from core.redirects import same_site_url
 
-from . import sample_data
-from .centers import CENTERS, CENTERS_BY_NAMESPACE
 from .forms import MailboxFilterForm
 from .guide import FALLBACK, guide_tables
 from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
 from .models import MailboxMessage, Persona
 from .personas import persona_rows
 from .qa import qa_url_groups
-from .redirects import same_site_url
 from .services import sandbox_reset
 from .trainer_notes import trainer_notes_on, trainer_notes_switch
 from .trainers import is_trainer
@@ -37,7 +35,7 @@ def shown_credentials() -> dict[str, str]:
         return {"sandbox_password": "", "portal_password": ""}
     return {
         "sandbox_password": settings.SANDBOX_PASSWORD,
-        "portal_password": sample_data.PORTAL_PASSWORD,
+        "portal_password": settings.SANDBOX_PORTAL_PASSWORD,
     }
 
 
@@ -267,17 +265,3 @@ def health(request):
 # Django's reason when a form's token is not the browser's current one. The token changes
 # at every LogMeIn sign-in, so a page opened before someone signed in (in another tab, say)
 # sends a token of the session before.
-CSRF_TOKEN_REPLACED = "CSRF token from POST incorrect."
-
-
-def csrf_failure(request, reason=""):
-    """A form sent without its valid security token (CSRF_FAILURE_VIEW): a translated page
-    that says what happened, and, after a sign-in in this browser, the way back."""
-    context = {"signed_in_since": reason == CSRF_TOKEN_REPLACED}
-    match = getattr(request, "resolver_match", None)
-    center = CENTERS_BY_NAMESPACE.get(match.namespace) if match else None
-    if context["signed_in_since"] and center is not None:
-        query = urlencode({"next": request.path})
-        context["sign_in_again_url"] = f"{reverse(center.sign_in_url_name)}?{query}"
-        context["center"] = center
-    return render(request, "403_csrf.html", context, status=403)

@@ -196,7 +196,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=8 * 60 * 60)  # a class day
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "sandbox.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -257,6 +257,8 @@ SANDBOX_OPEN = env.bool("SANDBOX_OPEN", default=True)
 
 # The shared sandbox password for every LogMeIn ID of the sample data (docs/personas.md).
 SANDBOX_PASSWORD = env("SANDBOX_PASSWORD", default="sandbox-2026")
+# The sample portal logins' password (Diego's GLOBEX-4471): a portal credential of its own.
+SANDBOX_PORTAL_PASSWORD = env("SANDBOX_PORTAL_PASSWORD", default="corp-2026")
 
 # The password of trainer@sandbox.example, never the personas' one and never shown on a page.
 # Empty: the set-up generates one and prints it once (docs/deploy.md).

@@ -97,7 +97,7 @@ BREAKS = [
     Break(
         "open-redirect",
         "the same-site check letting any `next` through",
-        "sandbox/redirects.py",
+        "core/redirects.py",
         "    ):\n        return default\n    parts = urlsplit(url)",
         "    ):\n        return url\n    parts = urlsplit(url)",
         ["tests/production/test_security.py::test_sign_in_never_redirects_off_site"],

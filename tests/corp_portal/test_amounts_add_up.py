@@ -11,8 +11,8 @@ from django.utils import translation
 
 from accounts.models import Subscription
 from corp_portal.models import Invoice, InvoiceLine, PortalLogin
-from corp_portal.sample_data import INVOICE_MONTHS
 from corp_portal.views import SESSION_KEY
+from sandbox.corp_portal_sample_data import INVOICE_MONTHS
 from sandbox.sample_data import ACCOUNTS, GLOBEX, PRODUCTS
 
 PRICES = {

@@ -101,7 +101,8 @@ def test_sign_out_leaves_the_logmein_session(portal_client, persona):
     assert portal_client.get(url("invoices")).status_code == 302
 
 
-def test_user_id_prefill_and_forgotten_password_page(client, db):
+def test_user_id_prefill_and_forgotten_password_page(client, sample_data):
+    # The page names the holders of this sandbox's portal logins: the sample data's Diego.
     content = client.get(SIGN_IN.format(language="en") + "?user_id=GLOBEX-4471").content.decode()
     assert 'value="GLOBEX-4471"' in content
     assert url("forgot-password") in content

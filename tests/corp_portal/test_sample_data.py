@@ -3,7 +3,7 @@
 import pytest
 
 from corp_portal.models import Invoice, PortalLogin
-from corp_portal.sample_data import EMAILED_INVOICES, INVOICE_MONTHS
+from sandbox.corp_portal_sample_data import EMAILED_INVOICES, INVOICE_MONTHS
 from sandbox.models import MailboxMessage
 from sandbox.services import sandbox_load, sandbox_reset
 

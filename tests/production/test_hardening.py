@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from accounts.models import User
 from core.formatting import format_clock
-from sandbox.redirects import same_site_url
+from core.redirects import same_site_url
 from sandbox.sample_data import PERSONAS_BY_KEY
 
 from .crawler import Form, crawl, persona_client, url_name

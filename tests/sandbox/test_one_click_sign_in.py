@@ -7,7 +7,9 @@ from django.contrib.auth import SESSION_KEY
 from django.test import Client
 
 from accounts.decisions import billing_center_landing
-from sandbox.sample_data import PERSONAS, PORTAL_PASSWORD, PORTAL_USER_IDS
+from sandbox.sample_data import PERSONAS, PORTAL_USER_IDS
+
+PORTAL_PASSWORD = "corp-2026"  # the README's, written out
 
 CUSTOMERS = [p.key for p in PERSONAS if p.account is not None]
 

@@ -7,13 +7,14 @@ exists (stable keys); every date is counted from the sandbox's `today`.
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from accounts.models import Account, BillingFrequency, PlanPrice
-from sandbox import sample_data
+from corp_portal.models import BillTo, Country, Invoice, InvoiceLine, PaymentProfile, PortalLogin
+from corp_portal.services import invoice_email_send
 
-from .models import BillTo, Country, Invoice, InvoiceLine, PaymentProfile, PortalLogin
-from .services import invoice_email_send
+from . import sample_data
 
 INVOICE_MONTHS = 24
 EMAILED_INVOICES = 3  # the most recent ones land in the holder's mailbox
@@ -27,7 +28,7 @@ def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None
         login = PortalLogin.objects.filter(user_id=user_id).first()
         if login is None:
             login = PortalLogin(user_id=user_id, account=holder.account, holder=holder)
-            login.set_password(sample_data.PORTAL_PASSWORD)
+            login.set_password(settings.SANDBOX_PORTAL_PASSWORD)
             login.save()
         if login.account_id == globex.pk:
             globex_logins.append(login)

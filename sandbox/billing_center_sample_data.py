@@ -5,9 +5,9 @@ import datetime
 from dataclasses import dataclass
 
 from accounts.models import BillingFrequency, PlanPrice
-from sandbox.sample_data import ACME, PAULISTA
+from billing_center.models import BillingInfo, Invoice, PaymentMethod
 
-from .models import BillingInfo, Invoice, PaymentMethod
+from .sample_data import ACME, PAULISTA
 
 
 @dataclass(frozen=True)
