@@ -77,6 +77,7 @@ PAGES = {
     },
     "trainer": {
         "sandbox:reset": None,
+        "sandbox:lockouts": None,
     },
 }
 # URL names that are no page a person looks at -> why.
@@ -85,6 +86,7 @@ NOT_PAGES = {
     "admin_center:sign-out": "POST only: leaves the center",
     "corp_portal:sign-out": "POST only: leaves the portal",
     "sandbox:trainer-notes-toggle": "POST only: switches the notes, then back to the page",
+    "sandbox:persona-sign-in": "POST only: signs in as a persona, then to their first page",
     "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",
     "sandbox:qa-json": "JSON for scripts",
     "sandbox:health": "plain text for load balancers",

@@ -28,8 +28,9 @@ PORTAL_USER_ID, PORTAL_PASSWORD = "GLOBEX-4471", "corp-2026"
 # Links the crawler does not follow: leaving the session, or another app's admin.
 SKIPPED_URL_NAMES = {"sign-out", "set_language"}
 SKIPPED_PREFIXES = ("/en/django-admin/", "/static/")
-# Forms that end the session they are posted in: never followed as a step, fuzzed last.
-SESSION_ENDING_URL_NAMES = {"sign-out", "reset"}
+# Forms that end the session they are posted in, or change who is signed in (the home page's
+# one-click sign-in as a persona): never followed as a step, fuzzed last.
+SESSION_ENDING_URL_NAMES = {"sign-out", "reset", "persona-sign-in"}
 # What a person types into an empty field to get past a form's first step.
 STEP_INPUTS = {"number": "1", "text": "1"}
 STEP_DEPTH = 3
@@ -324,6 +325,28 @@ def pending_cancellation_state() -> list:
             subscription_cancel(actor=admin, account=account, subscription_id=active[-1].pk)
         )
     return changed
+
+
+# A LogMeIn ID no persona uses, locked by lockout_state().
+LOCKED_OUT_ID = "typo.locked@acme.example"
+
+
+def lockout_state() -> None:
+    """A state in which the trainer's Lockouts page lists a lock (so its Clear form exists):
+    a LogMeIn ID no persona uses, locked by wrong passwords typed into the Billing Center's
+    sign-in, as a person would. Fails the test when no lock results."""
+    from django.test import Client
+
+    from sandbox.lockouts import lockouts_active
+
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("billing_center:sign-in"), {"username": LOCKED_OUT_ID, "password": "typo"}
+        )
+    assert any(lock.identity == LOCKED_OUT_ID for lock in lockouts_active()), (
+        "wrong passwords locked nothing: the Lockouts page's Clear form is not reachable"
+    )
 
 
 def persona_client(client, persona_key: str | None):

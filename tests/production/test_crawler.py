@@ -6,7 +6,13 @@ from django.http import HttpResponse
 from django.test import Client
 
 from . import crawler
-from .crawler import crawl, pending_cancellation_state, persona_client, template_post_forms
+from .crawler import (
+    crawl,
+    lockout_state,
+    pending_cancellation_state,
+    persona_client,
+    template_post_forms,
+)
 
 PERSONAS = [None, "ana", "bruno", "carla", "diego", "elena", "fernanda", "trainer"]
 # (template, data-testid) of a POST form the crawler cannot reach -> why. Empty: it reaches all.
@@ -21,6 +27,7 @@ def test_every_post_form_of_the_templates_has_a_testid():
 
 def test_the_crawler_reaches_every_post_form_of_the_templates(sample_data):
     pending_cancellation_state()  # the undo-cancel forms exist only then
+    lockout_state()  # the Lockouts page's Clear form exists only then
     reached = set()
     for persona_key in PERSONAS:
         _, forms = crawl(persona_client(Client(), persona_key))

@@ -5,7 +5,8 @@ error; a rejected submission (anything but an accepted one, whatever its status)
 nothing in the project's tables; the persona stays signed in throughout.
 
 It knows no form by name, so the forms other branches add are covered once merged. Forms that
-end the session (sign-out, reset) are fuzzed last, each example on a freshly signed-in client.
+end the session or change who is signed in (sign-out, reset, the home page's sign-in as a
+persona) are fuzzed last, each example on a freshly signed-in client.
 """
 
 import hashlib
@@ -18,7 +19,14 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .crawler import Form, crawl, is_signed_in_as, pending_cancellation_state, persona_client
+from .crawler import (
+    Form,
+    crawl,
+    is_signed_in_as,
+    lockout_state,
+    pending_cancellation_state,
+    persona_client,
+)
 
 PROJECT_APPS = ("accounts", "billing_center", "admin_center", "corp_portal", "sandbox")
 PERSONAS = [None, "ana", "bruno", "carla", "diego", "elena", "fernanda", "trainer"]
@@ -168,6 +176,7 @@ def _fuzz(form: Form, examples: int, submit_one) -> list[bool]:
 @pytest.mark.parametrize("persona_key", PERSONAS)
 def test_no_input_breaks_a_form(sample_data, persona_key):
     pending_cancellation_state()  # so the undo-cancel forms are fuzzed too
+    lockout_state()  # and the Lockouts page's Clear form
     client = persona_client(Client(), persona_key)
     _, forms = crawl(client)
     _last_snapshot[0] = None

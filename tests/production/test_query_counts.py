@@ -4,6 +4,7 @@ grew: users, products and subscriptions, invoices of both centers (with their li
 and service orders, the activity log and the mailbox."""
 
 import datetime
+import uuid
 
 import pytest
 from django.db import connection
@@ -64,7 +65,11 @@ def _grow_every_list(orders: int, copies: int):
         subscription = Subscription.objects.filter(account=admin.account).order_by("pk").first()
         for _ in range(orders):
             order_place(
-                actor=admin, account=admin.account, subscription_id=subscription.pk, quantity=1
+                actor=admin,
+                account=admin.account,
+                subscription_id=subscription.pk,
+                quantity=1,
+                order_key=uuid.uuid4(),
             )
     for login in PortalLogin.objects.all():
         subscription = Subscription.objects.filter(account=login.account).order_by("pk").first()
@@ -75,6 +80,7 @@ def _grow_every_list(orders: int, copies: int):
                 subscription_id=subscription.pk,
                 seats=seats + 1,
                 seats_reviewed=seats,
+                order_key=uuid.uuid4(),
             )
     for invoice in list(PortalInvoice.objects.prefetch_related("lines")):
         lines = list(invoice.lines.all())
