@@ -50,6 +50,16 @@ def activity_record(
     )
 
 
+def fields_changed(before: dict, after: dict) -> tuple[dict, dict]:
+    """The fields whose values differ, as (before, after): what an activity entry records of
+    an edit (a field missing on one side counts as changed)."""
+    changed = [key for key in {**before, **after} if before.get(key) != after.get(key)]
+    return (
+        {key: before[key] for key in changed if key in before},
+        {key: after[key] for key in changed if key in after},
+    )
+
+
 class OrderAlreadyPlaced(Exception):
     """The order summary with this key was placed before: nothing is charged again.
 

@@ -20,6 +20,7 @@ from accounts.models import Account, BillingFrequency, PlanTier, Subscription, U
 from accounts.services import (
     LicensesQuote,
     activity_record,
+    fields_changed,
     licenses_quote,
     order_claim,
     order_reference_set,
@@ -330,13 +331,15 @@ def billing_info_update(*, actor: User, account: Account, data: dict) -> Billing
     info, _created = BillingInfo.objects.update_or_create(
         account=account, defaults={field: data.get(field, "") for field in fields}
     )
-    after = {field: getattr(info, field) for field in fields}
+    changed_before, changed_after = fields_changed(
+        before, {field: getattr(info, field) for field in fields}
+    )
     activity_record(
         actor=actor,
         account=account,
         action="billing_info_changed",
         summary="Billing info updated",
-        before={k: v for k, v in before.items() if v != after.get(k)},
-        after={k: v for k, v in after.items() if before.get(k) != v},
+        before=changed_before,
+        after=changed_after,
     )
     return info

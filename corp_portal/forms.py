@@ -81,7 +81,7 @@ class BillToForm(AddressFormMixin, forms.ModelForm):
 
     class Meta:
         model = BillTo
-        fields = ["company_name", "attention", "street", "city", "region", "postal_code", "email"]
+        fields = BillTo.EDITABLE_FIELDS
 
 
 class SeatsForm(forms.Form):

@@ -157,6 +157,17 @@ class BillTo(models.Model):
     """Where a corporate account's invoices are addressed. The country is set by the contract:
     the real portal does not let you change it, nor does the sandbox."""
 
+    # What the holder edits on the Bill To page (and the activity log records); not the country.
+    EDITABLE_FIELDS = [
+        "company_name",
+        "attention",
+        "street",
+        "city",
+        "region",
+        "postal_code",
+        "email",
+    ]
+
     account = models.OneToOneField(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="bill_to"
     )

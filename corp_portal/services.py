@@ -18,6 +18,7 @@ from accounts.models import Subscription
 from accounts.services import (
     LicensesQuote,
     activity_record,
+    fields_changed,
     licenses_quote,
     subscription_licenses_add,
 )
@@ -102,31 +103,30 @@ def portal_lockout_clear(*, portal_login: PortalLogin, actor) -> None:
     )
 
 
-BILL_TO_FIELDS = ["company_name", "attention", "street", "city", "region", "postal_code", "email"]
-
-
 @transaction.atomic
 def bill_to_update(*, portal_login: PortalLogin, bill_to: BillTo, changes: dict) -> BillTo:
     """Change the billing address of the portal login's account. The country never changes."""
     if bill_to.account_id != portal_login.account_id:
         raise ValidationError(_("This address belongs to another account."))
-    unknown = set(changes) - set(BILL_TO_FIELDS)
+    unknown = set(changes) - set(BillTo.EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
-    before = {field: getattr(bill_to, field) for field in BILL_TO_FIELDS}
+    before = {field: getattr(bill_to, field) for field in BillTo.EDITABLE_FIELDS}
     for field, value in changes.items():
         setattr(bill_to, field, value)
     bill_to.full_clean()
     bill_to.save()
-    after = {field: getattr(bill_to, field) for field in BILL_TO_FIELDS}
-    if before != after:
+    changed_before, changed_after = fields_changed(
+        before, {field: getattr(bill_to, field) for field in BillTo.EDITABLE_FIELDS}
+    )
+    if changed_after:
         activity_record(
             actor=portal_login.holder,
             account=portal_login.account,
             action="bill_to_changed",
             summary=f"Bill To changed in the Corporate Billing Portal ({portal_login.user_id})",
-            before={k: v for k, v in before.items() if before[k] != after[k]},
-            after={k: v for k, v in after.items() if before[k] != after[k]},
+            before=changed_before,
+            after=changed_after,
         )
     return bill_to
 
