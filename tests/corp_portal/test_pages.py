@@ -242,7 +242,17 @@ def test_bill_to_saves_and_records_but_country_stays(portal_client):
 
 
 @pytest.mark.parametrize(
-    "bad", [{"postal_code": "<script>"}, {"email": "not-an-email"}, {"city": ""}]
+    "bad",
+    [
+        {"postal_code": "<script>"},
+        {"email": "not-an-email"},
+        {"city": ""},
+        # Markup is refused here as Billing Info refuses it: one address rule for both.
+        {"city": "<b>Dallas</b>"},
+        {"street": "{{ 7*7 }}"},
+        {"company_name": "Initech <script>"},
+        {"postal_code": "7"},
+    ],
 )
 def test_bill_to_bad_input_changes_nothing(portal_client, bad):
     address = BillToFactory(account=portal_client.portal_login.account)
@@ -258,11 +268,13 @@ def test_bill_to_bad_input_changes_nothing(portal_client, bad):
     assert response.status_code == 200
     assert response.context["form"].errors
     address_now = BillTo.objects.get(pk=address.pk)
-    assert (address_now.city, address_now.postal_code, address_now.email) == (
-        "Austin",
-        "78701",
-        "ap@initech.example",
-    )
+    assert (
+        address_now.company_name,
+        address_now.street,
+        address_now.city,
+        address_now.postal_code,
+        address_now.email,
+    ) == ("Initech", "1 Main Street", "Austin", "78701", "ap@initech.example")
     assert not Activity.objects.exists()
 
 
@@ -416,33 +428,3 @@ def test_no_seats_on_a_subscription_pending_cancellation(portal_client):
     assert placed.status_code == 200 and "pending cancellation" in placed.content.decode()
     subscription.refresh_from_db()
     assert subscription.licenses == 3 and not ServiceOrder.objects.exists()
-
-
-@pytest.mark.parametrize(
-    "bad",
-    [
-        {"city": "<b>Dallas</b>"},
-        {"street": "{{ 7*7 }}"},
-        {"company_name": "Initech <script>"},
-        {"postal_code": "7"},
-    ],
-)
-def test_bill_to_refuses_markup_as_billing_info_does(portal_client, bad):
-    address = BillToFactory(account=portal_client.portal_login.account)
-    data = {
-        "company_name": "Initech",
-        "street": "1 Main Street",
-        "city": "Austin",
-        "postal_code": "78701",
-        "email": "ap@initech.example",
-    }
-    response = portal_client.post(url("bill-to", language="pt-br"), {**data, **bad})
-    assert response.status_code == 200
-    assert response.context["form"].errors
-    address.refresh_from_db()
-    assert (address.company_name, address.street, address.city) == (
-        "Initech",
-        "1 Main Street",
-        "Austin",
-    )
-    assert not Activity.objects.exists()
