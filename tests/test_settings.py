@@ -3,7 +3,6 @@ import logging
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -142,7 +141,7 @@ def test_admins_are_emailed_a_server_error_outside_the_mailbox(db, settings, mon
 @pytest.fixture
 def run_server(tmp_path):
     """The README's `make run` in miniature: runserver with the dev settings, as is."""
-    from tests.production.test_serve import _free_port, _get
+    from tests.production.test_serve import _free_port, _get, wait_until_healthy
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.pop("DJANGO_SETTINGS_MODULE", None)  # manage.py's default: config.settings.dev
@@ -158,13 +157,7 @@ def run_server(tmp_path):
         text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                if _get(port, "/en/health/")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_healthy(server, port)
         yield lambda path, **headers: _get(port, path, **headers)
     finally:
         server.terminate()

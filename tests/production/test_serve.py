@@ -33,6 +33,17 @@ def _get(port, path, **headers):
         connection.close()
 
 
+def wait_until_healthy(server, port, *, seconds=60):
+    """Until the server answers its health page (or exits, or `seconds` pass)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            if _get(port, "/en/health/")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+
+
 def _serve_env(tmp_path, **overrides):
     """The environment `make serve` gives the production settings, on a database of its own."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
@@ -70,13 +81,7 @@ def _serve(env):
         env=env,
     )
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                if _get(port, "/en/health/")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_healthy(server, port)
         yield port
     finally:
         server.terminate()
