@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from seats.scope import SeatField, SeatScopedManager
+
 # The most licenses one subscription may hold: large enough for any customer, small enough
 # that a typo (or a hostile form) cannot produce an absurd order.
 MAX_LICENSES = 10_000
@@ -21,6 +23,8 @@ class Account(models.Model):
     in the Corporate Billing Portal, with credentials of its own.
     """
 
+    seat = SeatField()
+
     class Billing(models.TextChoices):
         STANDARD = "standard", _("Standard (billed online in the Billing Center)")
         CORPORATE = "corporate", _("Managed in the Corporate Billing Portal")
@@ -30,7 +34,7 @@ class Account(models.Model):
         EUR = "EUR", "EUR"
         BRL = "BRL", "BRL"
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=120)
     billing = models.CharField(
         _("billing"), max_length=20, choices=Billing.choices, default=Billing.STANDARD
     )
@@ -38,10 +42,15 @@ class Account(models.Model):
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.USD
     )
 
+    objects = SeatScopedManager()
+
     class Meta:
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["seat", "name"], name="unique_account_name_in_seat")
+        ]
 
     def __str__(self):
         return self.name
@@ -56,8 +65,9 @@ class UserQuerySet(models.QuerySet):
         return self.filter(is_account_admin=True)
 
 
-class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
-    """Users sign in with their email address (their LogMeIn ID), not a username."""
+class UserManager(SeatScopedManager, BaseUserManager.from_queryset(UserQuerySet)):
+    """Users sign in with their email address (their LogMeIn ID), not a username, and exist in
+    one seat: the same LogMeIn ID is a different person in every seat."""
 
     use_in_migrations = True
 
@@ -88,12 +98,17 @@ class User(AbstractUser):
     contact): the only one who may change its plan, payment and billing information.
     """
 
+    seat = SeatField()
+
     username = None
-    email = models.EmailField(_("email address"), unique=True)
+    # Unique within a seat (the constraint below): every seat has its own Ana.
+    email = models.EmailField(_("email address"))
     account = models.ForeignKey(
         Account,
         verbose_name=_("account"),
-        on_delete=models.PROTECT,
+        # RESTRICT, not PROTECT: an account with people cannot be deleted on its own, but
+        # deleting a seat deletes both.
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="users",
@@ -115,6 +130,7 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         ordering = ["last_name", "first_name", "email"]
         constraints = [
+            models.UniqueConstraint(fields=["seat", "email"], name="unique_email_in_seat"),
             models.UniqueConstraint(
                 fields=["account"],
                 condition=Q(is_billing_admin=True),
@@ -269,6 +285,8 @@ class SubscriptionQuerySet(models.QuerySet):
 class Subscription(models.Model):
     """An account's subscription to one product: plan tier, licenses, frequency, renewal."""
 
+    seat = SeatField()
+
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         PENDING_CANCELLATION = "pending_cancellation", _("Pending cancellation")
@@ -289,7 +307,7 @@ class Subscription(models.Model):
         _("status"), max_length=30, choices=Status.choices, default=Status.ACTIVE
     )
 
-    objects = SubscriptionQuerySet.as_manager()
+    objects = SeatScopedManager.from_queryset(SubscriptionQuerySet)()
 
     class Meta:
         verbose_name = _("subscription")
@@ -323,6 +341,8 @@ class Subscription(models.Model):
 class Activity(models.Model):
     """A write that matters (an order, a plan change, a reset): who, when, what, before, after."""
 
+    seat = SeatField()
+
     account = models.ForeignKey(
         Account,
         verbose_name=_("account"),
@@ -340,6 +360,8 @@ class Activity(models.Model):
     before = models.JSONField(_("before"), default=dict, blank=True)
     after = models.JSONField(_("after"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("activity")
@@ -359,6 +381,8 @@ class PlacedOrder(models.Model):
     order already placed instead of placing it again.
     """
 
+    seat = SeatField()
+
     key = models.UUIDField(_("order key"), unique=True, editable=False)
     account = models.ForeignKey(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="placed_orders"
@@ -375,6 +399,8 @@ class PlacedOrder(models.Model):
     # service order number.
     reference = models.CharField(_("order number"), max_length=40, blank=True)
     placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
+
+    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("placed order")

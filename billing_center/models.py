@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Account, BillingFrequency, PlanTier, Product, Subscription
+from seats.scope import SeatField, SeatScopedManager
 
 # One billing period, in days, as the orders prorate it.
 PERIOD_DAYS = {BillingFrequency.MONTHLY: 30, BillingFrequency.ANNUAL: 365}
@@ -16,6 +17,8 @@ CENT = Decimal("0.01")
 class PaymentMethod(models.Model):
     """The account's card. Only what a real billing system may keep: brand, last four, expiry."""
 
+    seat = SeatField()
+
     account = models.OneToOneField(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="payment_method"
     )
@@ -24,6 +27,8 @@ class PaymentMethod(models.Model):
     exp_month = models.PositiveSmallIntegerField(_("expiry month"))
     exp_year = models.PositiveSmallIntegerField(_("expiry year"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("payment method")
@@ -35,6 +40,8 @@ class PaymentMethod(models.Model):
 
 class BillingInfo(models.Model):
     """The billing address and VAT number printed on the account's invoices."""
+
+    seat = SeatField()
 
     account = models.OneToOneField(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="billing_info"
@@ -58,6 +65,8 @@ class BillingInfo(models.Model):
         "vat_number",
     ]
 
+    objects = SeatScopedManager()
+
     class Meta:
         verbose_name = _("billing info")
         verbose_name_plural = _("billing info")
@@ -69,6 +78,8 @@ class BillingInfo(models.Model):
 class Invoice(models.Model):
     """One invoice of the billing history: an order, a plan change or a renewal."""
 
+    seat = SeatField()
+
     class Kind(models.TextChoices):
         LICENSES_ADDED = "licenses_added", _("Licenses added")
         PLAN_CHANGED = "plan_changed", _("Subscription changed")
@@ -77,7 +88,7 @@ class Invoice(models.Model):
     account = models.ForeignKey(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="invoices"
     )
-    number = models.CharField(_("invoice number"), max_length=40, unique=True)
+    number = models.CharField(_("invoice number"), max_length=40)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     issued_on = models.DateField(_("date"))
     subscription = models.ForeignKey(
@@ -102,10 +113,15 @@ class Invoice(models.Model):
     )
     currency = models.CharField(_("currency"), max_length=3, choices=Account.Currency.choices)
 
+    objects = SeatScopedManager()
+
     class Meta:
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
         ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["seat", "number"], name="unique_invoice_number_in_seat")
+        ]
 
     def __str__(self):
         return self.number

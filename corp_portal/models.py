@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Account, BillingFrequency, PlanTier, Subscription
 from accounts.validators import Country, ascii_digits, validate_postal_code
+from seats.scope import SeatField, SeatScopedManager
 
 # Lockout: this many wrong passwords in a row lock a User ID for LOCKOUT_MINUTES.
 MAX_FAILED_ATTEMPTS = 5
@@ -25,10 +26,11 @@ class PortalLogin(models.Model):
     corporate account can sign in to the portal, and so is its billing admin (BC-2c, AC-3c).
     """
 
+    seat = SeatField()
+
     user_id = models.CharField(
         _("User ID"),
         max_length=40,
-        unique=True,
         validators=[RegexValidator(r"^[A-Z0-9][A-Z0-9-]*$", _("Capital letters, digits and -."))],
     )
     password = models.CharField(_("password"), max_length=128)
@@ -52,10 +54,15 @@ class PortalLogin(models.Model):
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
     last_sign_in_at = models.DateTimeField(_("last sign-in"), null=True, blank=True)
 
+    objects = SeatScopedManager()
+
     class Meta:
         verbose_name = _("portal login")
         verbose_name_plural = _("portal logins")
         ordering = ["user_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["seat", "user_id"], name="unique_user_id_in_seat")
+        ]
 
     def __str__(self):
         return self.user_id
@@ -85,6 +92,8 @@ class PortalLogin(models.Model):
 class Invoice(models.Model):
     """A monthly invoice of a corporate account, as the portal lists and emails it."""
 
+    seat = SeatField()
+
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         PAID = "paid", _("Paid")
@@ -92,7 +101,7 @@ class Invoice(models.Model):
     account = models.ForeignKey(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="portal_invoices"
     )
-    number = models.CharField(_("invoice number"), max_length=40, unique=True)
+    number = models.CharField(_("invoice number"), max_length=40)
     issued_on = models.DateField(_("invoice date"))
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
@@ -101,10 +110,17 @@ class Invoice(models.Model):
     total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
 
+    objects = SeatScopedManager()
+
     class Meta:
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
         ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seat", "number"], name="unique_portal_invoice_number_in_seat"
+            )
+        ]
 
     def __str__(self):
         return self.number
@@ -117,6 +133,8 @@ class InvoiceLine(models.Model):
     month its year starts, at the annual price, with that year as its period. The plan tier
     is kept (not its name), so the line reads in the page's language.
     """
+
+    seat = SeatField()
 
     invoice = models.ForeignKey(
         Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="lines"
@@ -144,6 +162,8 @@ class InvoiceLine(models.Model):
     unit_price = models.DecimalField(_("unit price"), max_digits=10, decimal_places=2)
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
 
+    objects = SeatScopedManager()
+
     class Meta:
         verbose_name = _("invoice line")
         verbose_name_plural = _("invoice lines")
@@ -156,6 +176,8 @@ class InvoiceLine(models.Model):
 class BillTo(models.Model):
     """Where a corporate account's invoices are addressed. The country is set by the contract:
     the real portal does not let you change it, nor does the sandbox."""
+
+    seat = SeatField()
 
     # What the holder edits on the Bill To page (and the activity log records); not the country.
     EDITABLE_FIELDS = [
@@ -184,6 +206,8 @@ class BillTo(models.Model):
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     email = models.EmailField(_("invoice email address"))
 
+    objects = SeatScopedManager()
+
     class Meta:
         verbose_name = _("Bill To")
         verbose_name_plural = _("Bill To addresses")
@@ -194,6 +218,8 @@ class BillTo(models.Model):
 
 class PaymentProfile(models.Model):
     """How a corporate account pays its invoices: against invoice, by wire transfer, by card."""
+
+    seat = SeatField()
 
     class PaymentType(models.TextChoices):
         INVOICE = "invoice", _("Invoice (pay by bank transfer on receipt)")
@@ -217,6 +243,8 @@ class PaymentProfile(models.Model):
     )
     purchase_order = models.CharField(_("purchase order number"), max_length=40, blank=True)
 
+    objects = SeatScopedManager()
+
     class Meta:
         verbose_name = _("payment profile")
         verbose_name_plural = _("payment profiles")
@@ -227,6 +255,8 @@ class PaymentProfile(models.Model):
 
 class ServiceOrder(models.Model):
     """An Add Seats order placed in the portal: the subscription's seats before and after."""
+
+    seat = SeatField()
 
     account = models.ForeignKey(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="service_orders"
@@ -255,6 +285,8 @@ class ServiceOrder(models.Model):
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, choices=Account.Currency.choices)
     placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
+
+    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("service order")

@@ -15,6 +15,7 @@ from corp_portal.models import BillTo, Country, Invoice, InvoiceLine, PaymentPro
 from corp_portal.services import invoice_email_send
 
 from . import sample_data
+from .services import public_password_hash
 
 INVOICE_MONTHS = 24
 EMAILED_INVOICES = 3  # the most recent ones land in the holder's mailbox
@@ -28,7 +29,7 @@ def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None
         login = PortalLogin.objects.filter(user_id=user_id).first()
         if login is None:
             login = PortalLogin(user_id=user_id, account=holder.account, holder=holder)
-            login.set_password(settings.SANDBOX_PORTAL_PASSWORD)
+            login.password = public_password_hash(settings.SANDBOX_PORTAL_PASSWORD)
             login.save()
         if login.account_id == globex.pk:
             globex_logins.append(login)

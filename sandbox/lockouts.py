@@ -10,6 +10,7 @@ is off) and the portal refuses a locked User ID before it checks the password.
 
 import datetime
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -25,23 +26,48 @@ from accounts.models import User
 from accounts.services import activity_record
 from corp_portal.models import PortalLogin
 from corp_portal.services import portal_lockout_clear
+from seats.scope import entered_seat_id
 
 LOGMEIN = "logmein"
 PORTAL = "portal"
+# django-axes counts a seat's sign-ins under "seat<id>:<LogMeIn ID>": one trainee's typos lock
+# only their own seat's persona. The default seat's identities are the plain LogMeIn IDs.
+SEAT_IDENTITY = re.compile(r"^seat(\d+):")
+
+
+def seat_identity_prefix(seat=None) -> str:
+    """ "seat<id>:" for a seat of a class or a script, "" for the default seat. Without
+    `seat`, the current one's."""
+    seat_id = entered_seat_id() if seat is None else (None if seat.is_default else seat.pk)
+    return f"seat{seat_id}:" if seat_id is not None else ""
 
 
 def sign_in_identity(request, credentials):
     """The identity django-axes counts failures against: the LogMeIn ID ("Ana@X" and "ana@x"
-    are one), or the User ID of a sign-in form of other credentials."""
+    are one), or the User ID of a sign-in form of other credentials, in the request's seat."""
     credentials = credentials or {}
     for name in ("username", "email", "user_id"):
         value = credentials.get(name) or request.POST.get(name)
         if value:
-            return str(value).strip().lower()[:254]
+            return seat_identity_prefix() + str(value).strip().lower()[:254]
     return ""
 
 
+def seat_attempts():
+    """django-axes' failed sign-ins counted in the current seat."""
+    prefix = seat_identity_prefix()
+    if prefix:
+        return AccessAttempt.objects.filter(username__startswith=prefix)
+    return AccessAttempt.objects.exclude(username__regex=SEAT_IDENTITY.pattern)
+
+
+def shown_identity(identity: str) -> str:
+    """The LogMeIn ID as people know it, without the seat."""
+    return SEAT_IDENTITY.sub("", identity)
+
+
 def _is_trainer(identity: str) -> bool:
+    identity = shown_identity(identity)
     return bool(identity) and User.objects.filter(email__iexact=identity, is_staff=True).exists()
 
 
@@ -84,14 +110,14 @@ def lockouts_active(*, now: datetime.datetime | None = None) -> list[Lockout]:
     now = now or timezone.now()
     cool_off = get_cool_off()
     failures, last = defaultdict(int), {}
-    for attempt in AccessAttempt.objects.filter(attempt_time__gte=now - cool_off):
+    for attempt in seat_attempts().filter(attempt_time__gte=now - cool_off):
         per_address = lockout_parameters(attempt) != ["username"]
         address = (attempt.ip_address or "") if per_address else ""
         key = (attempt.username or "", address)
         failures[key] += attempt.failures_since_start
         last[key] = max(last.get(key, attempt.attempt_time), attempt.attempt_time)
     found = [
-        Lockout(LOGMEIN, identity, last[identity, address] + cool_off, address)
+        Lockout(LOGMEIN, shown_identity(identity), last[identity, address] + cool_off, address)
         for (identity, address), count in failures.items()
         if identity and count >= settings.AXES_FAILURE_LIMIT
     ]
@@ -109,7 +135,7 @@ def lockout_clear(*, lockout: Lockout, actor: User) -> None:
         for login in PortalLogin.objects.select_related("account").filter(user_id=lockout.identity):
             portal_lockout_clear(portal_login=login, actor=actor)
         return
-    axes_reset(username=lockout.identity)
+    axes_reset(username=seat_identity_prefix() + lockout.identity)
     person = User.objects.filter(email__iexact=lockout.identity).first()
     activity_record(
         actor=actor,
@@ -127,7 +153,7 @@ def lockouts_clear_all(*, actor: User) -> int:
     for lockout in lockouts:
         lockout_clear(lockout=lockout, actor=actor)
     # Failures below the limit go too: nobody is one typo away from a lock after this.
-    axes_reset()
+    seat_attempts().delete()
     PortalLogin.objects.filter(failed_attempts__gt=0).update(failed_attempts=0)
     return len(lockouts)
 
@@ -135,7 +161,7 @@ def lockouts_clear_all(*, actor: User) -> int:
 def sign_in_locked_out(request, original_response=None, credentials=None):
     """A LogMeIn ID locked by django-axes (AXES_LOCKOUT_CALLABLE): a translated page that
     says which LogMeIn ID is locked, until when, and how to sign in sooner."""
-    identity = sign_in_identity(request, credentials)
+    identity = shown_identity(sign_in_identity(request, credentials))
     now = timezone.now()
     lockout = next(
         (

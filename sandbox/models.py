@@ -5,12 +5,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.decisions import Outcome
+from seats.scope import SeatField, SeatScopedManager
 
 
 class Persona(models.Model):
     """A sample person trainers sign in as, with a description of what they demonstrate."""
 
-    key = models.SlugField(_("key"), unique=True)
+    seat = SeatField()
+
+    key = models.SlugField(_("key"))
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
@@ -20,10 +23,15 @@ class Persona(models.Model):
     description = models.TextField(_("description"))
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = SeatScopedManager()
+
     class Meta:
         verbose_name = _("persona")
         verbose_name_plural = _("personas")
         ordering = ["sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["seat", "key"], name="unique_persona_key_in_seat")
+        ]
 
     def __str__(self):
         return str(self.user)
@@ -32,11 +40,15 @@ class Persona(models.Model):
 class MailboxMessage(models.Model):
     """An email the sandbox sent, kept for the mailbox instead of leaving the machine."""
 
+    seat = SeatField()
+
     recipient = models.EmailField(_("to"), db_index=True)
     sender = models.CharField(_("from"), max_length=254)
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("body"))
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("mailbox message")

@@ -1,7 +1,8 @@
 """The floors of the house (docs/architecture.md): an app imports only the floors below it.
 
-core (site-wide pieces) <- accounts (the shared domain) <- the three centers <- sandbox (the
-trainers' layer, which may use every center). A center never imports `sandbox`, nor another
+core (site-wide pieces) and seats (which copy of the sample world a request works in) <-
+accounts (the shared domain) <- the three centers <- sandbox (the trainers' layer, which may
+use every center). A center never imports `sandbox`, nor another
 center; nothing imports upwards, so there is no circle.
 """
 
@@ -15,9 +16,10 @@ CENTERS = {"billing_center", "admin_center", "corp_portal"}
 # app -> the project apps it may import (besides itself).
 MAY_IMPORT = {
     "core": set(),
-    "accounts": {"core"},
-    **{center: {"core", "accounts"} for center in CENTERS},
-    "sandbox": {"core", "accounts", *CENTERS},
+    "seats": set(),
+    "accounts": {"core", "seats"},
+    **{center: {"core", "seats", "accounts"} for center in CENTERS},
+    "sandbox": {"core", "seats", "accounts", *CENTERS},
 }
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "core",
+    "seats",
     "accounts",
     "billing_center",
     "admin_center",
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before anything reads the sample world: every request works in its session's seat.
+    "seats.middleware.SeatMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -100,12 +103,16 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sandbox.context_processors.sandbox",
+                "seats.context_processors.seat",
             ],
         },
     },
 ]
 
 AUTH_USER_MODEL = "accounts.User"
+# A LogMeIn ID is unique within a seat (seats.scope): every seat has its own Ana, and the
+# scoped default manager that ModelBackend asks finds the one of the request's seat.
+SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

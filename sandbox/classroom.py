@@ -1,0 +1,174 @@
+"""Classes and seats: each seat gets its own copy of the sample world, made, reset and
+deleted here, and nowhere else.
+
+A seat's rows are found through `seats.scope` (every seat-scoped model has a SeatField), so
+deleting or resetting one seat is a query per model on that seat's rows: no other seat, and no
+session of another seat, is touched.
+"""
+
+import datetime
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models.deletion import Collector
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.services import activity_record
+from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat
+from seats.scope import SeatField, seat_scope
+
+from .services import sandbox_load
+
+
+def seat_scoped_models() -> list[type]:
+    """Every model whose rows belong to a seat: the sample world a seat copies."""
+    return [
+        model
+        for model in apps.get_models()
+        if any(isinstance(field, SeatField) for field in model._meta.concrete_fields)
+    ]
+
+
+def _seat_rows_delete(seat: Seat) -> None:
+    """Delete every row of `seat`'s world, keeping the seat itself.
+
+    One collector for all of them, so an account and the people in it go together: a person's
+    account is RESTRICTed (not deletable alone), and every row that restricts one is in the
+    same seat, so it is deleted too."""
+    collector = Collector(using="default")
+    for model in seat_scoped_models():
+        collector.collect(model._base_manager.filter(seat=seat), fail_on_restricted=False)
+    collector.delete()
+    _seat_lockouts_delete(seat)
+
+
+def _seat_lockouts_delete(seat: Seat) -> None:
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    from .lockouts import seat_identity_prefix
+
+    prefix = seat_identity_prefix(seat)
+    if prefix:
+        AccessAttempt.objects.filter(username__startswith=prefix).delete()
+        AccessFailureLog.objects.filter(username__startswith=prefix).delete()
+
+
+@transaction.atomic
+def seat_create(
+    *, classroom: Classroom | None = None, display_name: str = "", number: int | None = None
+) -> Seat:
+    """A new seat with its own copy of the sample world (personas, accounts, invoices, portal
+    login), in its class's next free number (an API seat has no class)."""
+    if number is None:
+        number = _next_number(classroom)
+    seat = Seat.objects.create(classroom=classroom, number=number, display_name=display_name)
+    with seat_scope(seat):
+        sandbox_load()
+    return seat
+
+
+def _next_number(classroom: Classroom | None) -> int:
+    seats = Seat.objects.filter(classroom=classroom, is_default=False)
+    last = seats.order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
+    """Restore `seat`'s world to the sample data. Sign-ins to the seat's personas end (the
+    people are made anew); every other seat keeps its data and its sessions."""
+    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    _seat_rows_delete(seat)
+    with seat_scope(seat):
+        sandbox_load()
+        activity_record(
+            actor=None,
+            account=None,
+            action="seat_reset",
+            summary=f"Seat reset to the sample data ({seat})",
+            after={"seat": seat.pk, "by": actor.email if actor else None},
+        )
+    seat.last_activity_at = timezone.now()
+    seat.save(update_fields=["last_activity_at"])
+    return seat
+
+
+@transaction.atomic
+def seat_delete(*, seat: Seat) -> None:
+    """Delete a seat and its whole world. The default seat is never deleted."""
+    if seat.is_default:
+        raise ValueError("The default seat is never deleted.")
+    _seat_rows_delete(seat)
+    seat.delete()
+
+
+@transaction.atomic
+def class_create(*, name: str, seat_count: int, language: str) -> Classroom:
+    """A class with `seat_count` seats, each with its own sample world, ready to be joined."""
+    if not 1 <= seat_count <= MAX_SEATS_PER_CLASS:
+        raise ValueError(f"A class has 1 to {MAX_SEATS_PER_CLASS} seats.")
+    classroom = Classroom.objects.create(name=name, language=language)
+    for number in range(1, seat_count + 1):
+        seat_create(classroom=classroom, number=number)
+    return classroom
+
+
+@transaction.atomic
+def class_reset(*, classroom: Classroom, actor: User | None = None) -> None:
+    for seat in classroom.seats.all():
+        seat_reset(seat=seat, actor=actor)
+
+
+@transaction.atomic
+def class_end(*, classroom: Classroom) -> None:
+    """Delete the class and its seats; the trainees' browsers are back in the default seat."""
+    for seat in classroom.seats.all():
+        seat_delete(seat=seat)
+    classroom.delete()
+
+
+class ClassFull(Exception):
+    """Every seat of the class has a trainee."""
+
+
+@transaction.atomic
+def seat_join(*, classroom: Classroom, display_name: str) -> Seat:
+    """The seat of the trainee called `display_name` in this class: the one they took before
+    (rejoining on another device), else the next free one."""
+    display_name = display_name.strip()
+    seats = Seat.objects.select_for_update().filter(classroom=classroom).order_by("number")
+    taken = seats.filter(display_name__iexact=display_name).first()
+    if taken is not None:
+        return taken
+    free = seats.filter(display_name="").first()
+    if free is None:
+        raise ClassFull
+    free.display_name = display_name
+    free.last_activity_at = timezone.now()
+    free.save(update_fields=["display_name", "last_activity_at"])
+    return free
+
+
+def seat_touch(seat: Seat) -> None:
+    """Note that the seat's trainee did something (the board's "last activity")."""
+    now = timezone.now()
+    Seat.objects.filter(pk=seat.pk).update(last_activity_at=now)
+    seat.last_activity_at = now
+
+
+def classes_prune(*, idle_days: int, now: datetime.datetime | None = None) -> list[str]:
+    """End every class with no activity in its seats for more than `idle_days` days (counted
+    from its creation when nobody ever joined). Returns the ended classes' codes."""
+    now = now or timezone.now()
+    limit = now - datetime.timedelta(days=idle_days)
+    ended = []
+    for classroom in Classroom.objects.filter(created_at__lt=limit).prefetch_related("seats"):
+        last = max(
+            [seat.last_activity_at for seat in classroom.seats.all() if seat.last_activity_at],
+            default=classroom.created_at,
+        )
+        if last < limit:
+            ended.append(classroom.code)
+            class_end(classroom=classroom)
+    return ended

@@ -1,0 +1,105 @@
+"""A seat is a private copy of the sample world; a class is a group of seats a trainer runs.
+
+Every row of the sample world (accounts, people, subscriptions, invoices, portal logins,
+mailbox, activity) belongs to one seat through a `SeatField`, and its default manager sees only
+the current seat's rows (`seats.scope`). Whoever joined nothing works in the default seat,
+which is the sandbox as it always was.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Join codes avoid letters and digits that read alike on a projector (0/O, 1/I/L).
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+MAX_SEATS_PER_CLASS = 60
+
+
+def join_code_new() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def seat_token_new() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class Classroom(models.Model):
+    """A class: a trainer's group of seats, joined with its short code."""
+
+    name = models.CharField(_("name"), max_length=120)
+    code = models.CharField(_("join code"), max_length=12, unique=True, default=join_code_new)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("class")
+        verbose_name_plural = _("classes")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class SeatQuerySet(models.QuerySet):
+    def default(self) -> "Seat":
+        """The default seat, created the first time it is asked for."""
+        seat, _created = self.get_or_create(is_default=True, defaults={"number": 0})
+        return seat
+
+
+class Seat(models.Model):
+    """One person's (or one script's) private copy of the sample world.
+
+    A seat of a class has a number and the trainee's display name; a seat made through the API
+    has no class. `token` is the secret in a seat's join URL.
+    """
+
+    classroom = models.ForeignKey(
+        Classroom,
+        verbose_name=_("class"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="seats",
+    )
+    number = models.PositiveSmallIntegerField(_("seat number"))
+    display_name = models.CharField(_("name"), max_length=60, blank=True)
+    is_default = models.BooleanField(_("default seat"), default=False, editable=False)
+    token = models.CharField(max_length=40, unique=True, default=seat_token_new, editable=False)
+    today = models.DateField(
+        _("today"), null=True, blank=True, help_text=_("The seat's clock; empty: the sandbox's.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    objects = SeatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
+        ordering = ["classroom_id", "number", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=models.Q(is_default=True), name="one_default_seat"
+            ),
+            models.UniqueConstraint(
+                fields=["classroom", "number"],
+                condition=models.Q(classroom__isnull=False),
+                name="unique_seat_number_in_class",
+            ),
+        ]
+
+    def __str__(self):
+        if self.is_default:
+            return str(_("Default seat"))
+        if self.classroom_id:
+            return _("%(class)s, seat %(number)s") % {
+                "class": self.classroom.name,
+                "number": self.number,
+            }
+        return _("Seat %(id)s") % {"id": self.pk}

@@ -1,0 +1,99 @@
+"""Which seat the code is working in: the one place that scopes the sample world.
+
+A request works in its session's seat (`seats.middleware`); code outside a request (commands,
+tests, the sample-data loader) works in the default seat unless it enters another with
+`seat_scope`. Seat-scoped models (a `SeatField` and a `SeatScopedManager`) read only the current
+seat's rows and write new rows into it, so no view, form or service filters by seat itself.
+
+The idea is django-scopes' (a context variable read by the default managers), with one
+difference: there is always a current seat, the default one, so every page and every test
+written before seats existed behaves as it did.
+"""
+
+import contextlib
+from contextvars import ContextVar
+
+from django.db import models
+
+_current_seat_id: ContextVar[int | None] = ContextVar("current_seat_id", default=None)
+
+
+def current_seat_id() -> int:
+    """The id of the seat the code is working in (the default seat's when none was entered)."""
+    seat_id = _current_seat_id.get()
+    if seat_id is None:
+        from .models import Seat
+
+        seat_id = Seat.objects.default().pk
+    return seat_id
+
+
+@contextlib.contextmanager
+def seat_scope(seat):
+    """Work in `seat` (a Seat or its id) inside the block."""
+    token = _current_seat_id.set(getattr(seat, "pk", seat))
+    try:
+        yield
+    finally:
+        _current_seat_id.reset(token)
+
+
+class SeatField(models.ForeignKey):
+    """The seat a row belongs to: the current seat when the row is made, never edited."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("to", "seats.Seat")
+        kwargs.setdefault("on_delete", models.CASCADE)
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("blank", True)  # filled in on save, never by a form
+        kwargs.setdefault("related_name", "+")
+        kwargs.setdefault("verbose_name", "seat")
+        super().__init__(**kwargs)
+
+    def get_default(self):
+        # No query here: Django makes model instances at start-up (system checks) too.
+        return _current_seat_id.get()
+
+    def pre_save(self, model_instance, add):
+        if add and getattr(model_instance, self.attname) is None:
+            setattr(model_instance, self.attname, current_seat_id())
+        return super().pre_save(model_instance, add)
+
+
+class CurrentSeatId(models.Expression):
+    """The current seat's id, read when the query runs rather than when it is built: a
+    queryset made at import time (a form field's choices) still answers for the seat of the
+    request that evaluates it. In the default seat it is a subquery, so a page of the default
+    seat costs no query more than it did before seats existed."""
+
+    output_field = models.BigIntegerField()
+
+    def as_sql(self, compiler, connection):
+        seat_id = _current_seat_id.get()
+        if seat_id is not None:
+            return "%s", [seat_id]
+        from .models import Seat
+
+        quote = connection.ops.quote_name
+        return (
+            f"(SELECT {quote('id')} FROM {quote(Seat._meta.db_table)}"
+            f" WHERE {quote('is_default')} = %s)",
+            [True],
+        )
+
+
+class SeatScopedManager(models.Manager):
+    """A default manager that sees the current seat's rows only.
+
+    Related-object access (`subscription.account`) goes through Django's base manager, which
+    follows a row already read in this seat; deleting a seat cascades through the same.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().filter(seat_id=CurrentSeatId())
+
+
+def entered_seat_id() -> int | None:
+    """The seat entered with `seat_scope` (a request's joined seat); None in the default seat.
+    Costs no query."""
+    return _current_seat_id.get()

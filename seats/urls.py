@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "seats"
+urlpatterns = [
+    path("seats/<str:token>/enter/", views.enter, name="enter"),
+]
