@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "admin_center",
     "corp_portal",
     "sandbox",
+    "classes",
     "csp",
     "axes",
 ]
