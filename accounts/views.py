@@ -3,6 +3,7 @@ from contextlib import contextmanager
 from django.contrib.auth.views import LoginView, LogoutView
 
 from core.redirects import same_site_url
+from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 
 from .forms import SignInForm
 
@@ -14,8 +15,10 @@ SEPARATE_SIGN_IN_KEYS: set[str] = set()
 @contextmanager
 def separate_sign_ins_kept(request):
     """Django flushes the whole session when a LogMeIn ID signs out (or another signs in):
-    put the other sign-ins back, so that leaving one center never signs you out of another."""
-    kept = {key: request.session[key] for key in SEPARATE_SIGN_IN_KEYS if key in request.session}
+    put the other sign-ins back, so that leaving one center never signs you out of another,
+    and the seat the browser joined, which is no sign-in at all."""
+    keys = SEPARATE_SIGN_IN_KEYS | {SEAT_SESSION_KEY}
+    kept = {key: request.session[key] for key in keys if key in request.session}
     yield
     for key, value in kept.items():
         request.session[key] = value

@@ -15,6 +15,7 @@ from django.views.generic import DetailView, ListView
 
 from accounts.decisions import Outcome
 from accounts.models import Activity, User
+from accounts.views import separate_sign_ins_kept
 from core.centers import CENTERS
 from core.redirects import same_site_url
 
@@ -171,7 +172,8 @@ def persona_sign_in(request, key):
         user__is_superuser=False,
         user__is_active=True,
     )
-    login(request, persona.user, backend="django.contrib.auth.backends.ModelBackend")
+    with separate_sign_ins_kept(request):
+        login(request, persona.user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("billing_center:landing")
 
 
