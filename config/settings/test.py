@@ -12,8 +12,3 @@ SANDBOX_OPEN = True
 # The trainer's own password, never the personas' (tests read it through `trainer_credentials`).
 SANDBOX_TRAINER_PASSWORD = "Trainer-only-test-4471"
 
-# Axes stays on in tests: its attempts live in the test database, so each test starts clean.
-AUTHENTICATION_BACKENDS = [
-    "tests.production.axes_backend.ClientLoginAxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]

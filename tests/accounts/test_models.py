@@ -12,11 +12,13 @@ from tests.factories import AccountFactory, PlanTierFactory, SubscriptionFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_user_signs_in_with_email():
+def test_user_signs_in_with_email(rf):
     from django.contrib.auth import authenticate
 
     user = UserFactory(email="someone@example.com")
-    assert authenticate(username="someone@example.com", password="sandbox-2026") == user
+    # A sign-in always comes with its request: django-axes counts failures per request.
+    request = rf.post("/")
+    assert authenticate(request, username="someone@example.com", password="sandbox-2026") == user
 
 
 def test_billing_admin_must_be_an_account_admin():
