@@ -8,7 +8,6 @@ seats, and only the trainer sees it.
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
