@@ -42,6 +42,11 @@ class SeatRow:
     service_orders: int = 0  # of them, Add Seats orders placed in the portal
 
     @property
+    def is_free(self) -> bool:
+        """Nobody has used the seat yet (a seat entered by its token URL has no name)."""
+        return not self.seat.display_name and self.seat.last_activity_at is None
+
+    @property
     def outcome_ids(self) -> list[str]:
         """The outcomes reached, in the order of the article's tables."""
         return [outcome.value for outcome in Outcome if outcome.value in self.reached]
