@@ -72,8 +72,18 @@ def format_clock(value: datetime.datetime | None, language: str | None = None) -
         return ""
     if timezone.is_aware(value):
         value = timezone.localtime(value)
-    time = format_time(value, "short", locale=_current_locale(language))
+    time = format_time_of_day(value, language)
     return f"{time} ({value.tzname() or timezone.get_current_timezone_name()})"
+
+
+def format_time_of_day(value: datetime.datetime | None, language: str | None = None) -> str:
+    """A time of day alone, for a table whose heading gives the time zone once: "2:30 PM",
+    "14:30"."""
+    if value is None or value == "":
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return format_time(value, "short", locale=_current_locale(language))
 
 
 def sentence_end(name: str) -> str:

@@ -13,12 +13,19 @@ from django.db import transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
+from accounts.decisions import Outcome
 from accounts.models import User
 from accounts.services import activity_record
 from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat
-from seats.scope import SeatField, seat_scope
+from seats.scope import SeatField, entered_seat_id, seat_scope
 
+from .models import OutcomeReached, PersonaSignedIn
 from .services import sandbox_load
+
+# How stale a seat's "last activity" may grow before a request writes it again: the board
+# counts in minutes, so a trainee clicking through pages costs one UPDATE per half minute,
+# not one per page.
+SEAT_TOUCH_EVERY = datetime.timedelta(seconds=30)
 
 
 def seat_scoped_models() -> list[type]:
@@ -157,6 +164,32 @@ def seat_touch(seat: Seat) -> None:
     seat.last_activity_at = now
 
 
+def seat_touch_due(seat: Seat, *, now: datetime.datetime | None = None) -> bool:
+    """Whether a request in `seat` should write its "last activity" again: never for the
+    default seat (nobody's board shows it), else when it is older than SEAT_TOUCH_EVERY."""
+    if seat.is_default:
+        return False
+    now = now or timezone.now()
+    return seat.last_activity_at is None or now - seat.last_activity_at >= SEAT_TOUCH_EVERY
+
+
+def outcome_reached_record(*, seat_id: int, outcome: Outcome) -> None:
+    """Mark on the board that the seat's trainee was shown `outcome`; the first time stays.
+
+    One INSERT that the database ignores when the seat reached the outcome before (the
+    unique seat and outcome), so two tabs showing it at once cannot fail either."""
+    OutcomeReached.objects.bulk_create(
+        [OutcomeReached(seat_id=seat_id, outcome=Outcome(outcome))], ignore_conflicts=True
+    )
+
+
+def persona_signed_in_record(*, seat_id: int, email: str) -> None:
+    """Mark on the board that the seat's trainee signed in as the persona of `email`."""
+    PersonaSignedIn.objects.bulk_create(
+        [PersonaSignedIn(seat_id=seat_id, email=email.lower())], ignore_conflicts=True
+    )
+
+
 def classes_prune(*, idle_days: int, now: datetime.datetime | None = None) -> list[str]:
     """End every class with no activity in its seats for more than `idle_days` days (counted
     from its creation when nobody ever joined). Returns the ended classes' codes."""
@@ -172,3 +205,11 @@ def classes_prune(*, idle_days: int, now: datetime.datetime | None = None) -> li
             ended.append(classroom.code)
             class_end(classroom=classroom)
     return ended
+
+
+def persona_signed_in_noted(sender, request, user, **kwargs) -> None:
+    """`user_logged_in` receiver: a seat's trainee signed in as a persona (any customer
+    person: the trainer and staff are nobody's persona). Nothing in the default seat."""
+    seat_id = entered_seat_id()
+    if seat_id is not None and user.account_id is not None:
+        persona_signed_in_record(seat_id=seat_id, email=user.email)

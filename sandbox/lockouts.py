@@ -19,6 +19,7 @@ from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -108,10 +109,55 @@ class Lockout:
 def lockouts_active(*, now: datetime.datetime | None = None) -> list[Lockout]:
     """Every LogMeIn ID and portal User ID locked now, the lock ending soonest first."""
     now = now or timezone.now()
+    attempts = seat_attempts().filter(attempt_time__gte=now - get_cool_off())
+    return _lockouts(attempts, PortalLogin.objects.filter(locked_until__gt=now))
+
+
+def lockouts_active_by_seat(*, seats, now: datetime.datetime | None = None) -> dict:
+    """Seat id -> the locks `lockouts_active` finds in that seat, for many seats at once
+    (the class's board): two queries for the whole class, not two per seat."""
+    now = now or timezone.now()
+    seats = [seat for seat in seats if not seat.is_default]
+    if not seats:
+        return {}
+    by_prefix = {seat_identity_prefix(seat): seat.pk for seat in seats}
+    in_seats = Q()
+    for prefix in by_prefix:
+        in_seats |= Q(username__startswith=prefix)
+    attempts, logins = defaultdict(list), defaultdict(list)
+    for attempt in AccessAttempt.objects.filter(in_seats, attempt_time__gte=now - get_cool_off()):
+        prefix = SEAT_IDENTITY.match(attempt.username).group(0)
+        attempts[by_prefix[prefix]].append(attempt)
+    for login in PortalLogin._base_manager.filter(
+        seat__in=by_prefix.values(), locked_until__gt=now
+    ):
+        logins[login.seat_id].append(login)
+    # Whose failures count per address (`lockout_parameters`), asked once for every seat.
+    staff = {
+        f"seat{seat_id}:{email.lower()}"
+        for seat_id, email in User._base_manager.filter(
+            seat__in=by_prefix.values(), is_staff=True
+        ).values_list("seat_id", "email")
+    }
+    return {
+        seat_id: _lockouts(
+            attempts[seat_id], logins[seat_id], is_trainer=lambda identity: identity in staff
+        )
+        for seat_id in by_prefix.values()
+        if attempts[seat_id] or logins[seat_id]
+    }
+
+
+def _lockouts(attempts, portal_logins, *, is_trainer=None) -> list[Lockout]:
+    """The locks among one seat's recent failed sign-ins and its locked portal logins.
+    `is_trainer(identity)`: whose failures count per address (default: asked one by one)."""
     cool_off = get_cool_off()
     failures, last = defaultdict(int), {}
-    for attempt in seat_attempts().filter(attempt_time__gte=now - cool_off):
-        per_address = lockout_parameters(attempt) != ["username"]
+    for attempt in attempts:
+        if is_trainer is None:
+            per_address = lockout_parameters(attempt) != ["username"]
+        else:
+            per_address = is_trainer((attempt.username or "").lower())
         address = (attempt.ip_address or "") if per_address else ""
         key = (attempt.username or "", address)
         failures[key] += attempt.failures_since_start
@@ -121,10 +167,7 @@ def lockouts_active(*, now: datetime.datetime | None = None) -> list[Lockout]:
         for (identity, address), count in failures.items()
         if identity and count >= settings.AXES_FAILURE_LIMIT
     ]
-    found += [
-        Lockout(PORTAL, login.user_id, login.locked_until)
-        for login in PortalLogin.objects.filter(locked_until__gt=now)
-    ]
+    found += [Lockout(PORTAL, login.user_id, login.locked_until) for login in portal_logins]
     return sorted(found, key=lambda lockout: (lockout.until, lockout.kind, lockout.identity))
 
 

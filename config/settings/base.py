@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before anything reads the sample world: every request works in its session's seat.
     "seats.middleware.SeatMiddleware",
+    # A joined seat's last activity, for the trainer's board of its class.
+    "sandbox.middleware.SeatActivityMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -2,7 +2,14 @@
 
 from django import template
 
-from core.formatting import format_clock, format_day, format_moment, format_money, sentence_end
+from core.formatting import (
+    format_clock,
+    format_day,
+    format_moment,
+    format_money,
+    format_time_of_day,
+    sentence_end,
+)
 
 register = template.Library()
 
@@ -29,6 +36,12 @@ def moment(value):
 def clock(value):
     """`{{ lockout.until|clock }}` -> "14:30 (UTC)" on a pt-BR page."""
     return format_clock(value)
+
+
+@register.filter
+def time_of_day(value):
+    """`{{ reached_at|time_of_day }}` -> "14:30" on a pt-BR page (the zone said once, above)."""
+    return format_time_of_day(value)
 
 
 register.filter("sentence_end", sentence_end)

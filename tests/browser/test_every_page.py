@@ -10,9 +10,11 @@ from playwright.sync_api import expect
 from accounts.models import Subscription
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
+from sandbox.classroom import class_create
 from sandbox.models import MailboxMessage
+from seats.models import Classroom
 
-NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal")
+NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal", "classes")
 PASSWORD = "sandbox-2026"
 
 
@@ -34,6 +36,17 @@ def _diego_invoice():
 
 def _message():
     return {"pk": MailboxMessage.objects.order_by("pk")[0].pk}
+
+
+def _classroom():
+    classroom = Classroom.objects.first() or class_create(
+        name="Every page", seat_count=1, language="en"
+    )
+    return {"code": classroom.code}
+
+
+def _seat_of_classroom():
+    return {**_classroom(), "number": 1}
 
 
 # who visits -> {URL name: its arguments (a function of the sample data) or None}
@@ -78,6 +91,10 @@ PAGES = {
     "trainer": {
         "sandbox:reset": None,
         "sandbox:lockouts": None,
+        "classes:board": _classroom,
+        "classes:class-reset": _classroom,
+        "classes:class-end": _classroom,
+        "classes:seat-reset": _seat_of_classroom,
     },
 }
 # URL names that are no page a person looks at -> why.
@@ -90,6 +107,9 @@ NOT_PAGES = {
     "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",
     "sandbox:qa-json": "JSON for scripts",
     "sandbox:health": "plain text for load balancers",
+    "classes:board-csv": "CSV download of the board",
+    "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to the board",
+    "classes:join": "a stand-in on this branch until the join page is merged",
 }
 
 
