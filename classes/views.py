@@ -1,0 +1,135 @@
+"""The trainer's class pages (the list, the form that creates a class, the join card) and the
+trainee's side: joining a class, resetting or leaving their seat.
+
+The live board of a class is `board.py`'s. Writes are `sandbox.classroom`'s services; which
+seat a browser is in is `seats.middleware`'s.
+"""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from sandbox.classroom import ClassFull, class_create, seat_join, seat_reset
+from sandbox.views import trainer_only
+from seats.middleware import seat_enter, seat_leave
+from seats.models import Classroom, Seat
+
+from .forms import ClassroomForm, JoinForm
+from .join_card import join_url, qr_svg
+
+
+@trainer_only
+@require_http_methods(["GET", "POST"])
+def class_list(request):
+    """Trainers only: every class, and the form that creates one (then its board)."""
+    form = ClassroomForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        classroom = class_create(
+            name=form.cleaned_data["name"],
+            seat_count=form.cleaned_data["seat_count"],
+            language=form.cleaned_data["language"],
+        )
+        messages.success(
+            request,
+            _("The class %(name)s is ready: join code %(code)s.")
+            % {"name": classroom.name, "code": classroom.code},
+        )
+        return redirect("classes:board", code=classroom.code)
+    classrooms = Classroom.objects.annotate(
+        seats_total=Count("seats"),
+        seats_taken=Count("seats", filter=~Q(seats__display_name="")),
+    )
+    return render(request, "classes/list.html", {"form": form, "classrooms": classrooms})
+
+
+@trainer_only
+def join_card(request, code):
+    """Trainers only: the class's join link as text and as a QR code, to project or print."""
+    classroom = get_object_or_404(Classroom, code=code)
+    url = join_url(request, classroom)
+    label = _("QR code of the join link of %(name)s") % {"name": classroom.name}
+    return render(
+        request,
+        "classes/join_card.html",
+        {"classroom": classroom, "join_url": url, "qr": qr_svg(url, label=label)},
+    )
+
+
+def _class_home(classroom: Classroom) -> str:
+    """Where a trainee starts: the sandbox's home page, in the class's language."""
+    with translation.override(classroom.language):
+        return reverse("sandbox:home")
+
+
+@require_http_methods(["GET", "POST"])
+def join(request, code):
+    """A trainee's way into a class: a display name, then the next free seat, or the seat
+    already theirs under that name (another device). A browser already in one of this class's
+    seats is shown its seat and goes on from there."""
+    classroom = get_object_or_404(Classroom, code=code.upper())
+    seated = request.joined_seat
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            seat = seat_join(classroom=classroom, display_name=form.cleaned_data["display_name"])
+        except ClassFull:
+            form.add_error(
+                None,
+                _(
+                    "Every seat of this class is taken. Ask your trainer for a seat, or type "
+                    "the name you joined with if you already have one."
+                ),
+            )
+        else:
+            seat_enter(request, seat)
+            with translation.override(classroom.language):  # the language of the next page
+                welcome = _("Welcome, %(name)s: you are in %(seat)s.")
+                messages.success(request, welcome % {"name": seat.display_name, "seat": seat})
+            return redirect(_class_home(classroom))
+    return render(
+        request,
+        "classes/join.html",
+        {
+            "classroom": classroom,
+            "form": form,
+            "own_seat": seated if seated and seated.classroom_id == classroom.pk else None,
+            "class_home": _class_home(classroom),
+        },
+    )
+
+
+def _joined_seat_or_home(request) -> Seat | None:
+    seat = request.joined_seat
+    if seat is None:
+        messages.info(request, _("This browser is in no seat: there is no seat of yours here."))
+    return seat
+
+
+@require_http_methods(["GET", "POST"])
+def my_seat_reset(request):
+    """A trainee's "Reset my seat": confirm (GET), then restore this seat's world to the sample
+    data (POST). No other seat, and no other seat's sessions, are touched; the browser stays in
+    the seat, signed out (the seat's people were made anew)."""
+    seat = _joined_seat_or_home(request)
+    if seat is None:
+        return redirect("sandbox:home")
+    if request.method == "POST":
+        seat_reset(seat=seat, actor=request.user if request.user.is_authenticated else None)
+        seat_enter(request, seat)
+        messages.success(request, _("Your seat was reset to the sample data."))
+        return redirect("sandbox:home")
+    return render(request, "classes/my_seat_reset.html", {"seat": seat})
+
+
+@require_POST
+def my_seat_leave(request):
+    """A trainee leaves their seat: back in the default seat, signed out. The seat keeps its
+    name and its work; the join link and the same name give it back."""
+    if _joined_seat_or_home(request) is not None:
+        seat_leave(request)
+        messages.success(request, _("You left your seat. This browser is in the default seat."))
+    return redirect("sandbox:home")
