@@ -10,9 +10,11 @@ from playwright.sync_api import expect
 from accounts.models import Subscription
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
+from sandbox.classroom import class_create
 from sandbox.models import MailboxMessage
+from seats.models import Classroom
 
-NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal")
+NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal", "classes")
 PASSWORD = "sandbox-2026"
 
 
@@ -36,6 +38,14 @@ def _message():
     return {"pk": MailboxMessage.objects.order_by("pk")[0].pk}
 
 
+def _classroom():
+    """A class of one seat, made the first time a page asks for one."""
+    classroom = Classroom.objects.first() or class_create(
+        name="Every page", seat_count=1, language="en"
+    )
+    return {"code": classroom.code}
+
+
 # who visits -> {URL name: its arguments (a function of the sample data) or None}
 PAGES = {
     None: {
@@ -48,6 +58,7 @@ PAGES = {
         "admin_center:sign-in": None,
         "corp_portal:sign-in": None,
         "corp_portal:forgot-password": None,
+        "classes:join": _classroom,
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
@@ -78,6 +89,13 @@ PAGES = {
     "trainer": {
         "sandbox:reset": None,
         "sandbox:lockouts": None,
+        "classes:list": None,
+        "classes:board": _classroom,
+        "classes:join-card": _classroom,
+    },
+    "trainee": {  # a browser that joined a class: in a seat
+        "classes:join": _classroom,
+        "classes:my-seat-reset": None,
     },
 }
 # URL names that are no page a person looks at -> why.
@@ -90,6 +108,7 @@ NOT_PAGES = {
     "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",
     "sandbox:qa-json": "JSON for scripts",
     "sandbox:health": "plain text for load balancers",
+    "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",
 }
 
 
@@ -107,7 +126,13 @@ def test_pages_names_every_page_of_the_url_conf():
 def _sign_in(page, who, trainer_credentials):
     if who is None:
         return
-    if who == "trainer":
+    if who == "trainee":
+        with translation.override("en"):
+            page.goto(reverse("classes:join", kwargs=_classroom()))
+        page.get_by_label("Your name").fill("Every page")
+        page.get_by_test_id("join-submit").click()
+        page.wait_for_url("**/en/")
+    elif who == "trainer":
         email, password = trainer_credentials
         page.goto("/en/django-admin/login/?next=/en/")
         page.locator("#id_username").fill(email)
