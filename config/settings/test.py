@@ -11,4 +11,3 @@ SANDBOX_TODAY = datetime.date(2026, 11, 21)
 SANDBOX_OPEN = True
 # The trainer's own password, never the personas' (tests read it through `trainer_credentials`).
 SANDBOX_TRAINER_PASSWORD = "Trainer-only-test-4471"
-
