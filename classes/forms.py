@@ -1,7 +1,12 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.decisions import Outcome
+from accounts.forms import WholeNumberField
+from accounts.validators import no_control_characters, no_markup
+from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat
 
 # "Stuck" counts in minutes, up to a day: a class is not longer than that.
 MAX_STUCK_MINUTES = 24 * 60
@@ -40,3 +45,44 @@ class BoardFilterForm(forms.Form):
             "not_reached": self.cleaned_data["not_reached"],
             "stuck_minutes": self.cleaned_data["stuck_minutes"],
         }
+
+
+class ClassroomForm(forms.Form):
+    """The trainer's new class: its name, how many seats, and the language its join link and
+    its trainees' pages open in."""
+
+    name = forms.CharField(
+        label=_("Class name"),
+        max_length=Classroom._meta.get_field("name").max_length,
+        validators=[no_control_characters, no_markup],
+    )
+    seat_count = WholeNumberField(
+        label=_("Number of seats"),
+        min_value=1,
+        max_value=MAX_SEATS_PER_CLASS,
+    )
+    language = forms.ChoiceField(label=_("Language of the class"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language()
+        seats = self.fields["seat_count"]
+        seats.help_text = gettext("One seat per trainee, from 1 to %(max)d.") % {
+            "max": MAX_SEATS_PER_CLASS
+        }
+        seats.error_messages["min_value"] = seats.error_messages["max_value"] = gettext(
+            "A class has 1 to %(max)d seats."
+        ) % {"max": MAX_SEATS_PER_CLASS}
+
+
+class JoinForm(forms.Form):
+    """A trainee's display name: the seat's name on the trainer's board, and the key that
+    gives the same seat back on another device."""
+
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=Seat._meta.get_field("display_name").max_length,
+        validators=[no_control_characters, no_markup],
+        help_text=_("If you already have a seat in this class, type the same name to get it back."),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}),
+    )

@@ -1,19 +1,26 @@
 from django.urls import path
 
-from . import views
+from . import board_views, views
 
 app_name = "classes"
 urlpatterns = [
-    path("classes/<str:code>/", views.board, name="board"),
-    path("classes/<str:code>/board.csv", views.board_csv, name="board-csv"),
-    path("classes/<str:code>/reset/", views.class_reset, name="class-reset"),
-    path("classes/<str:code>/end/", views.class_end, name="class-end"),
-    path("classes/<str:code>/seats/<int:number>/reset/", views.seat_reset, name="seat-reset"),
+    path("classes/", views.class_list, name="list"),
+    path("classes/<str:code>/", board_views.board, name="board"),
+    path("classes/<str:code>/board.csv", board_views.board_csv, name="board-csv"),
+    path("classes/<str:code>/join-card/", views.join_card, name="join-card"),
+    path("classes/<str:code>/reset/", board_views.class_reset, name="class-reset"),
+    path("classes/<str:code>/end/", board_views.class_end, name="class-end"),
+    path(
+        "classes/<str:code>/seats/<int:number>/reset/",
+        board_views.seat_reset,
+        name="seat-reset",
+    ),
     path(
         "classes/<str:code>/seats/<int:number>/clear-lockouts/",
-        views.seat_lockouts_clear,
+        board_views.seat_lockouts_clear,
         name="seat-lockouts-clear",
     ),
-    # A stand-in until the join page's branch is merged (it replaces this line).
-    path("join/<str:code>/", views.join_placeholder, name="join"),
+    path("join/<str:code>/", views.join, name="join"),
+    path("my-seat/reset/", views.my_seat_reset, name="my-seat-reset"),
+    path("my-seat/leave/", views.my_seat_leave, name="my-seat-leave"),
 ]

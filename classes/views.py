@@ -1,226 +1,135 @@
-"""The trainer's pages of a class: its live board, the board as CSV, and the trainer's
-actions on it (reset a seat or the class, clear a seat's lockouts, end the class). Each
-action is a thin view over a service of `sandbox/classroom.py` or `sandbox/lockouts.py`; the
-destructive ones ask first (GET: a confirmation page, POST: done)."""
+"""The trainer's class pages (the list, the form that creates a class, the join card) and the
+trainee's side: joining a class, resetting or leaving their seat.
 
-import csv
+The live board of a class is `board.py`'s. Writes are `sandbox.classroom`'s services; which
+seat a browser is in is `seats.middleware`'s.
+"""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.decisions import Outcome
-from sandbox import classroom as services
-from sandbox.lockouts import lockouts_clear_all
+from sandbox.classroom import ClassFull, class_create, seat_join, seat_reset
 from sandbox.views import trainer_only
+from seats.middleware import seat_enter, seat_leave
 from seats.models import Classroom, Seat
-from seats.scope import seat_scope
 
-from .board import board_filter, class_board
-from .export import board_csv_write
-from .forms import BoardFilterForm
-
-# The board reloads itself this often once the trainer turns it on (a meta refresh: no
-# JavaScript). Off by default: a page that reloads by itself must be the reader's choice
-# (WCAG 2.2.1, which axe checks on every page).
-REFRESH_SECONDS = 10
-
-
-def _classroom(code: str) -> Classroom:
-    return get_object_or_404(Classroom, code=code)
-
-
-def _seat(classroom: Classroom, number: int) -> Seat:
-    return get_object_or_404(Seat, classroom=classroom, number=number)
-
-
-def _url_if_any(name: str, **kwargs) -> str | None:
-    """A page of the classes app that may not be installed yet (the join card, the class
-    list, built beside the board): its URL, or None."""
-    try:
-        return reverse(name, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return None
-
-
-def _query(request, **changes) -> str:
-    """This page's query string with `changes` made (None removes a parameter)."""
-    query = request.GET.copy()
-    for name, value in changes.items():
-        query.pop(name, None)
-        if value is not None:
-            query[name] = value
-    return f"?{query.urlencode()}" if query else "?"
-
-
-def _board_rows(request, classroom):
-    filter_form = BoardFilterForm(request.GET or None)
-    now = timezone.now()
-    rows = class_board(classroom=classroom, now=now)
-    return filter_form, rows, board_filter(rows, now=now, **filter_form.filters())
-
-
-@trainer_only
-@require_GET
-def board(request, code):
-    """The class's live board: a row per seat, a column per outcome of the article's tables,
-    the trainer's filters and actions, and the join link to show the class."""
-    classroom = _classroom(code)
-    filter_form, rows, shown = _board_rows(request, classroom)
-    board_url = reverse("classes:board", kwargs={"code": classroom.code})
-    join_path = reverse("classes:join", kwargs={"code": classroom.code})
-    return render(
-        request,
-        "classes/board.html",
-        {
-            "classroom": classroom,
-            "rows": shown,
-            "seat_count": len(rows),
-            "outcomes": list(Outcome),
-            "filter_form": filter_form,
-            "refreshing": request.GET.get("refresh") == "1",
-            "refresh_seconds": REFRESH_SECONDS,
-            "refresh_now_url": request.get_full_path(),
-            "refresh_on_url": board_url + _query(request, refresh="1"),
-            "refresh_off_url": board_url + _query(request, refresh=None),
-            "csv_url": reverse("classes:board-csv", kwargs={"code": classroom.code})
-            + _query(request, refresh=None),
-            "join_url": request.build_absolute_uri(join_path),
-            "join_card_url": _url_if_any("classes:join-card", code=classroom.code),
-        },
-    )
-
-
-@trainer_only
-@require_GET
-def board_csv(request, code):
-    """The board as a spreadsheet: the same columns and the same filters."""
-    classroom = _classroom(code)
-    _filter_form, _rows, shown = _board_rows(request, classroom)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="class-{classroom.code}.csv"'
-    board_csv_write(shown, csv.writer(response))
-    return response
-
-
-def _confirm(request, classroom, *, title, text, button, testid, seat=None):
-    return render(
-        request,
-        "classes/confirm.html",
-        {
-            "classroom": classroom,
-            "seat": seat,
-            "title": title,
-            "text": text,
-            "button": button,
-            "testid": testid,
-        },
-    )
+from .forms import ClassroomForm, JoinForm
+from .join_card import join_url, qr_svg
 
 
 @trainer_only
 @require_http_methods(["GET", "POST"])
-def seat_reset(request, code, number):
-    """Reset one seat to the sample data (its trainee's sign-ins end; other seats untouched)."""
-    classroom = _classroom(code)
-    seat = _seat(classroom, number)
-    if request.method == "POST":
-        services.seat_reset(seat=seat, actor=request.user)
-        messages.success(
-            request, _("Seat %(number)s was reset to the sample data.") % {"number": seat.number}
+def class_list(request):
+    """Trainers only: every class, and the form that creates one (then its board)."""
+    form = ClassroomForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        classroom = class_create(
+            name=form.cleaned_data["name"],
+            seat_count=form.cleaned_data["seat_count"],
+            language=form.cleaned_data["language"],
         )
-        return redirect("classes:board", code=classroom.code)
-    return _confirm(
-        request,
-        classroom,
-        seat=seat,
-        title=_("Reset seat %(number)s") % {"number": seat.number},
-        text=_(
-            "The seat's orders, mailbox, activity and lockouts go, and its trainee is signed "
-            "out of every persona. The outcomes reached stay on the board. No other seat "
-            "changes."
-        ),
-        button=_("Reset seat %(number)s") % {"number": seat.number},
-        testid="seat-reset-confirm",
-    )
-
-
-@trainer_only
-@require_http_methods(["GET", "POST"])
-def class_reset(request, code):
-    """Reset every seat of the class to the sample data."""
-    classroom = _classroom(code)
-    if request.method == "POST":
-        services.class_reset(classroom=classroom, actor=request.user)
         messages.success(
             request,
-            _("Every seat of %(class)s was reset to the sample data.") % {"class": classroom.name},
+            _("The class %(name)s is ready: join code %(code)s.")
+            % {"name": classroom.name, "code": classroom.code},
         )
         return redirect("classes:board", code=classroom.code)
-    return _confirm(
-        request,
-        classroom,
-        title=_("Reset the whole class"),
-        text=_(
-            "Every seat's orders, mailbox, activity and lockouts go, and every trainee is "
-            "signed out of their persona. The trainees keep their seats, and the outcomes "
-            "reached stay on the board."
-        ),
-        button=_("Reset every seat"),
-        testid="class-reset-confirm",
+    classrooms = Classroom.objects.annotate(
+        seats_total=Count("seats"),
+        seats_taken=Count("seats", filter=~Q(seats__display_name="")),
     )
+    return render(request, "classes/list.html", {"form": form, "classrooms": classrooms})
 
 
 @trainer_only
+def join_card(request, code):
+    """Trainers only: the class's join link as text and as a QR code, to project or print."""
+    classroom = get_object_or_404(Classroom, code=code)
+    url = join_url(request, classroom)
+    label = _("QR code of the join link of %(name)s") % {"name": classroom.name}
+    return render(
+        request,
+        "classes/join_card.html",
+        {"classroom": classroom, "join_url": url, "qr": qr_svg(url, label=label)},
+    )
+
+
+def _class_home(classroom: Classroom) -> str:
+    """Where a trainee starts: the sandbox's home page, in the class's language."""
+    with translation.override(classroom.language):
+        return reverse("sandbox:home")
+
+
 @require_http_methods(["GET", "POST"])
-def class_end(request, code):
-    """End the class: its seats and everything done in them are deleted."""
-    classroom = _classroom(code)
+def join(request, code):
+    """A trainee's way into a class: a display name, then the next free seat, or the seat
+    already theirs under that name (another device). A browser already in one of this class's
+    seats is shown its seat and goes on from there."""
+    classroom = get_object_or_404(Classroom, code=code.upper())
+    seated = request.joined_seat
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            seat = seat_join(classroom=classroom, display_name=form.cleaned_data["display_name"])
+        except ClassFull:
+            form.add_error(
+                None,
+                _(
+                    "Every seat of this class is taken. Ask your trainer for a seat, or type "
+                    "the name you joined with if you already have one."
+                ),
+            )
+        else:
+            seat_enter(request, seat)
+            with translation.override(classroom.language):  # the language of the next page
+                welcome = _("Welcome, %(name)s: you are in %(seat)s.")
+                messages.success(request, welcome % {"name": seat.display_name, "seat": seat})
+            return redirect(_class_home(classroom))
+    return render(
+        request,
+        "classes/join.html",
+        {
+            "classroom": classroom,
+            "form": form,
+            "own_seat": seated if seated and seated.classroom_id == classroom.pk else None,
+            "class_home": _class_home(classroom),
+        },
+    )
+
+
+def _joined_seat_or_home(request) -> Seat | None:
+    seat = request.joined_seat
+    if seat is None:
+        messages.info(request, _("This browser is in no seat: there is no seat of yours here."))
+    return seat
+
+
+@require_http_methods(["GET", "POST"])
+def my_seat_reset(request):
+    """A trainee's "Reset my seat": confirm (GET), then restore this seat's world to the sample
+    data (POST). No other seat, and no other seat's sessions, are touched; the browser stays in
+    the seat, signed out (the seat's people were made anew)."""
+    seat = _joined_seat_or_home(request)
+    if seat is None:
+        return redirect("sandbox:home")
     if request.method == "POST":
-        name = classroom.name
-        services.class_end(classroom=classroom)
-        messages.success(request, _("The class %(class)s ended.") % {"class": name})
-        return redirect(_url_if_any("classes:list") or reverse("sandbox:home"))
-    return _confirm(
-        request,
-        classroom,
-        title=_("End the class"),
-        text=_(
-            "Its seats are deleted with everything done in them, and the board with them. "
-            "The trainees' browsers are back in the sandbox without a seat. This cannot be "
-            "undone."
-        ),
-        button=_("End the class"),
-        testid="class-end-confirm",
-    )
+        seat_reset(seat=seat, actor=request.user if request.user.is_authenticated else None)
+        seat_enter(request, seat)
+        messages.success(request, _("Your seat was reset to the sample data."))
+        return redirect("sandbox:home")
+    return render(request, "classes/my_seat_reset.html", {"seat": seat})
 
 
-@trainer_only
 @require_POST
-def seat_lockouts_clear(request, code, number):
-    """Clear every sign-in lock of one seat (and its failed attempts), at once."""
-    classroom = _classroom(code)
-    seat = _seat(classroom, number)
-    with seat_scope(seat):
-        count = lockouts_clear_all(actor=request.user)
-    messages.success(
-        request,
-        ngettext(
-            "%(count)d lock cleared in seat %(number)s.",
-            "%(count)d locks cleared in seat %(number)s.",
-            count,
-        )
-        % {"count": count, "number": seat.number},
-    )
-    return redirect("classes:board", code=classroom.code)
-
-
-def join_placeholder(request, code):
-    """Stands for the join page (`classes:join`) until the branch that builds it is merged:
-    the board only needs its URL."""
-    raise Http404
+def my_seat_leave(request):
+    """A trainee leaves their seat: back in the default seat, signed out. The seat keeps its
+    name and its work; the join link and the same name give it back."""
+    if _joined_seat_or_home(request) is not None:
+        seat_leave(request)
+        messages.success(request, _("You left your seat. This browser is in the default seat."))
+    return redirect("sandbox:home")

@@ -18,6 +18,7 @@ from accounts.models import Activity, User
 from accounts.views import separate_sign_ins_kept
 from core.centers import CENTERS
 from core.redirects import same_site_url
+from seats.models import Classroom
 
 from .forms import MailboxFilterForm
 from .guide import FALLBACK, guide_tables
@@ -226,7 +227,11 @@ def reset(request):
     return render(
         request,
         "sandbox/reset.html",
-        {"last_resets": Activity.objects.filter(action="sandbox_reset")[:5]},
+        {
+            "last_resets": Activity.objects.filter(action="sandbox_reset")[:5],
+            # A reset of the whole sandbox deletes every seat: every class ends.
+            "open_classes": Classroom.objects.count(),
+        },
     )
 
 

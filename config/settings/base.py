@@ -273,3 +273,6 @@ SANDBOX_PORTAL_PASSWORD = env("SANDBOX_PORTAL_PASSWORD", default="corp-2026")
 # The password of trainer@sandbox.example, never the personas' one and never shown on a page.
 # Empty: the set-up generates one and prints it once (docs/deploy.md).
 SANDBOX_TRAINER_PASSWORD = env("SANDBOX_TRAINER_PASSWORD", default="")
+
+# `prune_classes` ends the classes whose seats saw no activity for more than this many days.
+SANDBOX_CLASS_IDLE_DAYS = env.int("SANDBOX_CLASS_IDLE_DAYS", default=7)

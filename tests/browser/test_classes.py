@@ -1,77 +1,70 @@
-"""A class in real browsers: two trainees, each in their own seat of one class, reach
-different outcomes, and the trainer's board shows each seat's outcomes on its own row."""
+"""A class in a real browser: the trainer creates it through the form, and trainees, each in a
+browser of their own, join it from its join card's link and see their seat in the header."""
 
+import contextlib
 import re
 
-from django.urls import reverse
 from playwright.sync_api import expect
 
-from sandbox.classroom import class_create
-
-PASSWORD = "sandbox-2026"
+from seats.models import Classroom
 
 
-def _trainee(browser, live_server, page_checks, seat):
-    """A browser of its own, in `seat` (entered through the seat's token URL)."""
+@contextlib.contextmanager
+def other_browser(browser, live_server, page_checks):
+    """A second person's browser (cookies of its own); its pages are checked like the rest."""
     context = browser.new_context(locale="en-US", base_url=live_server.url)
     page = context.new_page()
     page.on("request", page_checks.on_request)
-    page.goto(reverse("seats:enter", args=[seat.token]))
-    expect(page.get_by_test_id("seat-badge")).to_be_visible()
-    return context, page
+    page.on("load", page_checks.on_load)
+    try:
+        yield page
+        page.wait_for_load_state("load")
+    finally:
+        context.close()
 
 
-def _sign_in(page, email, outcome):
-    page.goto(f"/en/billing/sign-in/?email={email}")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_test_id("sign-in-submit").click()
-    expect(page.locator("body")).to_have_attribute("data-outcome", outcome)
+def join(page, join_path, name):
+    page.goto(join_path)
+    expect(page.get_by_text("type the same name to get it back")).to_be_visible()
+    page.get_by_label("Your name").fill(name)
+    page.get_by_test_id("join-submit").click()
+    page.wait_for_url("**/en/")
+    return page.get_by_test_id("seat-badge")
 
 
-def test_the_board_shows_each_seat_s_outcomes(
+def test_trainer_creates_a_class_and_two_trainees_take_its_seats(
     page, browser, live_server, page_checks, browser_sample_data, trainer_credentials
 ):
-    classroom = class_create(name="Browser class", seat_count=2, language="en")
-    first, second = classroom.seats.order_by("number")
-    ana_context, ana = _trainee(browser, live_server, page_checks, first)
-    carla_context, carla = _trainee(browser, live_server, page_checks, second)
-    try:
-        _sign_in(ana, "ana.billing@acme.example", "BC-1")
-        _sign_in(carla, "carla.agent@acme.example", "BC-2")
-        carla.get_by_test_id("bc-account-profile").click()
-        expect(carla.locator("body")).to_have_attribute("data-outcome", "BC-2a")
+    email, password = trainer_credentials
+    page.goto("/en/django-admin/login/?next=/en/classes/")
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(password)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/en/classes/")
 
-        board = f"/en/classes/{classroom.code}/"
-        email, password = trainer_credentials
-        page.goto(f"/en/django-admin/login/?next={board}")
-        page.locator("#id_username").fill(email)
-        page.locator("#id_password").fill(password)
-        page.locator("input[type=submit]").click()
-        page.wait_for_url(f"**{board}")
-        rows = page.get_by_test_id("seat-row")
-        expect(rows).to_have_count(2)
-        seat_1, seat_2 = page.locator('[data-seat="1"]'), page.locator('[data-seat="2"]')
-        expect(seat_1).to_have_attribute("data-outcomes", "BC-1")
-        expect(seat_2).to_have_attribute("data-outcomes", "BC-2 BC-2a")
-        expect(seat_1.get_by_test_id("seat-personas")).to_have_text("Ana Ortega")
-        expect(seat_2.get_by_test_id("seat-personas")).to_have_text("Carla Méndez")
-        join = page.get_by_test_id("join-link")
-        expect(join).to_have_attribute("href", re.compile(rf"^http://.+/join/{classroom.code}/$"))
+    page.get_by_label("Class name").fill("Monday class")
+    page.get_by_label("Number of seats").fill("2")
+    page.get_by_label("Language of the class").select_option("en")
+    page.get_by_test_id("class-create").click()
+    page.wait_for_url(re.compile(r"/en/classes/[A-Z0-9]+/$"))
+    classroom = Classroom.objects.get(name="Monday class")
+    assert classroom.seats.count() == 2
 
-        # Ana goes on to the Admin Center's Add Licenses (AC-1); the trainer refreshes.
-        ana.goto("/en/admin-center/add-licenses/")
-        expect(ana.locator("body")).to_have_attribute("data-outcome", "AC-1")
-        page.get_by_test_id("board-refresh").click()
-        expect(seat_1).to_have_attribute("data-outcomes", "BC-1 AC-1")
-        expect(seat_2).to_have_attribute("data-outcomes", "BC-2 BC-2a")
+    page.goto(f"/en/classes/{classroom.code}/join-card/")
+    expect(page.get_by_role("img", name="QR code of the join link of Monday class")).to_be_visible()
+    join_link = page.get_by_test_id("join-link").inner_text()
+    assert join_link == f"{live_server.url}/en/join/{classroom.code}/"
+    join_path = join_link.removeprefix(live_server.url)
 
-        # The filter "has not reached BC-2 yet" keeps Ana's seat only, with JavaScript's help
-        # or without: it is a plain GET form.
-        page.get_by_label("Has not reached yet").select_option("BC-2")
-        page.get_by_test_id("board-filter").click()
-        page.wait_for_url(re.compile(r"not_reached=BC-2"))
-        expect(rows).to_have_count(1)
-        expect(seat_1).to_be_visible()
-    finally:
-        ana_context.close()
-        carla_context.close()
+    with other_browser(browser, live_server, page_checks) as maria:
+        badge = join(maria, join_path, "Maria")
+        expect(badge).to_have_attribute("data-seat", "1")
+        expect(badge).to_contain_text("Monday class · seat 1")
+        expect(badge).to_contain_text("Maria")
+    with other_browser(browser, live_server, page_checks) as pedro:
+        badge = join(pedro, join_path, "Pedro")
+        expect(badge).to_have_attribute("data-seat", "2")
+        expect(badge).to_contain_text("Pedro")
+
+    page.goto("/en/classes/")
+    expect(page.get_by_test_id("class-seats")).to_have_text("2 of 2")

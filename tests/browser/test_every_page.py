@@ -39,6 +39,7 @@ def _message():
 
 
 def _classroom():
+    """A class of one seat, made the first time a page asks for one."""
     classroom = Classroom.objects.first() or class_create(
         name="Every page", seat_count=1, language="en"
     )
@@ -61,6 +62,7 @@ PAGES = {
         "admin_center:sign-in": None,
         "corp_portal:sign-in": None,
         "corp_portal:forgot-password": None,
+        "classes:join": _classroom,
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
@@ -95,6 +97,12 @@ PAGES = {
         "classes:class-reset": _classroom,
         "classes:class-end": _classroom,
         "classes:seat-reset": _seat_of_classroom,
+        "classes:list": None,
+        "classes:join-card": _classroom,
+    },
+    "trainee": {  # a browser that joined a class: in a seat
+        "classes:join": _classroom,
+        "classes:my-seat-reset": None,
     },
 }
 # URL names that are no page a person looks at -> why.
@@ -109,7 +117,7 @@ NOT_PAGES = {
     "sandbox:health": "plain text for load balancers",
     "classes:board-csv": "CSV download of the board",
     "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to the board",
-    "classes:join": "a stand-in on this branch until the join page is merged",
+    "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",
 }
 
 
@@ -127,7 +135,13 @@ def test_pages_names_every_page_of_the_url_conf():
 def _sign_in(page, who, trainer_credentials):
     if who is None:
         return
-    if who == "trainer":
+    if who == "trainee":
+        with translation.override("en"):
+            page.goto(reverse("classes:join", kwargs=_classroom()))
+        page.get_by_label("Your name").fill("Every page")
+        page.get_by_test_id("join-submit").click()
+        page.wait_for_url("**/en/")
+    elif who == "trainer":
         email, password = trainer_credentials
         page.goto("/en/django-admin/login/?next=/en/")
         page.locator("#id_username").fill(email)

@@ -29,8 +29,16 @@ PORTAL_USER_ID, PORTAL_PASSWORD = "GLOBEX-4471", "corp-2026"
 SKIPPED_URL_NAMES = {"sign-out", "set_language"}
 SKIPPED_PREFIXES = ("/en/django-admin/", "/static/")
 # Forms that end the session they are posted in, or change who is signed in (the home page's
-# one-click sign-in as a persona): never followed as a step, fuzzed last.
-SESSION_ENDING_URL_NAMES = {"sign-out", "reset", "persona-sign-in"}
+# one-click sign-in as a persona) or which seat the browser is in (joining a class, resetting
+# or leaving one's seat): never followed as a step, fuzzed last.
+SESSION_ENDING_URL_NAMES = {
+    "sign-out",
+    "reset",
+    "persona-sign-in",
+    "join",
+    "my-seat-reset",
+    "my-seat-leave",
+}
 # What a person types into an empty field to get past a form's first step.
 STEP_INPUTS = {"number": "1", "text": "1"}
 STEP_DEPTH = 3
@@ -347,6 +355,21 @@ def lockout_state() -> None:
     assert any(lock.identity == LOCKED_OUT_ID for lock in lockouts_active()), (
         "wrong passwords locked nothing: the Lockouts page's Clear form is not reachable"
     )
+
+
+def class_state():
+    """A class with a trainee in it: the trainer's crawl goes from the class list to the join
+    card and its join link (the join form); returns the trainee's client, whose crawl in the
+    seat meets the header's Reset my seat and Leave seat forms."""
+    from django.test import Client
+
+    from sandbox.classroom import class_create
+
+    classroom = class_create(name="Crawled class", seat_count=1, language="en")
+    trainee = Client()
+    trainee.post(reverse("classes:join", kwargs={"code": classroom.code}), {"display_name": "X"})
+    assert trainee.session.get("seat_id"), "joining the class put the trainee in no seat"
+    return trainee
 
 
 def persona_client(client, persona_key: str | None):

@@ -7,6 +7,7 @@ from django.test import Client
 
 from . import crawler
 from .crawler import (
+    class_state,
     crawl,
     lockout_state,
     pending_cancellation_state,
@@ -33,10 +34,13 @@ def test_every_post_form_of_the_templates_has_a_testid():
 def test_the_crawler_reaches_every_post_form_of_the_templates(sample_data):
     pending_cancellation_state()  # the undo-cancel forms exist only then
     lockout_state()  # the Lockouts page's Clear form exists only then
+    trainee = class_state()  # the join form, and a seat's own forms, exist only then
     reached = set()
     for persona_key in PERSONAS:
         _, forms = crawl(persona_client(Client(), persona_key))
         reached |= {(form.template, form.testid) for form in forms}
+    _, forms = crawl(trainee)
+    reached |= {(form.template, form.testid) for form in forms}
     missing = set(template_post_forms()) - reached - set(UNREACHABLE)
     assert missing == set(), f"POST forms no persona's crawl reached: {sorted(missing)}"
     stale = set(UNREACHABLE) & reached

@@ -1,0 +1,211 @@
+"""The trainer's pages of a class: its live board, the board as CSV, and the trainer's
+actions on it (reset a seat or the class, clear a seat's lockouts, end the class). Each
+action is a thin view over a service of `sandbox/classroom.py` or `sandbox/lockouts.py`; the
+destructive ones ask first (GET: a confirmation page, POST: done)."""
+
+import csv
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.decisions import Outcome
+from sandbox import classroom as services
+from sandbox.lockouts import lockouts_clear_all
+from sandbox.views import trainer_only
+from seats.models import Classroom, Seat
+from seats.scope import seat_scope
+
+from .board import board_filter, class_board
+from .export import board_csv_write
+from .forms import BoardFilterForm
+
+# The board reloads itself this often once the trainer turns it on (a meta refresh: no
+# JavaScript). Off by default: a page that reloads by itself must be the reader's choice
+# (WCAG 2.2.1, which axe checks on every page).
+REFRESH_SECONDS = 10
+
+
+def _classroom(code: str) -> Classroom:
+    return get_object_or_404(Classroom, code=code)
+
+
+def _seat(classroom: Classroom, number: int) -> Seat:
+    return get_object_or_404(Seat, classroom=classroom, number=number)
+
+
+def _query(request, **changes) -> str:
+    """This page's query string with `changes` made (None removes a parameter)."""
+    query = request.GET.copy()
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    return f"?{query.urlencode()}" if query else "?"
+
+
+def _board_rows(request, classroom):
+    filter_form = BoardFilterForm(request.GET or None)
+    now = timezone.now()
+    rows = class_board(classroom=classroom, now=now)
+    return filter_form, rows, board_filter(rows, now=now, **filter_form.filters())
+
+
+@trainer_only
+@require_GET
+def board(request, code):
+    """The class's live board: a row per seat, a column per outcome of the article's tables,
+    the trainer's filters and actions, and the join link to show the class."""
+    classroom = _classroom(code)
+    filter_form, rows, shown = _board_rows(request, classroom)
+    board_url = reverse("classes:board", kwargs={"code": classroom.code})
+    join_path = reverse("classes:join", kwargs={"code": classroom.code})
+    return render(
+        request,
+        "classes/board.html",
+        {
+            "classroom": classroom,
+            "rows": shown,
+            "seat_count": len(rows),
+            "outcomes": list(Outcome),
+            "filter_form": filter_form,
+            "refreshing": request.GET.get("refresh") == "1",
+            "refresh_seconds": REFRESH_SECONDS,
+            "refresh_now_url": request.get_full_path(),
+            "refresh_on_url": board_url + _query(request, refresh="1"),
+            "refresh_off_url": board_url + _query(request, refresh=None),
+            "csv_url": reverse("classes:board-csv", kwargs={"code": classroom.code})
+            + _query(request, refresh=None),
+            "join_url": request.build_absolute_uri(join_path),
+            "join_card_url": reverse("classes:join-card", kwargs={"code": classroom.code}),
+        },
+    )
+
+
+@trainer_only
+@require_GET
+def board_csv(request, code):
+    """The board as a spreadsheet: the same columns and the same filters."""
+    classroom = _classroom(code)
+    _filter_form, _rows, shown = _board_rows(request, classroom)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="class-{classroom.code}.csv"'
+    board_csv_write(shown, csv.writer(response))
+    return response
+
+
+def _confirm(request, classroom, *, title, text, button, testid, seat=None):
+    return render(
+        request,
+        "classes/confirm.html",
+        {
+            "classroom": classroom,
+            "seat": seat,
+            "title": title,
+            "text": text,
+            "button": button,
+            "testid": testid,
+        },
+    )
+
+
+@trainer_only
+@require_http_methods(["GET", "POST"])
+def seat_reset(request, code, number):
+    """Reset one seat to the sample data (its trainee's sign-ins end; other seats untouched)."""
+    classroom = _classroom(code)
+    seat = _seat(classroom, number)
+    if request.method == "POST":
+        services.seat_reset(seat=seat, actor=request.user)
+        messages.success(
+            request, _("Seat %(number)s was reset to the sample data.") % {"number": seat.number}
+        )
+        return redirect("classes:board", code=classroom.code)
+    return _confirm(
+        request,
+        classroom,
+        seat=seat,
+        title=_("Reset seat %(number)s") % {"number": seat.number},
+        text=_(
+            "The seat's orders, mailbox, activity and lockouts go, and its trainee is signed "
+            "out of every persona. The outcomes reached stay on the board. No other seat "
+            "changes."
+        ),
+        button=_("Reset seat %(number)s") % {"number": seat.number},
+        testid="seat-reset-confirm",
+    )
+
+
+@trainer_only
+@require_http_methods(["GET", "POST"])
+def class_reset(request, code):
+    """Reset every seat of the class to the sample data."""
+    classroom = _classroom(code)
+    if request.method == "POST":
+        services.class_reset(classroom=classroom, actor=request.user)
+        messages.success(
+            request,
+            _("Every seat of %(class)s was reset to the sample data.") % {"class": classroom.name},
+        )
+        return redirect("classes:board", code=classroom.code)
+    return _confirm(
+        request,
+        classroom,
+        title=_("Reset the whole class"),
+        text=_(
+            "Every seat's orders, mailbox, activity and lockouts go, and every trainee is "
+            "signed out of their persona. The trainees keep their seats, and the outcomes "
+            "reached stay on the board."
+        ),
+        button=_("Reset every seat"),
+        testid="class-reset-confirm",
+    )
+
+
+@trainer_only
+@require_http_methods(["GET", "POST"])
+def class_end(request, code):
+    """End the class: its seats and everything done in them are deleted."""
+    classroom = _classroom(code)
+    if request.method == "POST":
+        name = classroom.name
+        services.class_end(classroom=classroom)
+        messages.success(request, _("The class %(class)s ended.") % {"class": name})
+        return redirect("classes:list")
+    return _confirm(
+        request,
+        classroom,
+        title=_("End the class"),
+        text=_(
+            "Its seats are deleted with everything done in them, and the board with them. "
+            "The trainees' browsers are back in the sandbox without a seat. This cannot be "
+            "undone."
+        ),
+        button=_("End the class"),
+        testid="class-end-confirm",
+    )
+
+
+@trainer_only
+@require_POST
+def seat_lockouts_clear(request, code, number):
+    """Clear every sign-in lock of one seat (and its failed attempts), at once."""
+    classroom = _classroom(code)
+    seat = _seat(classroom, number)
+    with seat_scope(seat):
+        count = lockouts_clear_all(actor=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d lock cleared in seat %(number)s.",
+            "%(count)d locks cleared in seat %(number)s.",
+            count,
+        )
+        % {"count": count, "number": seat.number},
+    )
+    return redirect("classes:board", code=classroom.code)
