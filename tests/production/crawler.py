@@ -358,17 +358,22 @@ def lockout_state() -> None:
 
 
 def class_state():
-    """A class with a trainee in it: the trainer's crawl goes from the class list to the join
-    card and its join link (the join form); returns the trainee's client, whose crawl in the
-    seat meets the header's Reset my seat and Leave seat forms."""
+    """A class with a trainee in it, who locked their seat's Ana out: the trainer's crawl goes
+    from the class list to the board (with the seat's Clear locks form), the join card and
+    its join link (the join form); returns the trainee's client, whose crawl in the seat meets
+    the header's Reset my seat and Leave seat forms."""
     from django.test import Client
 
     from sandbox.classroom import class_create
+    from sandbox.sample_data import PERSONAS_BY_KEY
 
     classroom = class_create(name="Crawled class", seat_count=1, language="en")
     trainee = Client()
     trainee.post(reverse("classes:join", kwargs={"code": classroom.code}), {"display_name": "X"})
     assert trainee.session.get("seat_id"), "joining the class put the trainee in no seat"
+    ana = PERSONAS_BY_KEY["ana"].email
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        trainee.post(reverse("billing_center:sign-in"), {"username": ana, "password": "typo"})
     return trainee
 
 

@@ -17,12 +17,7 @@ from .crawler import (
 
 PERSONAS = [None, "ana", "bruno", "carla", "diego", "elena", "fernanda", "trainer"]
 # (template, data-testid) of a POST form the crawler cannot reach -> why. Empty: it reaches all.
-UNREACHABLE: dict[tuple[str, str], str] = {
-    # Until the class list (linked from the trainer's navigation) is merged, no page links
-    # to a class's board; then the crawl needs a class with a locked seat to reach these.
-    ("classes/board.html", "seat-lockouts-clear-form"): "no link to a class's board yet",
-    ("classes/confirm.html", "confirm-form"): "no link to a class's board yet",
-}
+UNREACHABLE: dict[tuple[str, str], str] = {}
 
 
 def test_every_post_form_of_the_templates_has_a_testid():
