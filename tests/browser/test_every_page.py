@@ -12,7 +12,7 @@ from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
 from sandbox.models import MailboxMessage
 
-NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal")
+NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal", "api")
 PASSWORD = "sandbox-2026"
 
 
@@ -48,6 +48,7 @@ PAGES = {
         "admin_center:sign-in": None,
         "corp_portal:sign-in": None,
         "corp_portal:forgot-password": None,
+        "api:docs": None,
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
@@ -90,6 +91,11 @@ NOT_PAGES = {
     "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",
     "sandbox:qa-json": "JSON for scripts",
     "sandbox:health": "plain text for load balancers",
+    "api:seats": "JSON for scripts (POST only: creates a seat)",
+    "api:seat": "JSON for scripts",
+    "api:seat-reset": "JSON for scripts (POST only)",
+    "api:outcomes": "JSON for scripts",
+    "api:schema": "the OpenAPI schema, JSON (the docs page loads it)",
 }
 
 
