@@ -107,3 +107,11 @@ def test_the_docs_page_needs_no_loosening_of_the_content_security_policy(client,
 def test_the_qa_page_links_the_docs_page(client, db):
     content = client.get("/es/qa/").content.decode()
     assert 'href="/api/v1/docs/" data-testid="qa-api-docs-link"' in content
+
+
+def test_the_language_switch_keeps_the_docs_page(client, db):
+    switched = client.post("/i18n/setlang/", {"next": "/api/v1/docs/", "language": "pt-br"})
+    assert switched.status_code == 302
+    assert switched["Location"] == "/api/v1/docs/"
+    assert "<h1>API para scripts</h1>" in client.get("/api/v1/docs/").content.decode()
+    assert client.get("/api/v1/outcomes/").json()[0]["table_name"] == "Centro de faturamento"
