@@ -1,11 +1,16 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from api.views import NoSuchEndpoint
 from core.views import set_language
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    # The JSON API for scripts, outside the language prefix (docs/api.md).
+    path("api/v1/", include("api.urls")),
+    # Any other address under /api/ is a JSON 404, never the site's HTML page.
+    re_path(r"^api/", NoSuchEndpoint.as_view()),
 ]
 
 urlpatterns += i18n_patterns(

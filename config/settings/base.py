@@ -6,10 +6,12 @@ adjust what differs between them.
 
 import datetime
 import os
+import re
 from email.utils import parseaddr
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -69,6 +71,10 @@ INSTALLED_APPS = [
     "corp_portal",
     "sandbox",
     "classes",
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI as static files: the API's docs page works offline
     "csp",
     "axes",
 ]
@@ -221,7 +227,8 @@ HSTS_SECONDS_OVER_TLS = env.int("DJANGO_HSTS_SECONDS", default=365 * 24 * 60 * 6
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=True)
 # Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
-if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+_behind_tls_proxy = env.bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+if _behind_tls_proxy:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -276,3 +283,48 @@ SANDBOX_TRAINER_PASSWORD = env("SANDBOX_TRAINER_PASSWORD", default="")
 
 # `prune_classes` ends the classes whose seats saw no activity for more than this many days.
 SANDBOX_CLASS_IDLE_DAYS = env.int("SANDBOX_CLASS_IDLE_DAYS", default=7)
+# The JSON API for scripts (api/, docs/api.md): Django REST framework, its OpenAPI 3 schema by
+# drf-spectacular. A script authenticates with nothing (an open sandbox), a seat's token
+# ("Authorization: Seat <token>", for the seats it made) or the trainer's session, which DRF
+# checks for CSRF as Django does for forms.
+_seat_rate = env("SANDBOX_API_SEAT_RATE", default="30/minute")
+if not re.fullmatch(r"[1-9][0-9]*/(second|minute|hour|day)", _seat_rate):
+    raise ImproperlyConfigured(
+        f"SANDBOX_API_SEAT_RATE={_seat_rate!r}: write a number of seats per second, minute, "
+        "hour or day, for instance 30/minute."
+    )
+# How many seats one address may create through the API (on an open sandbox); the trainer is
+# not counted. Counted in the default cache, per server process.
+SANDBOX_API_SEAT_RATE = _seat_rate
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.SeatTokenAuthentication",
+        "api.authentication.SignedInSession",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
+    "URL_FORMAT_OVERRIDE": None,
+    # The rate limit counts the client's address: the TCP peer's, or, behind the TLS proxy,
+    # the address that proxy puts last in X-Forwarded-For (a client cannot choose it).
+    "NUM_PROXIES": 1 if _behind_tls_proxy else 0,
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": _("Billing Sandbox API"),
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Docstrings are for developers; the schema's words are translated (gettext_lazy).
+    "DISABLE_DOCSTRING_DESCRIPTIONS": True,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}

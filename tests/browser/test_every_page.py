@@ -14,7 +14,7 @@ from sandbox.classroom import class_create
 from sandbox.models import MailboxMessage
 from seats.models import Classroom
 
-NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal", "classes")
+NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal", "classes", "api")
 PASSWORD = "sandbox-2026"
 
 
@@ -63,6 +63,7 @@ PAGES = {
         "corp_portal:sign-in": None,
         "corp_portal:forgot-password": None,
         "classes:join": _classroom,
+        "api:docs": None,
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
@@ -118,6 +119,11 @@ NOT_PAGES = {
     "classes:board-csv": "CSV download of the board",
     "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to the board",
     "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",
+    "api:seats": "JSON for scripts (POST only: creates a seat)",
+    "api:seat": "JSON for scripts",
+    "api:seat-reset": "JSON for scripts (POST only)",
+    "api:outcomes": "JSON for scripts",
+    "api:schema": "the OpenAPI schema, JSON (the docs page loads it)",
 }
 
 

@@ -1,0 +1,42 @@
+"""Who may do what through the API: two decisions, and the DRF permission that asks one.
+
+On an open sandbox (SANDBOX_OPEN, the default) anyone may create a seat, as anyone may open
+the sandbox's pages; the rate limit (`throttling.py`) keeps one address from filling the
+database. On a closed sandbox only the trainer creates seats (trainer-issued tokens for
+scripts come later). A seat, once made, is addressed by whoever made it (its token) or by the
+trainer; to anyone else it does not exist (a 404, as another seat's rows are on the pages).
+"""
+
+from django.conf import settings
+from rest_framework.permissions import BasePermission
+
+from sandbox.trainers import is_trainer
+from seats.models import Seat
+
+
+def may_create_seats(user) -> bool:
+    """Creating a seat through the API: anyone on an open sandbox, the trainer on a closed one."""
+    return settings.SANDBOX_OPEN or is_trainer(user)
+
+
+def may_manage_seat(*, user, token_seat: Seat | None, seat: Seat) -> bool:
+    """Reading, resetting or deleting `seat` through the API.
+
+    The default seat: nobody (it is the sandbox as it always was; reset_sandbox restores it).
+    The trainer: every other seat. A script: the seat whose token it sends, when that seat
+    belongs to no class; a class's seats are the trainer's, and their trainees use the pages.
+    """
+    if seat.is_default:
+        return False
+    if is_trainer(user):
+        return True
+    return token_seat is not None and token_seat.pk == seat.pk and seat.classroom_id is None
+
+
+class CreatesSeats(BasePermission):
+    """POST asks `may_create_seats`; other methods are the view's to answer (405)."""
+
+    code = "trainer_required"  # its message: errors.MESSAGES
+
+    def has_permission(self, request, view):
+        return request.method != "POST" or may_create_seats(request.user)

@@ -1,0 +1,142 @@
+"""Every error of the API is JSON: `{"code": ..., "message": ..., "fields": {...}}`.
+
+`code` is stable, for scripts to test; `message` is for the person reading the output, in the
+request's language (Accept-Language); `fields` names each field at fault with what is wrong
+with it (empty when no field is). A script never gets Django's HTML error pages from the API:
+a wrong address under /api/v1/ is a JSON 404 (`views.NoSuchEndpoint`), and an error of the
+code itself is a JSON 500, logged with its traceback as every server error is.
+"""
+
+import logging
+import math
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import set_rollback
+
+logger = logging.getLogger("django.request")
+
+
+# code -> what it says; one place for the words of every error.
+MESSAGES = {
+    "invalid": _("Some fields are not valid: see “fields”."),
+    "parse_error": _("The request body could not be read: send valid JSON."),
+    "unsupported_media_type": _(
+        "Send the request body as JSON (Content-Type: application/json) or as a form."
+    ),
+    "not_acceptable": _("The API answers in JSON only."),
+    "permission_denied": _("You may not do this."),
+    "trainer_required": _(
+        "This sandbox is closed: only the trainer creates seats. Sign in as the trainer and "
+        "send the request with that session."
+    ),
+    "csrf_failed": _(
+        "This request carries a signed-in session, so it must carry that session's CSRF token "
+        "too (X-CSRFToken). A script that creates seats needs no session at all."
+    ),
+    "seat_token_invalid": _(
+        "The Authorization header is not a seat token: send “Authorization: Seat <token>” "
+        "with the token the seat was created with."
+    ),
+    "not_found": _(
+        "There is nothing at this address of the API. Its addresses end with a slash, for "
+        "instance /api/v1/seats/."
+    ),
+    "seat_not_found": _(
+        "No seat with this id is yours to see. Send the token it was created with "
+        "(“Authorization: Seat <token>”), or sign in as the trainer."
+    ),
+    "server_error": _(
+        "Something went wrong on the server. It was logged; please tell the sandbox's team."
+    ),
+}
+
+
+def error_message(code: str, *, exc, request) -> str:
+    """The message of an error, in the active language (the request's)."""
+    if code == "method_not_allowed":
+        return gettext("This address does not answer %(method)s.") % {"method": request.method}
+    if code == "throttled":
+        seconds = math.ceil(exc.wait or 1)
+        return ngettext(
+            "Too many requests from this address: try again in %(seconds)d second.",
+            "Too many requests from this address: try again in %(seconds)d seconds.",
+            seconds,
+        ) % {"seconds": seconds}
+    if code in MESSAGES:
+        return str(MESSAGES[code])
+    return str(exc.detail)
+
+
+class ErrorSerializer(serializers.Serializer):
+    """What every error answers (for the OpenAPI schema)."""
+
+    code = serializers.CharField(help_text=_("Stable: what went wrong, for scripts to test."))
+    message = serializers.CharField(help_text=_("What went wrong, in the request's language."))
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text=_("Each field at fault, with what is wrong with it; empty when none is."),
+    )
+
+
+def error_response(*, code: str, message: str, status_code: int, fields=None, headers=None):
+    return Response(
+        {"code": code, "message": message, "fields": fields or {}},
+        status=status_code,
+        headers=headers,
+    )
+
+
+def _code(exc: exceptions.APIException) -> str:
+    codes = exc.get_codes()
+    return codes if isinstance(codes, str) else exc.default_code
+
+
+def _fields(exc: exceptions.ValidationError) -> dict:
+    if isinstance(exc.detail, dict):
+        return exc.detail
+    return {"non_field_errors": exc.detail}
+
+
+def api_exception_handler(exc, context):
+    """REST framework's EXCEPTION_HANDLER: every exception of an API view as a JSON error."""
+    request = context.get("request")
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    if not isinstance(exc, exceptions.APIException):
+        logger.error(
+            "Internal Server Error: %s",
+            getattr(request, "path", "?"),
+            exc_info=exc,
+            extra={"status_code": 500, "request": getattr(request, "_request", None)},
+        )
+        set_rollback()
+        return error_response(
+            code="server_error",
+            message=error_message("server_error", exc=exc, request=request),
+            status_code=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        )
+    headers = {}
+    if getattr(exc, "auth_header", None):
+        headers["WWW-Authenticate"] = exc.auth_header
+    if getattr(exc, "wait", None):
+        headers["Retry-After"] = str(math.ceil(exc.wait))
+    if isinstance(exc, exceptions.ValidationError):
+        code, fields = "invalid", _fields(exc)
+    else:
+        code, fields = _code(exc), {}
+    message = error_message(code, exc=exc, request=request)
+    set_rollback()
+    return error_response(
+        code=code,
+        message=message,
+        status_code=exc.status_code,
+        fields=fields,
+        headers=headers,
+    )

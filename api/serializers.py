@@ -1,0 +1,120 @@
+"""What the API reads and answers. The same classes validate input (with an error per field)
+and describe it in the OpenAPI schema."""
+
+from collections.abc import Mapping
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.clock import sandbox_today
+from seats.models import Seat
+
+from .outcomes import TABLE_CHOICES
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def join_url(request, seat: Seat, *, language: str) -> str:
+    """The seat's join URL (`seats:enter`), absolute, with the pages in `language`."""
+    with translation.override(language):
+        path = reverse("seats:enter", kwargs={"token": seat.token})
+    return request.build_absolute_uri(path)
+
+
+class LanguageField(serializers.ChoiceField):
+    """A language of the sandbox, as its URLs write it (en, es, pt-br); pt_BR and PT-BR too."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=settings.LANGUAGES, **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            data = data.strip().lower().replace("_", "-")
+        return super().to_internal_value(data)
+
+
+class StrictSerializer(serializers.Serializer):
+    """Refuses fields it does not know, so a misspelt one is a 400 naming it, not ignored."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            unknown = sorted(str(name) for name in data if name not in self.fields)
+            if unknown:
+                raise serializers.ValidationError({name: [_("Unknown field.")] for name in unknown})
+        return super().to_internal_value(data)
+
+
+class SeatCreateSerializer(StrictSerializer):
+    language = LanguageField(
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the pages the join URL opens (default: en)."),
+    )
+
+
+class SeatClassSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text=_("The class's join code."))
+    name = serializers.CharField(help_text=_("The class's name."))
+
+
+class SeatSerializer(serializers.Serializer):
+    """A seat as the API shows it. The context holds the request and the join URL's language."""
+
+    id = serializers.IntegerField(help_text=_("The seat's id, in the API's addresses."))
+    join_url = serializers.SerializerMethodField(
+        help_text=_("Open it (following redirects, keeping cookies) to be in the seat, signed out.")
+    )
+    token = serializers.CharField(
+        help_text=_(
+            "The seat's secret (also in the join URL). Send it as “Authorization: Seat "
+            "<token>” to read, reset or delete the seat."
+        )
+    )
+    today = serializers.SerializerMethodField(
+        help_text=_("The seat's today (YYYY-MM-DD): its dates and billing periods count from it.")
+    )
+    created_at = serializers.DateTimeField(help_text=_("When the seat was created."))
+
+    def get_fields(self):
+        # "class" is a Python keyword: it cannot be declared as an attribute.
+        fields = super().get_fields()
+        fields["class"] = SeatClassSerializer(
+            source="classroom",
+            allow_null=True,
+            help_text=_("The class the seat belongs to; null for a seat made through the API."),
+        )
+        return fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_join_url(self, seat: Seat) -> str:
+        language = self.context.get("language", settings.LANGUAGE_CODE)
+        return join_url(self.context["request"], seat, language=language)
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_today(self, seat: Seat) -> str:
+        return (seat.today or sandbox_today()).isoformat()
+
+
+class SeatQuerySerializer(serializers.Serializer):
+    """The query of GET /seats/<id>/."""
+
+    language = LanguageField(
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the pages the join URL opens (default: en)."),
+    )
+
+
+class OutcomeSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text=_("The outcome id, as pages carry it in data-outcome."))
+    label = serializers.CharField(help_text=_("What happens, in the request's language."))
+    table = serializers.ChoiceField(
+        choices=TABLE_CHOICES,
+        help_text=_("The article's table the outcome belongs to."),
+    )
+    table_name = serializers.CharField(
+        help_text=_("That table's center, in the request's language.")
+    )

@@ -1,0 +1,32 @@
+"""/api/v1/: outside the language prefix (scripts choose the pages' language per seat, and
+messages follow Accept-Language)."""
+
+from django.urls import path, register_converter
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from . import views
+
+
+class SeatIdConverter:
+    """A seat id: digits, few enough for any database's integer (longer is a JSON 404)."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(SeatIdConverter, "seat_id")
+
+app_name = "api"
+urlpatterns = [
+    path("seats/", views.SeatsView.as_view(), name="seats"),
+    path("seats/<seat_id:seat_id>/", views.SeatView.as_view(), name="seat"),
+    path("seats/<seat_id:seat_id>/reset/", views.SeatResetView.as_view(), name="seat-reset"),
+    path("outcomes/", views.OutcomesView.as_view(), name="outcomes"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("docs/", views.docs, name="docs"),
+]

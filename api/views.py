@@ -1,0 +1,206 @@
+"""The API's endpoints: thin views over the classroom's services (`sandbox.classroom`).
+
+Each asks a decision of `access.py`, calls a service, and answers a serializer. Errors are
+raised and made JSON in one place (`errors.api_exception_handler`).
+"""
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from sandbox.classroom import seat_create, seat_delete, seat_reset
+from seats.models import Seat
+
+from .access import CreatesSeats, may_manage_seat
+from .errors import ErrorSerializer
+from .outcomes import outcome_rows
+from .serializers import (
+    OutcomeSerializer,
+    SeatCreateSerializer,
+    SeatQuerySerializer,
+    SeatSerializer,
+)
+from .throttling import SeatCreationThrottle
+
+SEAT_ID = OpenApiParameter(
+    "seat_id", int, OpenApiParameter.PATH, description=_("The seat's id (from POST /seats/).")
+)
+
+
+ERRORS = {
+    400: _("Bad input: “fields” names each field at fault."),
+    403: _("Refused: “code” says why (trainer_required, seat_token_invalid, csrf_failed)."),
+    404: _("No such seat, or not one this request may address (code seat_not_found)."),
+    429: _("Too many seats from this address: wait the seconds of Retry-After."),
+}
+# Who may call an endpoint, for the schema: nobody signed in, the trainer's session (its
+# sessionid cookie, and the CSRF token DRF asks of a session), a seat's token.
+ANYONE, TRAINER, SEAT_TOKEN = {}, {"cookieAuth": []}, {"seatToken": []}
+
+
+def _errors(*codes: int) -> dict[int, OpenApiResponse]:
+    return {code: OpenApiResponse(ErrorSerializer, description=ERRORS[code]) for code in codes}
+
+
+class ApiView(APIView):
+    """Every endpoint's base: a refusal is a 403 with its own code, never a 401 that would
+    make a browser ask for a password."""
+
+    def get_authenticate_header(self, request):
+        return None
+
+    def permission_denied(self, request, message=None, code=None):
+        raise exceptions.PermissionDenied(detail=message, code=code)
+
+
+def seat_answer(request, seat: Seat, *, language: str, status_code=status.HTTP_200_OK):
+    data = SeatSerializer(seat, context={"request": request, "language": language}).data
+    return Response(data, status=status_code)
+
+
+def query_language(request) -> str:
+    """The join URL's language asked in the query (?language=), else en."""
+    query = SeatQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.validated_data["language"]
+
+
+class SeatAddressed(ApiView):
+    """An endpoint of one seat: /seats/<seat_id>/..."""
+
+    def seat(self, request, seat_id: int) -> Seat:
+        """The seat, if this request may address it (`may_manage_seat`); a 404 otherwise, the
+        same as for an id no seat has."""
+        seat = Seat.objects.select_related("classroom").filter(pk=seat_id).first()
+        token_seat = request.auth if isinstance(request.auth, Seat) else None
+        if seat is None or not may_manage_seat(user=request.user, token_seat=token_seat, seat=seat):
+            raise exceptions.NotFound(code="seat_not_found")
+        return seat
+
+
+class SeatsView(ApiView):
+    permission_classes = [CreatesSeats]
+    throttle_classes = [SeatCreationThrottle]
+
+    @extend_schema(
+        summary=_("Create a seat"),
+        description=_(
+            "A new seat: a private copy of the sample world, the same personas, passwords and "
+            "outcomes. Open its join_url to be in it. No credentials on an open sandbox, at "
+            "most SANDBOX_API_SEAT_RATE seats per address; on a closed sandbox, the trainer's "
+            "session."
+        ),
+        request=SeatCreateSerializer,
+        responses={201: SeatSerializer, **_errors(400, 403, 429)},
+        auth=[ANYONE, TRAINER],
+        tags=["seats"],
+    )
+    def post(self, request):
+        given = SeatCreateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        seat = seat_create()
+        response = seat_answer(
+            request,
+            seat,
+            language=given.validated_data["language"],
+            status_code=status.HTTP_201_CREATED,
+        )
+        response["Location"] = request.build_absolute_uri(
+            reverse("api:seat", kwargs={"seat_id": seat.pk})
+        )
+        return response
+
+
+class SeatView(SeatAddressed):
+    @extend_schema(
+        summary=_("Read a seat"),
+        parameters=[SEAT_ID, SeatQuerySerializer],
+        responses={200: SeatSerializer, **_errors(400, 404)},
+        auth=[SEAT_TOKEN, TRAINER],
+        tags=["seats"],
+    )
+    def get(self, request, seat_id):
+        seat = self.seat(request, seat_id)
+        return seat_answer(request, seat, language=query_language(request))
+
+    @extend_schema(
+        summary=_("Delete a seat"),
+        description=_("The seat and its whole world go; browsers in it are back in the default."),
+        parameters=[SEAT_ID],
+        responses={204: None, **_errors(404)},
+        auth=[SEAT_TOKEN, TRAINER],
+        tags=["seats"],
+    )
+    def delete(self, request, seat_id):
+        seat_delete(seat=self.seat(request, seat_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SeatResetView(SeatAddressed):
+    @extend_schema(
+        summary=_("Reset a seat"),
+        description=_(
+            "Restores the seat's world to the sample data; its sign-ins end. No other seat changes."
+        ),
+        parameters=[SEAT_ID, SeatQuerySerializer],
+        request=None,
+        responses={200: SeatSerializer, **_errors(400, 404)},
+        auth=[SEAT_TOKEN, TRAINER],
+        tags=["seats"],
+    )
+    def post(self, request, seat_id):
+        seat = self.seat(request, seat_id)
+        language = query_language(request)
+        actor = request.user if request.user.is_authenticated else None
+        seat = seat_reset(seat=seat, actor=actor)
+        return seat_answer(request, seat, language=language)
+
+
+class OutcomesView(ApiView):
+    @extend_schema(
+        summary=_("List the outcome ids"),
+        description=_(
+            "Every outcome of the article's two tables, in order, as pages carry them in "
+            "data-outcome."
+        ),
+        responses={200: OutcomeSerializer(many=True)},
+        auth=[ANYONE],
+        tags=["outcomes"],
+    )
+    def get(self, request):
+        return Response(OutcomeSerializer(outcome_rows(), many=True).data)
+
+
+class NoSuchEndpoint(ApiView):
+    """Any other address under /api/: a JSON 404 whatever the method, never the HTML page."""
+
+    schema = None  # not in the OpenAPI schema
+
+    def initial(self, request, *args, **kwargs):
+        raise exceptions.NotFound()
+
+
+def docs(request):
+    """The API's documentation page: the endpoints in a table (works without JavaScript), and
+    Swagger UI from drf-spectacular-sidecar's static files to try them, in the page's language."""
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    endpoints = [
+        {"method": method.upper(), "path": path, "summary": operation.get("summary", "")}
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+    ]
+    language = translation.get_language()
+    return render(
+        request,
+        "api/docs.html",
+        {
+            "endpoints": endpoints,
+            "schema_url": f"{reverse('api:schema')}?lang={language}",
+        },
+    )

@@ -1,0 +1,117 @@
+"""The OpenAPI 3 schema at /api/v1/openapi.json, and the documentation page that shows it,
+served by the sandbox itself (no CDN)."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import get_resolver
+from drf_spectacular.validation import validate_schema
+
+# The API's addresses that are no endpoint of the schema: the schema and its page.
+NOT_ENDPOINTS = {"schema", "docs"}
+
+
+def _api_paths() -> set[str]:
+    """Every endpoint path of the api URL namespace, as OpenAPI writes it."""
+    _, resolver = get_resolver().namespace_dict["api"]
+    paths = set()
+    for pattern in resolver.url_patterns:
+        if pattern.name in NOT_ENDPOINTS:
+            continue
+        route = re.sub(r"<\w+:(\w+)>", r"{\1}", str(pattern.pattern))
+        paths.add(f"/api/v1/{route}")
+    return paths
+
+
+def test_the_schema_is_valid_openapi_3_and_lists_every_endpoint(client, db):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.oai.openapi+json")
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    validate_schema(schema)
+    assert set(schema["paths"]) == _api_paths()
+    assert _api_paths() >= {
+        "/api/v1/seats/",
+        "/api/v1/seats/{seat_id}/",
+        "/api/v1/seats/{seat_id}/reset/",
+        "/api/v1/outcomes/",
+    }
+    operations = {(method.upper(), path) for path, ops in schema["paths"].items() for method in ops}
+    assert operations == {
+        ("POST", "/api/v1/seats/"),
+        ("GET", "/api/v1/seats/{seat_id}/"),
+        ("DELETE", "/api/v1/seats/{seat_id}/"),
+        ("POST", "/api/v1/seats/{seat_id}/reset/"),
+        ("GET", "/api/v1/outcomes/"),
+    }
+    assert schema["paths"]["/api/v1/seats/"]["post"]["responses"]["429"]
+
+
+def test_the_schema_is_made_without_a_warning(tmp_path):
+    # The production deploy check (drf-spectacular's) fails on a warning too.
+    call_command(
+        "spectacular",
+        "--validate",
+        "--fail-on-warn",
+        "--format",
+        "openapi-json",
+        "--file",
+        str(tmp_path / "schema.json"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "summary"), [("es", "Crear un puesto"), ("pt-br", "Criar um assento")]
+)
+def test_the_schema_speaks_the_requests_language(client, db, language, summary):
+    schema = client.get(f"/api/v1/openapi.json?lang={language}").json()
+    assert schema["paths"]["/api/v1/seats/"]["post"]["summary"] == summary
+
+
+def _external_urls(content: str) -> list[str]:
+    """Every address the page would load or link that is not this server's."""
+    addresses = re.findall(r'(?:src|href|action)="([^"]*)"', content)
+    return [a for a in addresses if re.match(r"(?:[a-z]+:)?//", a) and "testserver" not in a]
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "API for scripts"), ("es", "API para scripts"), ("pt-br", "API para scripts")],
+)
+def test_the_docs_page_is_the_sandboxs_own(client, db, language, heading):
+    response = client.get("/api/v1/docs/", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f"<h1>{heading}</h1>" in content
+    assert _external_urls(content) == []
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in content
+    # Every endpoint is listed without JavaScript too.
+    rows = re.findall(
+        r'data-testid="api-endpoint"><td><code>\w+</code></td><td><code>([^<]+)<', content
+    )
+    assert set(rows) == _api_paths()
+    assert f'data-schema-url="/api/v1/openapi.json?lang={language}"' in content
+
+
+def test_the_docs_page_needs_no_loosening_of_the_content_security_policy(client, db):
+    site = client.get("/en/qa/")["Content-Security-Policy"]
+    docs = client.get("/api/v1/docs/")
+    assert docs["Content-Security-Policy"] == site
+    content = docs.content.decode()
+    assert re.findall(r"<script(?![^>]*\bsrc=)", content) == []  # no inline script
+    assert " style=" not in content and "<style" not in content
+
+
+def test_the_qa_page_links_the_docs_page(client, db):
+    content = client.get("/es/qa/").content.decode()
+    assert 'href="/api/v1/docs/" data-testid="qa-api-docs-link"' in content
+
+
+def test_the_language_switch_keeps_the_docs_page(client, db):
+    switched = client.post("/i18n/setlang/", {"next": "/api/v1/docs/", "language": "pt-br"})
+    assert switched.status_code == 302
+    assert switched["Location"] == "/api/v1/docs/"
+    assert "<h1>API para scripts</h1>" in client.get("/api/v1/docs/").content.decode()
+    assert client.get("/api/v1/outcomes/").json()[0]["table_name"] == "Centro de faturamento"
