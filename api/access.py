@@ -19,18 +19,23 @@ def may_create_seats(user) -> bool:
     return settings.SANDBOX_OPEN or is_trainer(user)
 
 
-def may_manage_seat(*, user, token_seat: Seat | None, seat: Seat) -> bool:
+def may_manage_seat(
+    *, user, token_seat: Seat | None, seat: Seat, joined_seat: Seat | None = None
+) -> bool:
     """Reading, resetting or deleting `seat` through the API.
 
     The default seat: nobody (it is the sandbox as it always was; reset_sandbox restores it).
-    The trainer: every other seat. A script: the seat whose token it sends, when that seat
+    The trainer: every other seat. A script: the seat whose token it sends, or the seat its
+    session entered through the seat's `join_url` (keeping its cookies), when that seat
     belongs to no class; a class's seats are the trainer's, and their trainees use the pages.
     """
     if seat.is_default:
         return False
     if is_trainer(user):
         return True
-    return token_seat is not None and token_seat.pk == seat.pk and seat.classroom_id is None
+    if seat.classroom_id is not None:
+        return False
+    return any(known is not None and known.pk == seat.pk for known in (token_seat, joined_seat))
 
 
 class CreatesSeats(BasePermission):

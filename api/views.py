@@ -79,7 +79,10 @@ class SeatAddressed(ApiView):
         same as for an id no seat has."""
         seat = Seat.objects.select_related("classroom").filter(pk=seat_id).first()
         token_seat = request.auth if isinstance(request.auth, Seat) else None
-        if seat is None or not may_manage_seat(user=request.user, token_seat=token_seat, seat=seat):
+        joined_seat = getattr(request, "joined_seat", None)
+        if seat is None or not may_manage_seat(
+            user=request.user, token_seat=token_seat, seat=seat, joined_seat=joined_seat
+        ):
             raise exceptions.NotFound(code="seat_not_found")
         return seat
 

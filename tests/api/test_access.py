@@ -110,3 +110,25 @@ def test_a_script_in_a_seat_needs_no_csrf_token_with_the_seats_token(created):
     token = {"HTTP_AUTHORIZATION": f"Seat {seat['token']}"}
     response = browser.post(f"/api/v1/seats/{seat['id']}/reset/", **token)
     assert response.status_code == 200
+
+
+def test_a_script_that_opened_the_join_url_addresses_its_seat_with_its_cookies(api, created):
+    # The contract's flow: POST a seat, GET its join_url keeping cookies, then address it.
+    seat, other = created(), created()
+    api.get(seat["join_url"], follow=True)
+
+    assert api.get(f"/api/v1/seats/{seat['id']}/").status_code == 200
+    assert api.post(f"/api/v1/seats/{seat['id']}/reset/").status_code == 200
+    assert api.get(f"/api/v1/seats/{other['id']}/").json()["code"] == "seat_not_found"
+    assert api.delete(f"/api/v1/seats/{seat['id']}/").status_code == 204
+
+
+def test_a_trainee_s_session_cannot_address_their_class_seat(sample_data):
+    from sandbox.classroom import class_create
+
+    classroom = class_create(name="API class", seat_count=1, language="en")
+    trainee = Client()
+    trainee.post(f"/en/join/{classroom.code}/", {"display_name": "Maria"})
+    seat = classroom.seats.get()
+
+    assert trainee.get(f"/api/v1/seats/{seat.pk}/").status_code == 404
