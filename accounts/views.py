@@ -1,11 +1,18 @@
+import uuid
 from contextlib import contextmanager
 
 from django.contrib.auth.views import LoginView, LogoutView
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import FormView
 
+from core.mixins import ServiceFormMixin
 from core.redirects import same_site_url
 from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 
 from .forms import SignInForm
+from .models import PlacedOrder
+from .services import OrderAlreadyPlaced, order_key_new, order_key_read, order_placed_before
 
 # Session keys of sign-ins of their own (the Corporate Billing Portal's User ID), which share
 # the Django session with the LogMeIn ID. Each such app adds its key when it is ready.
@@ -58,3 +65,101 @@ class SignOutView(LogoutView):
     def post(self, request, *args, **kwargs):
         with separate_sign_ins_kept(request):
             return super().post(request, *args, **kwargs)
+
+
+class SubscriptionOrderView(ServiceFormMixin, FormView):
+    """An order on a subscription in three steps at one URL: both centers' licenses orders
+    (the Billing Center's Add Licenses and Edit, the portal's Add Seats) are written this way.
+
+    1. GET: the order form (`template_name`).
+    2. POST, the review step: the form is validated, and the order checked and priced by
+       `review(form)`, which returns what the review page shows (`review_template_name`, or
+       the form's own template), with a new order key. Nothing changes yet.
+    3. POST, the place step (`posted_step()` tells the two apart): the order is validated
+       again (`place_form_class`, or the same form: the review page is trusted for nothing
+       but its key) and placed by `place(form)`, once per order key. A key placed before
+       (Back then Place, a double click) answers `already_placed(order)` instead of ordering
+       again; a placed order answers `placed(document)`.
+
+    The center's access mixin gives the ordering `account` and its `subscriptions()`. A
+    service's refusal at either step (a `ValidationError`: pending cancellation, the limit,
+    seats changed since the review) goes on the form, which is shown again
+    (core.mixins.ServiceFormMixin); at the place step it is about the whole order, a
+    non-field error even where the review step names a field (`refusal_field`).
+    """
+
+    REVIEW, PLACE = "review", "place"
+
+    review_template_name: str | None = None
+    place_form_class = None
+
+    def posted_step(self) -> str | None:
+        """REVIEW or PLACE, as the POST says; None shows the order form again."""
+        raise NotImplementedError
+
+    def review(self, form) -> dict:
+        raise NotImplementedError
+
+    def place(self, form):
+        raise NotImplementedError
+
+    def placed(self, document) -> HttpResponse:
+        raise NotImplementedError
+
+    def already_placed(self, order: PlacedOrder) -> HttpResponse:
+        raise NotImplementedError
+
+    def order_key(self) -> uuid.UUID:
+        """The key the review page was sent with (a translated refusal without one)."""
+        return order_key_read(self.request.POST)
+
+    def get(self, request, *args, **kwargs):
+        self.subscription = get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
+        self.step = None
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.subscription = get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
+        self.step = self.posted_step()
+        if self.step is None:
+            return super().get(request, *args, **kwargs)
+        if self.step == self.PLACE:
+            placed = order_placed_before(account=self.account, data=request.POST)
+            if placed is not None:
+                return self.already_placed(placed)
+        return super().post(request, *args, **kwargs)
+
+    def get_form_class(self):
+        if self.step == self.PLACE and self.place_form_class is not None:
+            return self.place_form_class
+        return super().get_form_class()
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.step is None:  # the order form, empty, whatever the request
+            kwargs.pop("data", None)
+            kwargs.pop("files", None)
+        return kwargs
+
+    def get_refusal_field(self):
+        return self.refusal_field if self.step == self.REVIEW else None
+
+    def service_call(self, form):
+        if self.step == self.REVIEW:
+            context = self.get_context_data(
+                form=form, order_key=order_key_new(), **self.review(form)
+            )
+            return self.response_class(
+                request=self.request,
+                template=[self.review_template_name or self.template_name],
+                context=context,
+                using=self.template_engine,
+            )
+        try:
+            document = self.place(form)
+        except OrderAlreadyPlaced as placed:
+            return self.already_placed(placed.order)
+        return self.placed(document)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(subscription=self.subscription, **kwargs)

@@ -6,10 +6,9 @@ is told so, without the Admin Center's navigation.
 
 from dataclasses import dataclass
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.views.generic import ListView, TemplateView, View
+from django.views.generic import ListView, TemplateView
 
 from accounts.decisions import (
     FROM_ADMIN_CENTER,
@@ -22,6 +21,7 @@ from accounts.decisions import (
 from accounts.models import Account, Subscription, User
 from accounts.views import SignInView, SignOutView
 from core.centers import CORPORATE_BILLING_PORTAL
+from core.mixins import CenterAccessMixin
 
 from .mailto import billing_admin_mailto
 
@@ -39,15 +39,17 @@ class AdminCenterSignOutView(SignOutView):
     next_page = "admin_center:sign-in"
 
 
-class AccountAdminRequiredMixin(LoginRequiredMixin):
-    """Signed-in account admins only; anyone else is told plainly what the Admin Center is for."""
+class AccountAdminRequiredMixin(CenterAccessMixin):
+    """Signed-in account admins only (`can_use_admin_center`); anyone else signed in is told
+    plainly what the Admin Center is for, without its navigation."""
 
     login_url = reverse_lazy("admin_center:sign-in")
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_use_admin_center(request.user):
-            return render(request, "admin_center/refused.html", status=403)
-        return super().dispatch(request, *args, **kwargs)
+    def test_func(self):
+        return can_use_admin_center(self.request.user)
+
+    def refused(self):
+        return render(self.request, "admin_center/refused.html", status=403)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -57,7 +59,7 @@ class AccountAdminRequiredMixin(LoginRequiredMixin):
 
 class HomeView(AccountAdminRequiredMixin, TemplateView):
     template_name = "admin_center/home.html"
-    nav_item = "home"
+    nav_item = "admin_center:home"
 
 
 @dataclass
@@ -85,7 +87,7 @@ class ManageUsersView(AccountAdminRequiredMixin, ListView):
 
     template_name = "admin_center/users.html"
     paginate_by = USERS_PER_PAGE
-    nav_item = "users"
+    nav_item = "admin_center:users"
 
     def get_queryset(self):
         return User.objects.filter(account_id=self.request.user.account_id)
@@ -101,36 +103,41 @@ class ManageUsersView(AccountAdminRequiredMixin, ListView):
         return context
 
 
-class AddLicensesView(AccountAdminRequiredMixin, View):
-    """ "Add Licenses" in the left navigation: AC-1, AC-2 or AC-3, as the decision says."""
+class AddLicensesView(AccountAdminRequiredMixin, TemplateView):
+    """ "Add Licenses" in the left navigation: AC-1, AC-2 or AC-3, as the decision says.
+    AC-1 is the Billing Center's Subscriptions; AC-2 and AC-3 have a page each."""
 
-    nav_item = "add-licenses"
+    nav_item = "admin_center:add-licenses"
+    template_names = {
+        Outcome.AC_2: "admin_center/add_licenses_contact.html",
+        Outcome.AC_3: "admin_center/add_licenses_products.html",
+    }
 
-    def get(self, request):
-        user = request.user
-        account = user.account
-        outcome = add_licenses_outcome(user)
-        if outcome == Outcome.AC_1:
+    def get(self, request, *args, **kwargs):
+        self.outcome = add_licenses_outcome(request.user)
+        if self.outcome == Outcome.AC_1:
             subscriptions = reverse("billing_center:subscriptions")
             return redirect(f"{subscriptions}?from={FROM_ADMIN_CENTER}")
-        context = {
-            "outcome": outcome,
-            "account": account,
-            "show_navigation": True,
-            "view": self,
-        }
-        if outcome == Outcome.AC_2:
+        return super().get(request, *args, **kwargs)
+
+    def get_template_names(self):
+        if self.outcome not in self.template_names:
+            raise ValueError(f"Add Licenses has no page for {self.outcome}.")
+        return [self.template_names[self.outcome]]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(outcome=self.outcome, **kwargs)
+        account, user = context["account"], self.request.user
+        if self.outcome == Outcome.AC_2:
             contact = billing_contact(account)
             context["billing_admin"] = contact
             if contact is not None:
                 context["mailto"] = billing_admin_mailto(
                     billing_admin=contact, requester=user, account=account
                 )
-            return render(request, "admin_center/add_licenses_contact.html", context)
-        if outcome == Outcome.AC_3:
+        elif self.outcome == Outcome.AC_3:
             context["subscriptions"] = Subscription.objects.filter(account=account).select_related(
                 "product"
             )
             context["portal"] = CORPORATE_BILLING_PORTAL
-            return render(request, "admin_center/add_licenses_products.html", context)
-        raise ValueError(f"Add Licenses has no page for {outcome}.")
+        return context

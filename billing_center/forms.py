@@ -53,13 +53,12 @@ class EditSubscriptionForm(forms.Form):
     )
 
     def __init__(self, *args, subscription, **kwargs):
-        kwargs.setdefault(
-            "initial",
-            {
-                "plan_tier": subscription.plan_tier_id,
-                "billing_frequency": subscription.billing_frequency,
-            },
-        )
+        # The subscription's plan and frequency, unless the caller gives others.
+        kwargs["initial"] = {
+            "plan_tier": subscription.plan_tier_id,
+            "billing_frequency": subscription.billing_frequency,
+            **(kwargs.get("initial") or {}),
+        }
         super().__init__(*args, **kwargs)
         self.subscription = subscription
         self.fields["plan_tier"].queryset = PlanTier.objects.filter(product=subscription.product_id)

@@ -2,15 +2,21 @@
 billing admin's pages. Every decision is asked of accounts.decisions."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views import View
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import (
+    DetailView,
+    FormView,
+    ListView,
+    RedirectView,
+    TemplateView,
+    UpdateView,
+)
 
 from accounts.clock import sandbox_today
 from accounts.decisions import (
@@ -24,16 +30,10 @@ from accounts.decisions import (
     subscriptions_outcome,
 )
 from accounts.models import Activity, Subscription, User
-from accounts.services import (
-    OrderAlreadyPlaced,
-    order_key_new,
-    order_key_read,
-    order_placed_before,
-)
-from accounts.views import SignInView, SignOutView
+from accounts.views import SignInView, SignOutView, SubscriptionOrderView
+from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
 
 from . import services
-from .cards import CardDeclined
 from .forms import AddLicensesForm, BillingInfoForm, EditSubscriptionForm, PaymentMethodForm
 from .models import BillingInfo, Invoice, PaymentMethod
 
@@ -55,52 +55,60 @@ class SignedInMixin(LoginRequiredMixin):
     """Not signed in: to the Billing Center sign-in, coming back here afterwards."""
 
     login_url = reverse_lazy(SIGN_IN)
+    nav_item = None
 
 
-def wrong_location(request, status=200):
-    """BC-2: "You seem to have landed in the wrong place", with the account profile link."""
-    return render(
-        request, "billing_center/wrong_location.html", {"outcome": Outcome.BC_2}, status=status
-    )
+class BillingAdminRequiredMixin(CenterAccessMixin):
+    """The billing admin's pages (`is_billing_admin_of`). Anyone else signed in gets the
+    wrong-location page, BC-2: a URL never bypasses the role."""
 
+    login_url = reverse_lazy(SIGN_IN)
+    nav_item = None
 
-class BillingAdminMixin(SignedInMixin):
-    """The billing admin's pages. Anyone else gets the wrong-location page: a URL never
-    bypasses the role."""
+    def test_func(self):
+        user = self.request.user
+        return user.is_authenticated and is_billing_admin_of(user, user.account)
 
-    billing_admin_page = True
+    def refused(self):
+        return render(
+            self.request,
+            WrongLocationView.template_name,
+            WrongLocationView.extra_context,
+            status=403,
+        )
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            if not is_billing_admin_of(request.user, request.user.account):
-                return wrong_location(request, status=403)
-            self.account = request.user.account
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def account(self):
+        return self.request.user.account
 
     def subscriptions(self):
         return Subscription.objects.with_prices().filter(account=self.account)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(account=self.account, billing_admin_nav=True, **kwargs)
+        return super().get_context_data(account=self.account, show_navigation=True, **kwargs)
 
 
-@login_required(login_url=SIGN_IN)
-def landing(request):
+class LandingView(SignedInMixin, RedirectView):
     """After sign-in: BC-1 to Subscriptions, BC-2 to the wrong-location message."""
-    if billing_center_landing(request.user) == Outcome.BC_1:
-        return redirect("billing_center:subscriptions")
-    return redirect("billing_center:wrong-location")
+
+    def get_redirect_url(self, *args, **kwargs):
+        if billing_center_landing(self.request.user) == Outcome.BC_1:
+            return reverse("billing_center:subscriptions")
+        return reverse("billing_center:wrong-location")
 
 
-class WrongLocationView(SignedInMixin, View):
-    def get(self, request):
-        return wrong_location(request)
+class WrongLocationView(SignedInMixin, TemplateView):
+    """BC-2: "You seem to have landed in the wrong place", with the account profile link."""
+
+    template_name = "billing_center/wrong_location.html"
+    extra_context = {"outcome": Outcome.BC_2}
 
 
 class MyAccountView(SignedInMixin, TemplateView):
     """The person's profile, then BC-2a (standard account) or BC-2b (corporate account)."""
 
     template_name = "billing_center/my_account.html"
+    nav_item = "billing_center:my-account"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -110,7 +118,7 @@ class MyAccountView(SignedInMixin, TemplateView):
         context = {
             "profile": user,
             "is_billing_admin": is_billing_admin,
-            "billing_admin_nav": is_billing_admin,
+            "show_navigation": is_billing_admin,
             "outcome": outcome,
             "corporate_billing": outcome == Outcome.BC_2B,
         }
@@ -122,11 +130,12 @@ class MyAccountView(SignedInMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
 
-class SubscriptionsView(BillingAdminMixin, TemplateView):
+class SubscriptionsView(BillingAdminRequiredMixin, TemplateView):
     """BC-1, or AC-1 when the Admin Center's Add Licenses sent the billing admin here: one
     card per product."""
 
     template_name = "billing_center/subscriptions.html"
+    nav_item = "billing_center:subscriptions"
 
     def get_context_data(self, **kwargs):
         from_admin_center = self.request.GET.get("from") == FROM_ADMIN_CENTER
@@ -138,49 +147,30 @@ class SubscriptionsView(BillingAdminMixin, TemplateView):
         )
 
 
-class SubscriptionOrderView(BillingAdminMixin, TemplateView):
-    """A form, its order summary, then Place Order: the same page posted three times.
+class BillingCenterOrderView(BillingAdminRequiredMixin, SubscriptionOrderView):
+    """The Billing Center's order (accounts.views.SubscriptionOrderView): the form, its order
+    summary, then Place Order, all on `billing_center/order.html`; the summary is posted
+    again with `place`. A refused form answers 400."""
 
-    POST without `place`: validate and show the summary, with a new order key. POST with
-    `place`: validate again (nothing is trusted from the summary page but its key) and place
-    the order; a summary placed before shows that order instead of charging again.
-    """
-
-    form_class = None
     template_name = "billing_center/order.html"
+    invalid_status = 400
+    kind = None
 
-    def get_subscription(self):
-        return get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
+    def posted_step(self):
+        return self.PLACE if "place" in self.request.POST else self.REVIEW
 
-    def get(self, request, *args, **kwargs):
-        self.subscription = self.get_subscription()
-        form = self.form_class(subscription=self.subscription)
-        return self.render_to_response(self.get_context_data(form=form))
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "subscription": self.subscription}
 
-    def post(self, request, *args, **kwargs):
-        self.subscription = self.get_subscription()
-        if "place" in request.POST:
-            placed = order_placed_before(account=self.account, data=request.POST)
-            if placed is not None:
-                return self.already_placed(placed)
-        form = self.form_class(request.POST, subscription=self.subscription)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        try:
-            summary = self.summarize(form.cleaned_data)
-            if "place" not in request.POST:
-                context = self.get_context_data(
-                    form=form, summary=summary, order_key=order_key_new()
-                )
-                return self.render_to_response(context)
-            invoice = self.place(form.cleaned_data, order_key=order_key_read(request.POST))
-        except OrderAlreadyPlaced as placed:
-            return self.already_placed(placed.order)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+    def summarize(self, data):
+        raise NotImplementedError
+
+    def review(self, form):
+        return {"summary": self.summarize(form.cleaned_data)}
+
+    def placed(self, invoice):
         messages.success(
-            request,
+            self.request,
             _("Thank you: your order is placed. Invoice %(number)s is in your billing history.")
             % {"number": invoice.number},
         )
@@ -199,10 +189,10 @@ class SubscriptionOrderView(BillingAdminMixin, TemplateView):
         return redirect("billing_center:invoice", pk=invoice.pk)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(subscription=self.subscription, kind=self.kind, **kwargs)
+        return super().get_context_data(kind=self.kind, **kwargs)
 
 
-class AddLicensesView(SubscriptionOrderView):
+class AddLicensesView(BillingCenterOrderView):
     form_class = AddLicensesForm
     kind = "add-licenses"
 
@@ -211,17 +201,18 @@ class AddLicensesView(SubscriptionOrderView):
             subscription=self.subscription, quantity=data["quantity"]
         )
 
-    def place(self, data, *, order_key):
+    def place(self, form):
+        self.summarize(form.cleaned_data)  # checked again, as on the summary
         return services.order_place(
             actor=self.request.user,
             account=self.account,
             subscription_id=self.subscription.pk,
-            quantity=data["quantity"],
-            order_key=order_key,
+            quantity=form.cleaned_data["quantity"],
+            order_key=self.order_key(),
         )
 
 
-class EditSubscriptionView(SubscriptionOrderView):
+class EditSubscriptionView(BillingCenterOrderView):
     form_class = EditSubscriptionForm
     kind = "edit"
 
@@ -232,30 +223,31 @@ class EditSubscriptionView(SubscriptionOrderView):
             billing_frequency=data["billing_frequency"],
         )
 
-    def place(self, data, *, order_key):
+    def place(self, form):
+        data = form.cleaned_data
+        self.summarize(data)  # checked again, as on the summary
         return services.subscription_change(
             actor=self.request.user,
             account=self.account,
             subscription_id=self.subscription.pk,
             plan_tier_id=data["plan_tier"].pk,
             billing_frequency=data["billing_frequency"],
-            order_key=order_key,
+            order_key=self.order_key(),
         )
 
 
-class CancelSubscriptionView(BillingAdminMixin, TemplateView):
-    """GET: the confirmation step. POST `action=cancel` or `action=undo`."""
+class CancelSubscriptionView(BillingAdminRequiredMixin, DetailView):
+    """GET: the confirmation step. POST `action=cancel` or `action=undo`: one button, so a
+    refusal goes back to Subscriptions as an error message (core.mixins.refusal_message)."""
 
     template_name = "billing_center/cancel.html"
+    context_object_name = "subscription"
 
-    def get_subscription(self):
-        return get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(subscription=self.get_subscription(), **kwargs)
+    def get_queryset(self):
+        return self.subscriptions()
 
     def post(self, request, *args, **kwargs):
-        subscription = self.get_subscription()
+        subscription = self.get_object()
         action = request.POST.get("action")
         service = {
             "cancel": services.subscription_cancel,
@@ -266,8 +258,7 @@ class CancelSubscriptionView(BillingAdminMixin, TemplateView):
         try:
             service(actor=request.user, account=self.account, subscription_id=subscription.pk)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            refusal_message(request, error)
         else:
             if action == "cancel":
                 messages.success(
@@ -287,67 +278,62 @@ class CancelSubscriptionView(BillingAdminMixin, TemplateView):
         return redirect("billing_center:subscriptions")
 
 
-class PaymentMethodView(BillingAdminMixin, TemplateView):
+class PaymentMethodView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
+    """Replace the card on file; a declined card is told on the card number."""
+
     template_name = "billing_center/payment_method.html"
+    form_class = PaymentMethodForm
+    refusal_field = "card_number"
+    invalid_status = 400
+    nav_item = "billing_center:payment-method"
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", PaymentMethodForm())
         return super().get_context_data(
             payment_method=PaymentMethod.objects.filter(account=self.account).first(), **kwargs
         )
 
-    def post(self, request, *args, **kwargs):
-        form = PaymentMethodForm(request.POST)
-        if form.is_valid():
-            try:
-                services.payment_method_replace(
-                    actor=request.user,
-                    account=self.account,
-                    card_number=form.cleaned_data["card_number"],
-                    exp_month=form.cleaned_data["exp_month"],
-                    exp_year=form.cleaned_data["exp_year"],
-                )
-            except CardDeclined as declined:
-                form.add_error("card_number", declined)
-            else:
-                messages.success(request, _("Your payment method is updated."))
-                return redirect("billing_center:payment-method")
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+    def service_call(self, form):
+        services.payment_method_replace(
+            actor=self.request.user,
+            account=self.account,
+            card_number=form.cleaned_data["card_number"],
+            exp_month=form.cleaned_data["exp_month"],
+            exp_year=form.cleaned_data["exp_year"],
+        )
+        messages.success(self.request, _("Your payment method is updated."))
+        return redirect("billing_center:payment-method")
 
 
-class BillingInfoView(BillingAdminMixin, TemplateView):
+class BillingInfoView(BillingAdminRequiredMixin, ServiceFormMixin, UpdateView):
     template_name = "billing_center/billing_info.html"
+    form_class = BillingInfoForm
+    invalid_status = 400
+    nav_item = "billing_center:billing-info"
 
-    def get_instance(self):
+    def get_object(self, queryset=None):
         return BillingInfo.objects.filter(account=self.account).first() or BillingInfo(
             account=self.account
         )
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", BillingInfoForm(instance=self.get_instance()))
-        return super().get_context_data(**kwargs)
-
-    def post(self, request, *args, **kwargs):
-        form = BillingInfoForm(request.POST, instance=self.get_instance())
-        if form.is_valid():
-            services.billing_info_update(
-                actor=request.user, account=self.account, data=form.cleaned_data
-            )
-            messages.success(request, _("Your billing info is updated."))
-            return redirect("billing_center:billing-info")
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+    def service_call(self, form):
+        services.billing_info_update(
+            actor=self.request.user, account=self.account, data=form.cleaned_data
+        )
+        messages.success(self.request, _("Your billing info is updated."))
+        return redirect("billing_center:billing-info")
 
 
-class BillingHistoryView(BillingAdminMixin, ListView):
+class BillingHistoryView(BillingAdminRequiredMixin, ListView):
     template_name = "billing_center/billing_history.html"
     context_object_name = "invoices"
     paginate_by = 25
+    nav_item = "billing_center:billing-history"
 
     def get_queryset(self):
         return Invoice.objects.filter(account=self.account).select_related("product", "plan_tier")
 
 
-class InvoiceView(BillingAdminMixin, DetailView):
+class InvoiceView(BillingAdminRequiredMixin, DetailView):
     template_name = "billing_center/invoice.html"
     context_object_name = "invoice"
 
@@ -362,12 +348,13 @@ class InvoiceView(BillingAdminMixin, DetailView):
         )
 
 
-class ActivityView(BillingAdminMixin, ListView):
+class ActivityView(BillingAdminRequiredMixin, ListView):
     """Recent activity: who changed what, when, before and after."""
 
     template_name = "billing_center/activity.html"
     context_object_name = "activities"
     paginate_by = 25
+    nav_item = "billing_center:activity"
 
     def get_queryset(self):
         return Activity.objects.filter(account=self.account).select_related("actor")

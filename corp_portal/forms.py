@@ -91,6 +91,17 @@ class SeatsForm(forms.Form):
 
 
 class ServiceOrderForm(SeatsForm):
-    """Place the reviewed order: the new quantity and the seats the review was made from."""
+    """Place the reviewed order: the new quantity and the seats the review was made from.
+
+    Its fields come hidden from the review page: when they do not validate, the person is
+    asked for the seats again, above the seats field of Add Seats' first page."""
 
     seats_reviewed = WholeNumberField(widget=forms.HiddenInput, min_value=1, max_value=MAX_LICENSES)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            raise ValidationError(
+                _("The order could not be read. Please enter the seats again."), code="unread"
+            )
+        return cleaned

@@ -4,14 +4,17 @@ from . import views
 
 app_name = "corp_portal"
 
+# Like every center's URL conf, on purpose: a path per page, each a class-based view
+# (docs/architecture.md, "Views").
+
 urlpatterns = [
-    path("", views.sign_in, name="sign-in"),
-    path("sign-out/", views.sign_out, name="sign-out"),
-    path("forgot-password/", views.forgot_password, name="forgot-password"),
-    path("invoices/", views.invoices, name="invoices"),
-    path("invoices/<int:pk>/", views.invoice, name="invoice"),
-    path("bill-to/", views.bill_to, name="bill-to"),
-    path("payment-profile/", views.payment_profile, name="payment-profile"),
-    path("subscriptions/", views.subscriptions, name="subscriptions"),
-    path("subscriptions/<int:pk>/add-seats/", views.add_seats, name="add-seats"),
+    path("", views.SignInView.as_view(), name="sign-in"),
+    path("sign-out/", views.SignOutView.as_view(), name="sign-out"),
+    path("forgot-password/", views.ForgotPasswordView.as_view(), name="forgot-password"),
+    path("invoices/", views.InvoicesView.as_view(), name="invoices"),
+    path("invoices/<int:pk>/", views.InvoiceView.as_view(), name="invoice"),
+    path("bill-to/", views.BillToView.as_view(), name="bill-to"),
+    path("payment-profile/", views.PaymentProfileView.as_view(), name="payment-profile"),
+    path("subscriptions/", views.SubscriptionsView.as_view(), name="subscriptions"),
+    path("subscriptions/<int:pk>/add-seats/", views.AddSeatsView.as_view(), name="add-seats"),
 ]
