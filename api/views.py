@@ -169,7 +169,7 @@ class OutcomesView(ApiView):
     @extend_schema(
         summary=_("List the outcome ids"),
         description=_(
-            "Every outcome of the article's two tables, in order, as pages carry them in "
+            "Every outcome of the article's two tables, first row first, as pages carry them in "
             "data-outcome."
         ),
         responses={200: OutcomeSerializer(many=True)},

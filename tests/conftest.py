@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from sandbox.services import sandbox_load
 
@@ -33,3 +35,13 @@ def trainer_credentials(settings):
     """(email, password) the trainer signs in with: the one place tests learn them, as the
     trainer's credentials are the sandbox's own business (separate from the personas')."""
     return "trainer@sandbox.example", settings.SANDBOX_TRAINER_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def each_test_starts_in_english():
+    """The test client's requests run in the test's thread, and the last one leaves its
+    language active (a Spanish page, an API call in Portuguese): each test starts from the
+    site's default language, whatever the test before it asked for."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
