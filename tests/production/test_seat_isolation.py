@@ -269,3 +269,33 @@ def test_signing_in_as_another_persona_or_out_stays_in_the_seat(seats, change):
     assert in_seat(client) == first
     page = client.get(reverse("sandbox:home"))
     assert page.wsgi_request.joined_seat == first
+
+
+def test_the_trainers_django_admin_shows_the_default_seat_only(seats, trainer_credentials):
+    """The trainer works in the default seat: the Django admin (which the crawler leaves
+    aside) lists none of a seat's rows, and a seat's row by its address is not found."""
+    from django.contrib import admin
+
+    from sandbox.classroom import seat_scoped_models
+
+    default, first, second = seats
+    email, password = trainer_credentials
+    trainer = Client()
+    assert (
+        trainer.post(reverse("admin:login"), {"username": email, "password": password}).status_code
+        == 302
+    )
+    theirs = marks_pattern(
+        {mark for seat in (first, second) for mark in seat_marks(seat, apart_from=[default])}
+    )
+    listed = [model for model in seat_scoped_models() if admin.site.is_registered(model)]
+    assert len(listed) >= 8
+    for model in listed:
+        info = model._meta.app_label, model._meta.model_name
+        changelist = trainer.get(reverse("admin:{}_{}_changelist".format(*info)))
+        assert changelist.status_code == 200, model
+        shown = html.unescape(changelist.content.decode())
+        assert theirs.findall(shown) == [], f"{model._meta.label} lists another seat's rows"
+        other = model._base_manager.filter(seat=first).first()
+        change = trainer.get(reverse("admin:{}_{}_change".format(*info), args=[other.pk]))
+        assert change.status_code == 302, f"{model._meta.label} shows {other.pk} of {first}"
