@@ -141,14 +141,17 @@ def page_checks(live_server, axe):
     return PageChecks(live_server.url, axe)
 
 
-@pytest.fixture
-def page(browser, live_server, page_checks, transactional_db):
-    """A page in a new browser context, English unless a test switches language."""
-    context = browser.new_context(locale="en-US", base_url=live_server.url)
+def _open_page(browser, live_server, page_checks, locale="en-US"):
+    context = browser.new_context(locale=locale, base_url=live_server.url)
     page = context.new_page()
     page.on("request", page_checks.on_request)
     page.on("load", page_checks.on_load)
-    yield page
+    return page
+
+
+def _close_page(page, page_checks):
+    """Check the pages axe did not finish on, close the context, and fail on what was found."""
+    context = page.context
     if not page.is_closed():
         page.wait_for_load_state("load")
     page_checks.check_the_rest(context)
@@ -164,6 +167,30 @@ def page(browser, live_server, page_checks, transactional_db):
     assert not page_checks.violations, "axe found serious or critical violations:\n" + "\n".join(
         page_checks.violations
     )
+
+
+@pytest.fixture
+def page(browser, live_server, page_checks, transactional_db):
+    """A page in a new browser context, English unless a test switches language."""
+    page = _open_page(browser, live_server, page_checks)
+    yield page
+    _close_page(page, page_checks)
+
+
+@pytest.fixture
+def new_page(browser, live_server, axe, transactional_db):
+    """new_page() -> a page in a browser of its own (a new context: its own cookies, so its
+    own sign-in and seat), checked as `page` is. For tests of two people at once."""
+    opened = []
+
+    def open_page(locale="en-US"):
+        checks = PageChecks(live_server.url, axe)
+        opened.append((_open_page(browser, live_server, checks, locale), checks))
+        return opened[-1][0]
+
+    yield open_page
+    for page, checks in opened:
+        _close_page(page, checks)
 
 
 def pytest_terminal_summary(terminalreporter):

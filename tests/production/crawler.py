@@ -11,6 +11,7 @@ Each form carries the template it comes from (`template`, `testid`), so a test c
 the forms reached with every POST form of the project's templates (`template_post_forms`).
 """
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -266,9 +267,12 @@ def _is_html_page(response) -> bool:
     return response.status_code == 200 and "html" in response.get("Content-Type", "")
 
 
-def crawl(client, *, language: str = "en", max_pages: int = 80) -> tuple[list[str], list[Form]]:
+def crawl(
+    client, *, language: str = "en", max_pages: int = 80, on_answer=None
+) -> tuple[list[str], list[Form]]:
     """GET the pages this client can reach, then follow every form's steps; returns the
-    pages seen and their POST forms (those of the steps included)."""
+    pages seen and their POST forms (those of the steps included). `on_answer(path,
+    response)`, when given, reads every page the crawl gets, the steps' answers too."""
     start = [f"/{language}/"] + [path for _, path in center_urls(language)]
     queue, seen, pages, forms = list(start), set(start), [], {}
     while queue and len(pages) < max_pages:
@@ -276,6 +280,8 @@ def crawl(client, *, language: str = "en", max_pages: int = 80) -> tuple[list[st
         response = client.get(path)
         if not _is_html_page(response):
             continue
+        if on_answer:
+            on_answer(path, response)
         pages.append(path)
         links, found = _forms_of(path, response, after_post=False)
         # A form's action is a page too (a cancel confirmation reached by its own address).
@@ -286,11 +292,11 @@ def crawl(client, *, language: str = "en", max_pages: int = 80) -> tuple[list[st
                 queue.append(target)
         for form in found:
             forms.setdefault(form.key, form)
-    _follow_steps(client, forms)
+    _follow_steps(client, forms, on_answer)
     return pages, list(forms.values())
 
 
-def _follow_steps(client, forms: dict) -> None:
+def _follow_steps(client, forms: dict, on_answer=None) -> None:
     """Submit each form once as a person would, in a transaction rolled back afterwards, and
     add the forms of the page that answers (a summary's Place Order, a review's confirm)."""
     to_follow = [f for f in forms.values() if not f.ends_the_session]
@@ -304,6 +310,8 @@ def _follow_steps(client, forms: dict) -> None:
                 transaction.set_rollback(True)
             if not _is_html_page(response):
                 continue
+            if on_answer:
+                on_answer(form.action, response)
             _, found = _forms_of(form.action, response, after_post=True)
             for new in found:
                 if new.key not in forms:
@@ -396,14 +404,51 @@ def persona_user(persona_key: str):
     return get_user_model().objects.get(email=PERSONAS_BY_KEY[persona_key].email)
 
 
-def is_signed_in_as(client, persona_key: str | None) -> bool:
-    """The client's session is still the persona's (and Diego's portal sign-in too)."""
+def is_signed_in_as(client, persona_key: str | None, *, seat=None) -> bool:
+    """The client's session is still the persona's (and Diego's portal sign-in too); with
+    `seat`, the persona of that seat, in that seat."""
+    from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
+    from seats.scope import seat_scope
+
     session = client.session
+    if seat is not None and session.get(SEAT_SESSION_KEY) != (None if seat.is_default else seat.pk):
+        return False
     if persona_key is None:
         return "_auth_user_id" not in session
-    if session.get("_auth_user_id") != str(persona_user(persona_key).pk):
+    with seat_scope(seat) if seat is not None else contextlib.nullcontext():
+        user = persona_user(persona_key)
+    if session.get("_auth_user_id") != str(user.pk):
         return False
     return persona_key != "diego" or PORTAL_SESSION_KEY in session
+
+
+def seat_persona_client(client, seat, persona_key: str | None):
+    """The client in `seat`, signed in as a sample persona the way the README says: the seat's
+    join URL (`seats:enter`; the default seat needs none), then the persona's plain email and
+    password typed into the Billing Center's sign-in (Diego also signs in to the portal).
+    None: anonymous in the seat. Fails the test when entering or signing in does not take."""
+    from django.conf import settings as django_settings
+
+    from sandbox.sample_data import PERSONAS_BY_KEY
+
+    if not seat.is_default:
+        response = client.get(reverse("seats:enter", args=[seat.token]))
+        assert response.status_code == 302, f"entering {seat}: {response.status_code}"
+    if persona_key is not None:
+        password = (
+            django_settings.SANDBOX_TRAINER_PASSWORD if persona_key == "trainer" else PASSWORD
+        )
+        response = client.post(
+            reverse("billing_center:sign-in"),
+            {"username": PERSONAS_BY_KEY[persona_key].email, "password": password},
+        )
+        assert response.status_code == 302, (
+            f"{persona_key} could not sign in in {seat}: {response.status_code}"
+        )
+        if persona_key == "diego":
+            portal_sign_in(client)
+    assert is_signed_in_as(client, persona_key, seat=seat), f"{persona_key} is not in {seat}"
+    return client
 
 
 PORTAL_SESSION_KEY = "corp_portal_login"

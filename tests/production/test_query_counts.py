@@ -1,10 +1,14 @@
 """A page is a handful of SQL queries, the same number for an account of 5 users or 5,000:
 every page each persona reaches, counted, then counted again after every list a page shows
 grew: users, products and subscriptions, invoices of both centers (with their lines), orders
-and service orders, the activity log and the mailbox."""
+and service orders, the activity log and the mailbox. And the same number with one seat or
+many loaded, in the default seat and inside a seat (where a page costs exactly one query
+more, finding the seat, and an outcome page one more again, the class board's mark)."""
 
 import datetime
 import uuid
+from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
@@ -12,8 +16,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Account, PlanPrice, PlanTier, Product, Subscription, User
+from sandbox.classroom import seat_create
+from seats.models import Seat
 
-from .crawler import crawl, persona_client
+from .crawler import crawl, persona_client, seat_persona_client, view_name
 
 PERSONAS = ["ana", "bruno", "carla", "diego", "elena", "fernanda", "trainer"]
 EXTRA_USERS, EXTRA_PRODUCTS = 40, 4
@@ -134,3 +140,95 @@ def test_query_counts_do_not_grow_with_the_account(sample_data, persona_key):
     large = _query_counts(client, pages)
     grew = {path: (small[path], large[path]) for path in pages if large[path] != small[path]}
     assert grew == {}, f"queries grew with the account size (before, after): {grew}"
+
+
+# With many seats loaded, a page costs what it cost with one: the seat is a filter on an
+# index, never a query per seat. Inside a seat a page costs exactly one query more than the
+# same page in the default seat: the middleware finding the seat (with its class); and an
+# outcome page one more again: the class board's mark that the seat reached the outcome.
+EXTRA_SEATS = 10
+SEAT_PERSONAS = [None, *PERSONAS]
+QUERIES_TO_FIND_THE_SEAT = 1
+QUERIES_TO_MARK_AN_OUTCOME_REACHED = 1
+
+
+def _seat_clients(seat, personas) -> dict:
+    """persona -> (client signed in in `seat` as the README says, the pages its crawl reached)."""
+    clients = {}
+    for persona_key in personas:
+        client = seat_persona_client(Client(), seat, persona_key)
+        pages, _ = crawl(client)
+        clients[persona_key] = (client, pages)
+    return clients
+
+
+def _counts(clients) -> dict:
+    return {key: _query_counts(client, pages) for key, (client, pages) in clients.items()}
+
+
+def _by_shape(pages) -> dict[tuple, str]:
+    """Each page by what it is regardless of ids: (URL name, query, how many such before it).
+    A seat is a copy of the sample world, so its n-th subscription page is the default
+    seat's n-th."""
+    shapes, seen = {}, Counter()
+    for path in pages:
+        kind = (view_name(path), urlsplit(path).query)
+        shapes[(*kind, seen[kind])] = path
+        seen[kind] += 1
+    return shapes
+
+
+def _same_pages(default_pages, seat_pages) -> list[tuple[str, str]]:
+    """The default seat's pages beside the same pages in a seat (a seat has pages of its own
+    besides: its Reset my seat)."""
+    in_default, in_seat = _by_shape(default_pages), _by_shape(seat_pages)
+    assert set(in_default) <= set(in_seat), "a page of the default seat is missing in a seat"
+    return [(path, in_seat[shape]) for shape, path in in_default.items()]
+
+
+def _outcome_pages(client, pages) -> set[str]:
+    """The pages that show an outcome (data-outcome on <body>)."""
+    return {path for path in pages if b"data-outcome=" in client.get(path).content}
+
+
+def test_query_counts_do_not_grow_with_the_seats(sample_data, monkeypatch):
+    # A seat's "last activity" for the board is written at most every 30 s, whichever page
+    # it falls on: not the cost of a page, so never in these counts.
+    monkeypatch.setattr("sandbox.classroom.SEAT_TOUCH_EVERY", datetime.timedelta(days=1))
+    in_default = _seat_clients(Seat.objects.default(), SEAT_PERSONAS)
+    default_one = _counts(in_default)  # the default seat is the only one
+    seat = seat_create()
+    in_seat = _seat_clients(seat, [key for key in SEAT_PERSONAS if key != "trainer"])
+    seat_one = _counts(in_seat)
+
+    for _ in range(EXTRA_SEATS):
+        seat_create()
+    default_many, seat_many = _counts(in_default), _counts(in_seat)
+
+    grew = {
+        (key, path): (default_one[key][path], default_many[key][path])
+        for key, counts in default_one.items()
+        for path in counts
+        if default_many[key][path] != counts[path]
+    }
+    grew |= {
+        (key, f"{path} in {seat}"): (seat_one[key][path], seat_many[key][path])
+        for key, counts in seat_one.items()
+        for path in counts
+        if seat_many[key][path] != counts[path]
+    }
+    assert grew == {}, f"queries grew with the seats (one seat, {EXTRA_SEATS + 2} seats): {grew}"
+
+    not_as_counted = {}
+    for key, (client, seat_pages) in in_seat.items():
+        outcomes = _outcome_pages(client, seat_pages)
+        for default_path, seat_path in _same_pages(in_default[key][1], seat_pages):
+            more = QUERIES_TO_FIND_THE_SEAT
+            if seat_path in outcomes:
+                more += QUERIES_TO_MARK_AN_OUTCOME_REACHED
+            if seat_one[key][seat_path] != default_one[key][default_path] + more:
+                not_as_counted[key, seat_path] = (
+                    default_one[key][default_path],
+                    seat_one[key][seat_path],
+                )
+    assert not_as_counted == {}, f"a page in a seat costs (default seat, seat): {not_as_counted}"

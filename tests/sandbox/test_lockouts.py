@@ -142,3 +142,80 @@ def test_reset_sandbox_command_clears_every_lock(sample_data):
     call_command("reset_sandbox", stdout=io.StringIO())
     assert not AccessAttempt.objects.exists()
     assert sign_in(BRUNO, PASSWORD).status_code == 302
+
+
+# --- Lockouts count per seat: one trainee's typos lock only their own seat's persona. ---
+
+
+def seat_client(seat) -> Client:
+    """A browser in `seat`, entered by its join URL (the default seat needs none)."""
+    client = Client()
+    if not seat.is_default:
+        assert client.get(reverse("seats:enter", args=[seat.token])).status_code == 302
+    return client
+
+
+def portal_sign_in(password, client):
+    return client.post(
+        reverse("corp_portal:sign-in"), {"user_id": "GLOBEX-4471", "password": password}
+    )
+
+
+@pytest.fixture
+def three_seats(sample_data):
+    """The default seat and two seats of one class, by name."""
+    from sandbox.classroom import class_create
+    from seats.models import Seat
+
+    first, second = class_create(name="Lockouts", seat_count=2, language="en").seats.all()
+    return {"default": Seat.objects.default(), "seat 1": first, "seat 2": second}
+
+
+@pytest.mark.parametrize("locked", ["seat 1", "default"])
+def test_wrong_passwords_lock_ana_in_her_own_seat_only(three_seats, locked):
+    seat = three_seats[locked]
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(ANA, "typo", seat_client(seat))
+    refused = sign_in(ANA, PASSWORD, seat_client(seat))
+    assert refused.status_code == 429
+    # The lockout page names the LogMeIn ID as the trainee typed it, not the seat's identity.
+    assert ANA in refused.content.decode() and "seat" not in refused.context["identity"]
+    for name, other in three_seats.items():
+        if name != locked:
+            assert sign_in(ANA, PASSWORD, seat_client(other)).status_code == 302, name
+            admin_center = seat_client(other).post(
+                reverse("admin_center:sign-in"), {"username": ANA, "password": PASSWORD}
+            )
+            assert admin_center.status_code == 302, name
+
+
+def test_a_seats_lock_is_listed_and_cleared_in_that_seat_only(three_seats, trainer_client):
+    from sandbox.lockouts import lockouts_active
+    from seats.scope import seat_scope
+
+    first, second = three_seats["seat 1"], three_seats["seat 2"]
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(ANA, "typo", seat_client(first))
+    with seat_scope(first):
+        assert [lock.key for lock in lockouts_active()] == [f"logmein:{ANA}"]
+    with seat_scope(second):
+        assert lockouts_active() == []
+    # The trainer's Lockouts page works in the default seat: it neither shows nor clears it.
+    assert trainer_client.get(lockouts_url()).context["lockouts"] == []
+    trainer_client.post(lockouts_url(), {"all": "1"})
+    assert sign_in(ANA, PASSWORD, seat_client(first)).status_code == 429
+
+
+@pytest.mark.parametrize("locked", ["seat 1", "default"])
+def test_wrong_portal_passwords_lock_the_user_id_in_its_own_seat_only(three_seats, locked):
+    from corp_portal.models import MAX_FAILED_ATTEMPTS
+
+    seat = three_seats[locked]
+    for _ in range(MAX_FAILED_ATTEMPTS):
+        portal_sign_in("typo", seat_client(seat))
+    assert portal_sign_in("corp-2026", seat_client(seat)).status_code == 200  # refused
+    for name, other in three_seats.items():
+        if name != locked:
+            assert portal_sign_in("corp-2026", seat_client(other)).status_code == 302, name
+    logins = PortalLogin._base_manager.filter(user_id="GLOBEX-4471")
+    assert sorted(login.is_locked() for login in logins) == [False, False, True]
