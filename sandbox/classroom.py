@@ -84,7 +84,10 @@ def _next_number(classroom: Classroom | None) -> int:
 @transaction.atomic
 def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
     """Restore `seat`'s world to the sample data. Sign-ins to the seat's personas end (the
-    people are made anew); every other seat keeps its data and its sessions."""
+    people are made anew); every other seat keeps its data and its sessions. The default seat
+    is restored only with the whole sandbox (`sandbox_reset`), which keeps the trainer."""
+    if seat.is_default:
+        raise ValueError("The default seat is reset with the whole sandbox (reset_sandbox).")
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
     _seat_rows_delete(seat)
     with seat_scope(seat):

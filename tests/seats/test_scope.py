@@ -113,9 +113,12 @@ def test_deleting_a_seat_deletes_its_world_only(sample_data):
     assert User.objects.filter(email=ANA).exists()
 
 
-def test_the_default_seat_is_never_deleted(sample_data):
+def test_the_default_seat_is_never_deleted_nor_reset_alone(sample_data):
     with pytest.raises(ValueError):
         seat_delete(seat=Seat.objects.default())
+    with pytest.raises(ValueError):
+        seat_reset(seat=Seat.objects.default())
+    assert User.objects.filter(email="trainer@sandbox.example").exists()
 
 
 def test_a_browser_enters_a_seat_with_its_join_url_and_signs_in_there(client, sample_data):
