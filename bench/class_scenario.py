@@ -159,9 +159,13 @@ class Trainee:
     errors: list[str] = field(default_factory=list)
 
 
-def order_storm(port: int, seats: list[Seat], seconds: float) -> tuple[list[Trainee], Measure]:
+def order_storm(
+    port: int, seats: list[Seat], seconds: float
+) -> tuple[list[Trainee], Measure, float]:
     """Every seat's trainee, at once, for `seconds`: sign in as Ana, Subscriptions, Add
-    Licenses (1 to 3), its order summary, Place Order, Subscriptions again, sign out."""
+    Licenses (1 to 3), its order summary, Place Order, Subscriptions again, sign out. A round
+    begun before the time is up is finished. Returns the trainees, every request's latency,
+    and the seconds from the start until the last trainee stopped."""
     requests = Measure()
     trainees = [Trainee(seat) for seat in seats]
     stop_at = time.monotonic() + seconds
@@ -217,12 +221,13 @@ def order_storm(port: int, seats: list[Seat], seconds: float) -> tuple[list[Trai
                 time.sleep(0.1)
                 session = seated_session(port, trainee.seat, None)
 
+    started = time.monotonic()
     threads = [threading.Thread(target=play, args=(t,)) for t in trainees]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=seconds + 120)
-    return trainees, requests
+    return trainees, requests, time.monotonic() - started
 
 
 def licenses_by_seat() -> dict[int, dict[int, int]]:
