@@ -16,6 +16,7 @@ load, never while it runs; the load itself is HTTP to the server on 127.0.0.1.
 
 import os
 import re
+import statistics
 import threading
 import time
 from dataclasses import dataclass, field
@@ -86,9 +87,9 @@ def class_create_timed(seat_count: int) -> tuple[list[Seat], dict]:
     from sandbox.classroom import class_create
 
     with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         classroom = class_create(name="Bench class", seat_count=seat_count, language="en")
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     seats = [
         Seat(pk, number, token)
         for pk, number, token in classroom.seats.order_by("number").values_list(
@@ -99,6 +100,9 @@ def class_create_timed(seat_count: int) -> tuple[list[Seat], dict]:
     figures = {
         "seats": seat_count,
         "seconds": round(seconds, 2),
+        # This process's CPU (Python and SQLite's library; not a PostgreSQL server's): the
+        # figure a busy machine disturbs least.
+        "cpu_seconds": round(cpu, 2),
         "queries": len(queries.captured_queries),
         "queries_per_seat": round(len(queries.captured_queries) / seat_count, 1),
     }
@@ -106,8 +110,13 @@ def class_create_timed(seat_count: int) -> tuple[list[Seat], dict]:
 
 
 def pages_in_seats(port: int, seats: list[Seat | None], clients: int, seconds: float) -> dict:
-    """The main pages' p50/p99, `clients` browsers at once, client i in seats[i % len]."""
-    results = {}
+    """The main pages' p50/p99, `clients` browsers at once, client i in seats[i % len].
+    The trivial view is measured again first (under "trivial"): on a shared machine the
+    load changes between phases, and each phase's pages are compared with its own."""
+    results = {"trivial": {"path": "/en/health/"}}
+    results["trivial"]["measure"] = pages_measure(
+        [Session(port) for _ in range(clients)], "/en/health/", seconds / 2
+    )
     for name, path, who in MAIN_PAGES:
         sessions = [seated_session(port, seats[i % len(seats)], who) for i in range(clients)]
         status, _, _ = sessions[0].get(path)
@@ -261,3 +270,54 @@ def orders_check(
                 f"seat {seat_id}: expected {expected.get(seat_id)}, found {after.get(seat_id)}"
             )
     return problems
+
+
+# One trainee's round of the ordering scenario, step by step, as measured by `round_cpu`.
+ROUND_STEPS = [
+    "GET sign-in page",
+    "POST sign-in",
+    "GET landing (redirect)",
+    "GET Subscriptions",
+    "GET Add Licenses",
+    "POST order summary",
+    "POST Place Order",
+    "GET Subscriptions again",
+    "POST sign-out",
+]
+
+
+def round_cpu(seats: list[Seat], rounds: int = 20) -> dict[str, float]:
+    """Median CPU milliseconds of each step of a trainee's round, in this process with
+    Django's test client on the same database and settings (no HTTP, no gunicorn): what a
+    request costs the server, a figure a busy machine hardly disturbs (the wall time does)."""
+    from django.db import connection
+    from django.test import Client
+
+    cpu: dict[str, list[float]] = {step: [] for step in ROUND_STEPS}
+
+    def timed(step, client, path, data=None):
+        started = time.process_time()
+        response = client.get(path) if data is None else client.post(path, data)
+        cpu[step].append(time.process_time() - started)
+        return response.content
+
+    for n in range(rounds + 3):  # the first three warm the caches and are not counted
+        seat = seats[n % len(seats)]
+        client = Client(SERVER_NAME="localhost")
+        client.get(seat.enter_path)
+        timed(ROUND_STEPS[0], client, SIGN_IN)
+        timed(ROUND_STEPS[1], client, SIGN_IN, {"username": ANA, "password": PASSWORD})
+        timed(ROUND_STEPS[2], client, "/en/billing/")
+        page = timed(ROUND_STEPS[3], client, SUBSCRIPTIONS)
+        add_licenses = ADD_LICENSES_LINK.search(page).group(1).decode()
+        timed(ROUND_STEPS[4], client, add_licenses)
+        summary = timed(ROUND_STEPS[5], client, add_licenses, {"quantity": 1})
+        fields = {name.decode(): value.decode() for name, value in HIDDEN_INPUT.findall(summary)}
+        timed(ROUND_STEPS[6], client, add_licenses, fields)
+        timed(ROUND_STEPS[7], client, SUBSCRIPTIONS)
+        timed(ROUND_STEPS[8], client, SIGN_OUT, {})
+        if n < 3:
+            for values in cpu.values():
+                values.clear()
+    connection.close()
+    return {step: round(statistics.median(values) * 1000, 1) for step, values in cpu.items()}

@@ -27,7 +27,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import class_scenario  # noqa: E402
-from bench.client import HOST, Session, free_port, percentile, portal_session, sign_in  # noqa: E402
+from bench.client import (  # noqa: E402
+    HOST,
+    Session,
+    free_port,
+    pages_measure,
+    percentile,
+    portal_session,
+    sign_in,
+)
 
 PYTHON = sys.executable
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
@@ -281,14 +289,18 @@ def class_run(port: int) -> dict:
     print(f"running: main pages, {len(seats)} seats loaded, in the default seat", flush=True)
     result["pages_default_seat"] = cs.pages_in_seats(port, [None], CLIENTS, SECONDS)
     signing = seats[: cs.SIGN_IN_SEATS]
+    result["trivial_before_sign_in"] = trivial_now(port)
     print(f"running: {len(signing)} trainees signing in at once, x{cs.SIGN_IN_ROUNDS}", flush=True)
     result["sign_in_post"], result["sign_in_shown"] = cs.sign_in_storm(
         port, signing, cs.SIGN_IN_ROUNDS
     )
     print(f"running: {len(seats)} trainees ordering for {cs.CLASS_SECONDS:g} s", flush=True)
+    result["trivial_before_orders"] = trivial_now(port)
     before = cs.licenses_by_seat()
     trainees, requests, elapsed = cs.order_storm(port, seats, cs.CLASS_SECONDS)
     after = cs.licenses_by_seat()
+    print("running: CPU of one trainee's round, in this process", flush=True)
+    result["round_cpu_ms"] = cs.round_cpu(seats)
     result.update(
         trainees=trainees,
         order_requests=requests,
@@ -299,46 +311,68 @@ def class_run(port: int) -> dict:
     return result
 
 
+def trivial_now(port: int):
+    """The trivial view's latencies over a few seconds, now: the yardstick of the next step."""
+    sessions = [Session(port) for _ in range(CLIENTS)]
+    return pages_measure(sessions, "/en/health/", max(2.0, SECONDS / 2))
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f}"
 
 
 def class_report(result: dict, trivial_p50: float) -> bool:
     """Print the class scenario's figures, each latency also as a multiple of the trivial
-    view's p50 of the same run. Returns True when it failed (errors, wrong licenses)."""
+    view's p50 (x): the run's first one, and the one measured just before each step (on a
+    shared machine the load changes from minute to minute; the step's own ratio is the one to
+    read). Returns True when it failed (errors, wrong licenses, a trainee who ordered nothing)."""
     creation = result["creation"]
     print(f"\nclass scenario (x = times the trivial view's p50, {_ms(trivial_p50).strip()} ms)")
     print(
-        f"class of {creation['seats']} seats made: {creation['seconds']:.2f} s, "
+        f"class of {creation['seats']} seats made: {creation['seconds']:.2f} s "
+        f"({creation['cpu_seconds']:.2f} s of this process's CPU), "
         f"{creation['queries']} queries ({creation['queries_per_seat']} per seat); "
         f"x{creation['seconds'] / trivial_p50:.0f}"
     )
-    print(f"\n{'sign-in, all at once':34} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+    near = result["trivial_before_sign_in"].p(50)
+    print(
+        f"\n{'sign-in, all at once':30} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"
+        f"  x p50 / p99 (trivial just before: {_ms(near).strip()} ms)"
+    )
     for key, label in [
         ("sign_in_post", "  Sign In pressed -> answer"),
         ("sign_in_shown", "  -> Subscriptions shown"),
     ]:
         m = result[key]
         print(
-            f"{label:34} {len(m.latencies):5d} {_ms(m.p(50))} {_ms(m.p(99))} "
-            f"{_ms(max(m.latencies))}  x{m.p(50) / trivial_p50:.1f} / x{m.p(99) / trivial_p50:.1f}"
+            f"{label:30} {len(m.latencies):5d} {_ms(m.p(50))} {_ms(m.p(99))} "
+            f"{_ms(max(m.latencies))}  x{m.p(50) / near:.1f} / x{m.p(99) / near:.1f}"
             f"  {m.statuses}"
         )
+    phases = [result["pages_one_seat"], result["pages_in_seats"], result["pages_default_seat"]]
     print(
-        f"\n{'main page':42} {'1 seat':>8} {'in seat':>8} {'ratio':>6} {'default':>8} {'ratio':>6}"
+        "\nmain pages, p50 in ms: one seat (the default seat, no class yet); with the class's"
+        "\nseats loaded, each client in a seat of its own; the same in the default seat. Each"
+        "\nphase measures the trivial view again first; x is a page's p50 over that one, and"
+        "\n'x ratio' compares those, against the one-seat phase."
     )
-    print(f"{'(p50 ms; x trivial p50 at the end)':42} {'':>8} {'(60)':>8}")
-    for name, one in result["pages_one_seat"].items():
-        seated, default = result["pages_in_seats"][name], result["pages_default_seat"][name]
-        if "measure" not in one or "measure" not in seated or "measure" not in default:
-            print(f"{name:42} {one.get('note') or seated.get('note') or default.get('note')}")
+    print(
+        f"{'page':40} {'1 seat':>8} {'x':>5} {'seats':>8} {'x':>5} {'ratio':>5} {'x ratio':>7}"
+        f" {'default':>8} {'x':>5} {'x ratio':>7}"
+    )
+    for name in ["trivial", *(page for page in result["pages_one_seat"] if page != "trivial")]:
+        pages = [phase[name] for phase in phases]
+        if any("measure" not in page for page in pages):
+            print(f"{name:40} {next(page['note'] for page in pages if 'note' in page)}")
             continue
-        a, b, c = (x["measure"].p(50) for x in (one, seated, default))
+        p50 = [page["measure"].p(50) for page in pages]
+        x = [p / phase["trivial"]["measure"].p(50) for p, phase in zip(p50, phases, strict=True)]
         print(
-            f"{name:42} {_ms(a)} {_ms(b)} {b / a:6.2f} {_ms(c)} {c / a:6.2f}"
-            f"  x{a / trivial_p50:.1f} x{b / trivial_p50:.1f}"
+            f"{name:40} {_ms(p50[0])} {x[0]:5.1f} {_ms(p50[1])} {x[1]:5.1f} {p50[1] / p50[0]:5.2f}"
+            f" {x[1] / x[0]:7.2f} {_ms(p50[2])} {x[2]:5.1f} {x[2] / x[0]:7.2f}"
         )
     trainees, requests = result["trainees"], result["order_requests"]
+    near_orders = result["trivial_before_orders"].p(50)
     errors = [error for trainee in trainees for error in trainee.errors]
     orders = sum(trainee.orders for trainee in trainees)
     print(
@@ -346,12 +380,22 @@ def class_report(result: dict, trivial_p50: float) -> bool:
         f"{orders} orders ({sum(t.licenses_added for t in trainees)} licenses), "
         f"{len(requests.latencies)} requests in {result['order_elapsed']:.0f} s, "
         f"{len(requests.latencies) / result['order_elapsed']:.1f} req/s, "
-        f"p50 {_ms(requests.p(50)).strip()} ms (x{requests.p(50) / trivial_p50:.1f}), "
-        f"p99 {_ms(requests.p(99)).strip()} ms (x{requests.p(99) / trivial_p50:.1f}); "
+        f"p50 {_ms(requests.p(50)).strip()} ms (x{requests.p(50) / near_orders:.1f}), "
+        f"p99 {_ms(requests.p(99)).strip()} ms (x{requests.p(99) / near_orders:.1f}; "
+        f"trivial just before: {_ms(near_orders).strip()} ms); "
         f"statuses {requests.statuses}; errors: {len(errors)}"
     )
     for error in errors[:10]:
         print(f"  error: {error}")
+    cpu = result["round_cpu_ms"]
+    total = sum(cpu.values())
+    cores = os.cpu_count() or 1
+    print(
+        f"\nCPU of one trainee's round (median ms, Django in this process, no HTTP): {total:.0f} ms"
+        f" -> at most {cores * 1000 / total:.0f} rounds/s on {cores} cores"
+    )
+    for step, ms in cpu.items():
+        print(f"  {step:30} {ms:6.1f}")
     problems = result["license_problems"]
     seats_without_orders = sum(1 for trainee in trainees if not trainee.orders)
     if problems:
@@ -391,11 +435,14 @@ def class_json(result: dict | None, trivial_p50: float) -> dict | None:
     trainees = result["trainees"]
     return {
         "creation": result["creation"],
+        "trivial_before_sign_in": figures(result["trivial_before_sign_in"]),
+        "trivial_before_orders": figures(result["trivial_before_orders"]),
         "sign_in_post": figures(result["sign_in_post"]),
         "sign_in_until_subscriptions": figures(result["sign_in_shown"]),
         "pages_one_seat": pages(result["pages_one_seat"]),
         "pages_in_seats": pages(result["pages_in_seats"]),
         "pages_default_seat_with_class": pages(result["pages_default_seat"]),
+        "round_cpu_ms": result["round_cpu_ms"],
         "ordering": {
             "seconds": class_scenario.CLASS_SECONDS,
             "elapsed_seconds": round(result["order_elapsed"], 1),
