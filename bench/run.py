@@ -281,6 +281,7 @@ def class_run(port: int) -> dict:
     result = {}
     print("running: main pages, one seat (the default seat, no class yet)", flush=True)
     result["pages_one_seat"] = cs.pages_in_seats(port, [None], CLIENTS, SECONDS)
+    result["cpu_one_seat"] = cs.pages_cpu([None])
     print(f"running: a class of {cs.CLASS_SEATS} seats made", flush=True)
     seats, result["creation"] = cs.class_create_timed(cs.CLASS_SEATS)
     print(f"  {result['creation']}", flush=True)
@@ -288,6 +289,9 @@ def class_run(port: int) -> dict:
     result["pages_in_seats"] = cs.pages_in_seats(port, seats, CLIENTS, SECONDS)
     print(f"running: main pages, {len(seats)} seats loaded, in the default seat", flush=True)
     result["pages_default_seat"] = cs.pages_in_seats(port, [None], CLIENTS, SECONDS)
+    print("running: main pages' CPU in this process, one seat and 60", flush=True)
+    result["cpu_in_seats"] = cs.pages_cpu(seats)
+    result["cpu_default_seat"] = cs.pages_cpu([None])
     signing = seats[: cs.SIGN_IN_SEATS]
     result["trivial_before_sign_in"] = trivial_now(port)
     print(f"running: {len(signing)} trainees signing in at once, x{cs.SIGN_IN_ROUNDS}", flush=True)
@@ -371,6 +375,20 @@ def class_report(result: dict, trivial_p50: float) -> bool:
             f"{name:40} {_ms(p50[0])} {x[0]:5.1f} {_ms(p50[1])} {x[1]:5.1f} {p50[1] / p50[0]:5.2f}"
             f" {x[1] / x[0]:7.2f} {_ms(p50[2])} {x[2]:5.1f} {x[2] / x[0]:7.2f}"
         )
+    print(
+        "\nmain pages' CPU, median ms in this process with Django's test client (no HTTP):"
+        "\none seat (before the class), in the class's seats, in the default seat after"
+    )
+    print(f"{'page':40} {'1 seat':>7} {'seats':>7} {'ratio':>6} {'default':>7} {'ratio':>6}")
+    for name, one in result["cpu_one_seat"].items():
+        seated, default = result["cpu_in_seats"][name], result["cpu_default_seat"][name]
+        if None in (one, seated, default):
+            print(f"{name:40} not measured (the page did not answer 200)")
+            continue
+        print(
+            f"{name:40} {one:7.1f} {seated:7.1f} {seated / one:6.2f} {default:7.1f}"
+            f" {default / one:6.2f}"
+        )
     trainees, requests = result["trainees"], result["order_requests"]
     near_orders = result["trivial_before_orders"].p(50)
     errors = [error for trainee in trainees for error in trainee.errors]
@@ -443,6 +461,11 @@ def class_json(result: dict | None, trivial_p50: float) -> dict | None:
         "pages_in_seats": pages(result["pages_in_seats"]),
         "pages_default_seat_with_class": pages(result["pages_default_seat"]),
         "round_cpu_ms": result["round_cpu_ms"],
+        "pages_cpu_ms": {
+            "one_seat": result["cpu_one_seat"],
+            "in_seats": result["cpu_in_seats"],
+            "default_seat_with_class": result["cpu_default_seat"],
+        },
         "ordering": {
             "seconds": class_scenario.CLASS_SECONDS,
             "elapsed_seconds": round(result["order_elapsed"], 1),
