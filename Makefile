@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
 .PHONY: run test test-pytest test-postgres lint migrate messages sandbox-data check-translations \
-	serve collectstatic bench clean
+	serve collectstatic bench bench-postgres clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ serve: messages collectstatic
 
 bench: messages collectstatic
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) bench/run.py
+
+# The same against a throwaway PostgreSQL server on 127.0.0.1 (Debian's postgresql package).
+bench-postgres: messages collectstatic
+	bash bench/with_postgres.sh $(MAKE) bench
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

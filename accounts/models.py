@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.contrib.auth.hashers import acheck_password, check_password
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +11,8 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from seats.scope import SeatField, SeatScopedManager
+
+from .hashers import is_public_password_hash
 
 # The most licenses one subscription may hold: large enough for any customer, small enough
 # that a typo (or a hostile form) cannot produce an absurd order.
@@ -151,6 +154,25 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def check_password(self, raw_password):
+        """Whether `raw_password` is this person's password.
+
+        A persona's public password (`accounts.hashers`) is checked as it is stored: Django
+        would otherwise re-hash it with the default hasher on the first good sign-in (its
+        "upgrade"), and every later sign-in of that persona would cost a second of CPU. Any
+        other password is checked, and upgraded when its hasher is outdated, as Django does.
+        A password the person sets goes through `set_password`, hence the default hasher.
+        """
+        if is_public_password_hash(self.password):
+            return check_password(raw_password, self.password)
+        return super().check_password(raw_password)
+
+    async def acheck_password(self, raw_password):
+        """`check_password` for async code (Django's `aauthenticate`)."""
+        if is_public_password_hash(self.password):
+            return await acheck_password(raw_password, self.password)
+        return await super().acheck_password(raw_password)
 
     def clean(self):
         super().clean()

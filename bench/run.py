@@ -1,106 +1,47 @@
 """`make bench`: the production server under gunicorn, a large account, the main flows driven
 by concurrent clients for a fixed time; throughput and p50/p99 latency for each flow and for a
-trivial view of the same server, as a ratio.
+trivial view of the same server, as a ratio. Then the `class` scenario (bench/class_scenario.py):
+a class of 60 seats made, the main pages with 60 seats loaded against one, 30 trainees signing
+in at once, and every seat's trainee placing orders, with the licenses checked seat by seat.
 
 Only 127.0.0.1 is contacted. Every phase is bounded in time. Settings: BENCH_SECONDS (per
 flow, default 10), BENCH_CLIENTS (concurrent client threads, default 8), BENCH_WORKERS
-(gunicorn workers, default 3), DATABASE_URL (default: a fresh SQLite file in bench/).
+(gunicorn workers, default 3), DATABASE_URL (default: a fresh SQLite file in bench/), and the
+class scenario's BENCH_CLASS_SEATS (default 60; 0 skips the scenario), BENCH_SIGN_IN_SEATS
+(30), BENCH_SIGN_IN_ROUNDS (5) and BENCH_CLASS_SECONDS (how long the trainees order, 60).
+Exits with 1 when the class scenario saw an error or a seat's licenses are not what its own
+orders make them.
 """
 
-import http.client
 import json
 import os
 import platform
-import re
-import socket
 import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import class_scenario  # noqa: E402
+from bench.client import (  # noqa: E402
+    HOST,
+    Session,
+    free_port,
+    pages_measure,
+    percentile,
+    portal_session,
+    sign_in,
+)
+
 PYTHON = sys.executable
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
-HOST = "127.0.0.1"
-PASSWORD = os.environ.get("SANDBOX_PASSWORD", "sandbox-2026")
 BILLING_ADMIN, ACCOUNT_ADMIN = "bench.billing@bench.example", "bench.admin@bench.example"
-PORTAL_USER_ID, PORTAL_PASSWORD = "GLOBEX-4471", "corp-2026"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-class Session:
-    """One browser-like client: keeps cookies, speaks HTTP/1.1 to 127.0.0.1 only."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.cookies: dict[str, str] = {}
-
-    def request(self, method: str, path: str, body: dict | None = None):
-        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
-        headers = {"Accept-Language": "en"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        data = None
-        if body is not None:
-            data = urlencode(body)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            connection.request(method, path, body=data, headers=headers)
-            response = connection.getresponse()
-            content = response.read()
-            for header, value in response.getheaders():
-                if header.lower() == "set-cookie":
-                    name, _, rest = value.partition("=")
-                    self.cookies[name.strip()] = rest.split(";", 1)[0]
-            return response.status, response.getheader("Location", ""), content
-        finally:
-            connection.close()
-
-    def get(self, path):
-        return self.request("GET", path)
-
-    def post_form(self, path: str, fields: dict) -> tuple[int, str, bytes]:
-        """GET the page, then POST it with its CSRF token, as a browser would."""
-        _, _, content = self.get(path)
-        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content)
-        return self.request(
-            "POST",
-            path,
-            {**fields, "csrfmiddlewaretoken": token.group(1).decode() if token else ""},
-        )
-
-
-def sign_in(port: int, email: str) -> Session:
-    session = Session(port)
-    status, location, _ = session.post_form(
-        "/en/billing/sign-in/", {"username": email, "password": PASSWORD}
-    )
-    if status != 302:
-        raise RuntimeError(f"sign-in of {email} answered {status}")
-    return session
-
-
-def portal_session(port: int) -> Session:
-    session = Session(port)
-    _, _, content = session.get("/en/corp-billing/")
-    names = re.findall(rb'<input[^>]+name="([^"]+)"', content)
-    fields = {}
-    for name in (n.decode() for n in names):
-        if name == "csrfmiddlewaretoken" or name == "next":
-            continue
-        fields[name] = PORTAL_PASSWORD if "password" in name else PORTAL_USER_ID
-    session.post_form("/en/corp-billing/", fields)
-    return session
 
 
 @dataclass
@@ -146,12 +87,6 @@ def run_flow(flow: Flow, port: int) -> None:
         thread.join(timeout=SECONDS + 60)
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
-    return ordered[index]
-
-
 def manage(*args: str, env: dict) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=600)
 
@@ -168,8 +103,11 @@ def main() -> int:
             Path(f"{database}{suffix}").unlink(missing_ok=True)
         env["DATABASE_URL"] = f"sqlite:///{database}"
     engine = env["DATABASE_URL"].split(":", 1)[0]
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    print(f"load average (1, 5, 15 min) before: {load_before}")
     print(
-        f"database: {engine}; gunicorn workers: {WORKERS}; clients: {CLIENTS}; "
+        f"database: {engine} (CONN_MAX_AGE {env.get('DJANGO_CONN_MAX_AGE', '0')}); "
+        f"gunicorn workers: {WORKERS}; clients: {CLIENTS}; "
         f"{SECONDS:g} s per flow",
         flush=True,
     )
@@ -187,6 +125,8 @@ def main() -> int:
         text=True,
     ).stdout
     print(seeded.strip(), f"\nseeded in {time.monotonic() - started:.1f} s", flush=True)
+    if class_scenario.CLASS_SEATS:
+        django_setup(env)
 
     port = free_port()
     server = subprocess.Popen(
@@ -246,6 +186,7 @@ def main() -> int:
         for flow in flows:
             print(f"running: {flow.name}", flush=True)
             run_flow(flow, port)
+        classroom = class_run(port) if class_scenario.CLASS_SEATS else None
     finally:
         server.terminate()
         try:
@@ -288,13 +229,19 @@ def main() -> int:
             f"{row['p50_vs_trivial']:6.2f} {row['throughput_vs_trivial']:8.3f}  {flow.statuses}"
             f"{'  ' + flow.note if flow.note else ''}"
         )
+    failed = False
+    if classroom is not None:
+        failed = class_report(classroom, trivial_p50)
     machine = {
         "cpus": os.cpu_count(),
+        "cpu_model": cpu_model(),
+        "load_average_before": load_before,
         "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
         "platform": platform.platform(),
         "database": engine,
+        "conn_max_age": env.get("DJANGO_CONN_MAX_AGE", "0"),
         "workers": WORKERS,
         "clients": CLIENTS,
         "seconds_per_flow": SECONDS,
@@ -302,10 +249,238 @@ def main() -> int:
         "seed": seeded.strip().splitlines(),
     }
     out = ROOT / "bench" / "results.json"
-    out.write_text(json.dumps({"machine": machine, "flows": rows}, indent=2))
+    results = {"machine": machine, "flows": rows, "class": class_json(classroom, trivial_p50)}
+    out.write_text(json.dumps(results, indent=2))
     print(f"\nload average (1, 5, 15 min) at the end: {machine['load_average_at_end']}")
     print(f"written to {out.relative_to(ROOT)}")
-    return 0
+    return 1 if failed else 0
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def django_setup(env: dict) -> None:
+    """This process makes the class and reads the licenses through Django, on the server's
+    database (never while the load runs)."""
+    os.environ.update(env)
+    import django
+
+    django.setup()
+
+
+def class_run(port: int) -> dict:
+    """The class scenario, step by step (bench/class_scenario.py)."""
+    cs = class_scenario
+    result = {}
+    print("running: main pages, one seat (the default seat, no class yet)", flush=True)
+    result["pages_one_seat"] = cs.pages_in_seats(port, [None], CLIENTS, SECONDS)
+    result["cpu_one_seat"] = cs.pages_cpu([None])
+    print(f"running: a class of {cs.CLASS_SEATS} seats made", flush=True)
+    seats, result["creation"] = cs.class_create_timed(cs.CLASS_SEATS)
+    print(f"  {result['creation']}", flush=True)
+    print(f"running: main pages, {len(seats)} seats loaded, each client in its own", flush=True)
+    result["pages_in_seats"] = cs.pages_in_seats(port, seats, CLIENTS, SECONDS)
+    print(f"running: main pages, {len(seats)} seats loaded, in the default seat", flush=True)
+    result["pages_default_seat"] = cs.pages_in_seats(port, [None], CLIENTS, SECONDS)
+    print("running: main pages' CPU in this process, one seat and 60", flush=True)
+    result["cpu_in_seats"] = cs.pages_cpu(seats)
+    result["cpu_default_seat"] = cs.pages_cpu([None])
+    signing = seats[: cs.SIGN_IN_SEATS]
+    result["trivial_before_sign_in"] = trivial_now(port)
+    print(f"running: {len(signing)} trainees signing in at once, x{cs.SIGN_IN_ROUNDS}", flush=True)
+    result["sign_in_post"], result["sign_in_shown"] = cs.sign_in_storm(
+        port, signing, cs.SIGN_IN_ROUNDS
+    )
+    print(f"running: {len(seats)} trainees ordering for {cs.CLASS_SECONDS:g} s", flush=True)
+    result["trivial_before_orders"] = trivial_now(port)
+    before = cs.licenses_by_seat()
+    trainees, requests, elapsed = cs.order_storm(port, seats, cs.CLASS_SECONDS)
+    after = cs.licenses_by_seat()
+    print("running: CPU of one trainee's round, in this process", flush=True)
+    result["round_cpu_ms"] = cs.round_cpu(seats)
+    result.update(
+        trainees=trainees,
+        order_requests=requests,
+        order_elapsed=elapsed,
+        license_problems=cs.orders_check(before, after, trainees),
+        seats_checked=len(after),
+    )
+    return result
+
+
+def trivial_now(port: int):
+    """The trivial view's latencies over a few seconds, now: the yardstick of the next step."""
+    sessions = [Session(port) for _ in range(CLIENTS)]
+    return pages_measure(sessions, "/en/health/", max(2.0, SECONDS / 2))
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f}"
+
+
+def class_report(result: dict, trivial_p50: float) -> bool:
+    """Print the class scenario's figures, each latency also as a multiple of the trivial
+    view's p50 (x): the run's first one, and the one measured just before each step (on a
+    shared machine the load changes from minute to minute; the step's own ratio is the one to
+    read). Returns True when it failed (errors, wrong licenses, a trainee who ordered nothing)."""
+    creation = result["creation"]
+    print(f"\nclass scenario (x = times the trivial view's p50, {_ms(trivial_p50).strip()} ms)")
+    print(
+        f"class of {creation['seats']} seats made: {creation['seconds']:.2f} s "
+        f"({creation['cpu_seconds']:.2f} s of this process's CPU), "
+        f"{creation['queries']} queries ({creation['queries_per_seat']} per seat); "
+        f"x{creation['seconds'] / trivial_p50:.0f}"
+    )
+    near = result["trivial_before_sign_in"].p(50)
+    print(
+        f"\n{'sign-in, all at once':30} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"
+        f"  x p50 / p99 (trivial just before: {_ms(near).strip()} ms)"
+    )
+    for key, label in [
+        ("sign_in_post", "  Sign In pressed -> answer"),
+        ("sign_in_shown", "  -> Subscriptions shown"),
+    ]:
+        m = result[key]
+        print(
+            f"{label:30} {len(m.latencies):5d} {_ms(m.p(50))} {_ms(m.p(99))} "
+            f"{_ms(max(m.latencies))}  x{m.p(50) / near:.1f} / x{m.p(99) / near:.1f}"
+            f"  {m.statuses}"
+        )
+    phases = [result["pages_one_seat"], result["pages_in_seats"], result["pages_default_seat"]]
+    print(
+        "\nmain pages, p50 in ms: one seat (the default seat, no class yet); with the class's"
+        "\nseats loaded, each client in a seat of its own; the same in the default seat. Each"
+        "\nphase measures the trivial view again first; x is a page's p50 over that one, and"
+        "\n'x ratio' compares those, against the one-seat phase."
+    )
+    print(
+        f"{'page':40} {'1 seat':>8} {'x':>5} {'seats':>8} {'x':>5} {'ratio':>5} {'x ratio':>7}"
+        f" {'default':>8} {'x':>5} {'x ratio':>7}"
+    )
+    for name in ["trivial", *(page for page in result["pages_one_seat"] if page != "trivial")]:
+        pages = [phase[name] for phase in phases]
+        if any("measure" not in page for page in pages):
+            print(f"{name:40} {next(page['note'] for page in pages if 'note' in page)}")
+            continue
+        p50 = [page["measure"].p(50) for page in pages]
+        x = [p / phase["trivial"]["measure"].p(50) for p, phase in zip(p50, phases, strict=True)]
+        print(
+            f"{name:40} {_ms(p50[0])} {x[0]:5.1f} {_ms(p50[1])} {x[1]:5.1f} {p50[1] / p50[0]:5.2f}"
+            f" {x[1] / x[0]:7.2f} {_ms(p50[2])} {x[2]:5.1f} {x[2] / x[0]:7.2f}"
+        )
+    print(
+        "\nmain pages' CPU, median ms in this process with Django's test client (no HTTP):"
+        "\none seat (before the class), in the class's seats, in the default seat after"
+    )
+    print(f"{'page':40} {'1 seat':>7} {'seats':>7} {'ratio':>6} {'default':>7} {'ratio':>6}")
+    for name, one in result["cpu_one_seat"].items():
+        seated, default = result["cpu_in_seats"][name], result["cpu_default_seat"][name]
+        if None in (one, seated, default):
+            print(f"{name:40} not measured (the page did not answer 200)")
+            continue
+        print(
+            f"{name:40} {one:7.1f} {seated:7.1f} {seated / one:6.2f} {default:7.1f}"
+            f" {default / one:6.2f}"
+        )
+    trainees, requests = result["trainees"], result["order_requests"]
+    near_orders = result["trivial_before_orders"].p(50)
+    errors = [error for trainee in trainees for error in trainee.errors]
+    orders = sum(trainee.orders for trainee in trainees)
+    print(
+        f"\n{len(trainees)} trainees ordering for {class_scenario.CLASS_SECONDS:g} s: "
+        f"{orders} orders ({sum(t.licenses_added for t in trainees)} licenses), "
+        f"{len(requests.latencies)} requests in {result['order_elapsed']:.0f} s, "
+        f"{len(requests.latencies) / result['order_elapsed']:.1f} req/s, "
+        f"p50 {_ms(requests.p(50)).strip()} ms (x{requests.p(50) / near_orders:.1f}), "
+        f"p99 {_ms(requests.p(99)).strip()} ms (x{requests.p(99) / near_orders:.1f}; "
+        f"trivial just before: {_ms(near_orders).strip()} ms); "
+        f"statuses {requests.statuses}; errors: {len(errors)}"
+    )
+    for error in errors[:10]:
+        print(f"  error: {error}")
+    cpu = result["round_cpu_ms"]
+    total = sum(cpu.values())
+    cores = os.cpu_count() or 1
+    print(
+        f"\nCPU of one trainee's round (median ms, Django in this process, no HTTP): {total:.0f} ms"
+        f" -> at most {cores * 1000 / total:.0f} rounds/s on {cores} cores"
+    )
+    for step, ms in cpu.items():
+        print(f"  {step:30} {ms:6.1f}")
+    problems = result["license_problems"]
+    seats_without_orders = sum(1 for trainee in trainees if not trainee.orders)
+    if problems:
+        print(f"licenses WRONG in {len(problems)} seats:")
+        for problem in problems[:10]:
+            print(f"  {problem}")
+    else:
+        print(
+            f"licenses checked in all {result['seats_checked']} seats (the default one too): "
+            "each is its start plus its own trainee's orders, nothing else changed"
+        )
+    if seats_without_orders:
+        print(f"  {seats_without_orders} trainees placed no order")
+    return bool(errors or problems or seats_without_orders)
+
+
+def class_json(result: dict | None, trivial_p50: float) -> dict | None:
+    if result is None:
+        return None
+
+    def figures(m):
+        return {
+            "n": len(m.latencies),
+            "p50_ms": round(m.p(50) * 1000, 1),
+            "p99_ms": round(m.p(99) * 1000, 1),
+            "p50_vs_trivial": round(m.p(50) / trivial_p50, 2),
+            "p99_vs_trivial": round(m.p(99) / trivial_p50, 2),
+            "statuses": m.statuses,
+        }
+
+    def pages(measured):
+        return {
+            name: figures(page["measure"]) if "measure" in page else page
+            for name, page in measured.items()
+        }
+
+    trainees = result["trainees"]
+    return {
+        "creation": result["creation"],
+        "trivial_before_sign_in": figures(result["trivial_before_sign_in"]),
+        "trivial_before_orders": figures(result["trivial_before_orders"]),
+        "sign_in_post": figures(result["sign_in_post"]),
+        "sign_in_until_subscriptions": figures(result["sign_in_shown"]),
+        "pages_one_seat": pages(result["pages_one_seat"]),
+        "pages_in_seats": pages(result["pages_in_seats"]),
+        "pages_default_seat_with_class": pages(result["pages_default_seat"]),
+        "round_cpu_ms": result["round_cpu_ms"],
+        "pages_cpu_ms": {
+            "one_seat": result["cpu_one_seat"],
+            "in_seats": result["cpu_in_seats"],
+            "default_seat_with_class": result["cpu_default_seat"],
+        },
+        "ordering": {
+            "seconds": class_scenario.CLASS_SECONDS,
+            "elapsed_seconds": round(result["order_elapsed"], 1),
+            "throughput_per_s": round(
+                len(result["order_requests"].latencies) / result["order_elapsed"], 1
+            ),
+            "trainees": len(trainees),
+            "orders": sum(t.orders for t in trainees),
+            "licenses_added": sum(t.licenses_added for t in trainees),
+            "requests": figures(result["order_requests"]),
+            "errors": [error for t in trainees for error in t.errors],
+            "license_problems": result["license_problems"],
+            "seats_checked": result["seats_checked"],
+        },
+    }
 
 
 if __name__ == "__main__":

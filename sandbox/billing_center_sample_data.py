@@ -4,7 +4,7 @@ the standard accounts (Acme and Paulista). Stable keys, dates counted from the s
 import datetime
 from dataclasses import dataclass
 
-from accounts.models import BillingFrequency, PlanPrice
+from accounts.models import BillingFrequency, PlanPrice, Subscription
 from billing_center.models import BillingInfo, Invoice, PaymentMethod
 
 from .sample_data import ACME, PAULISTA
@@ -63,41 +63,79 @@ def _past_periods(frequency: str, renewal_date: datetime.date):
 
 def billing_center_sample_data_load(*, accounts, today):
     """Called by `sandbox_load`: creates what is missing (by account, by invoice number) and
-    leaves what exists as people left it; `sandbox_reset` removes the invoices of orders."""
-    for name, sample in SAMPLES.items():
-        account = accounts.get(name)
-        if account is None:
-            continue
-        PaymentMethod.objects.get_or_create(account=account, defaults=sample.card)
-        BillingInfo.objects.get_or_create(account=account, defaults=sample.billing_info)
-        for subscription in account.subscriptions.select_related("product", "plan_tier"):
-            price = PlanPrice.objects.get(
-                plan_tier=subscription.plan_tier,
-                currency=account.currency,
-                billing_frequency=subscription.billing_frequency,
-            ).amount
+    leaves what exists as people left it; `sandbox_reset` removes the invoices of orders.
+    A few queries whatever the number of rows: a class loads it once for each seat."""
+    sampled = [(accounts[name], sample) for name, sample in SAMPLES.items() if name in accounts]
+    sampled_accounts = [account for account, _sample in sampled]
+    with_card = set(
+        PaymentMethod.objects.filter(account__in=sampled_accounts).values_list(
+            "account_id", flat=True
+        )
+    )
+    PaymentMethod.objects.bulk_create(
+        [
+            PaymentMethod(account=account, **sample.card)
+            for account, sample in sampled
+            if account.pk not in with_card
+        ]
+    )
+    with_info = set(
+        BillingInfo.objects.filter(account__in=sampled_accounts).values_list(
+            "account_id", flat=True
+        )
+    )
+    BillingInfo.objects.bulk_create(
+        [
+            BillingInfo(account=account, **sample.billing_info)
+            for account, sample in sampled
+            if account.pk not in with_info
+        ]
+    )
+    subscriptions = list(
+        Subscription.objects.filter(account__in=sampled_accounts).select_related(
+            "product", "plan_tier"
+        )
+    )
+    prices = {
+        (price.plan_tier_id, price.currency, price.billing_frequency): price.amount
+        for price in PlanPrice.objects.filter(
+            plan_tier__in={subscription.plan_tier_id for subscription in subscriptions}
+        )
+    }
+    invoices = []
+    for account, sample in sampled:
+        for subscription in (s for s in subscriptions if s.account_id == account.pk):
+            price = prices[
+                (subscription.plan_tier_id, account.currency, subscription.billing_frequency)
+            ]
             for number_suffix, (start, end) in enumerate(
                 _past_periods(subscription.billing_frequency, subscription.renewal_date),
                 start=1,
             ):
-                number = (
-                    f"{sample.invoice_prefix}-{subscription.product.code.upper()}-{number_suffix}"
+                invoices.append(
+                    Invoice(
+                        number=(
+                            f"{sample.invoice_prefix}-{subscription.product.code.upper()}"
+                            f"-{number_suffix}"
+                        ),
+                        account=account,
+                        kind=Invoice.Kind.RENEWAL,
+                        issued_on=start,
+                        subscription=subscription,
+                        product=subscription.product,
+                        plan_tier=subscription.plan_tier,
+                        billing_frequency=subscription.billing_frequency,
+                        quantity=subscription.licenses,
+                        unit_price=price,
+                        period_start=start,
+                        period_end=end,
+                        total=price * subscription.licenses,
+                        currency=account.currency,
+                    )
                 )
-                Invoice.objects.get_or_create(
-                    number=number,
-                    defaults={
-                        "account": account,
-                        "kind": Invoice.Kind.RENEWAL,
-                        "issued_on": start,
-                        "subscription": subscription,
-                        "product": subscription.product,
-                        "plan_tier": subscription.plan_tier,
-                        "billing_frequency": subscription.billing_frequency,
-                        "quantity": subscription.licenses,
-                        "unit_price": price,
-                        "period_start": start,
-                        "period_end": end,
-                        "total": price * subscription.licenses,
-                        "currency": account.currency,
-                    },
-                )
+    existing = set(
+        Invoice.objects.filter(number__in=[i.number for i in invoices]).values_list(
+            "number", flat=True
+        )
+    )
+    Invoice.objects.bulk_create([i for i in invoices if i.number not in existing])

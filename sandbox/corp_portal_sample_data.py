@@ -109,7 +109,8 @@ def _invoice_lines(invoice, subscriptions, prices, next_month) -> list[InvoiceLi
 
 def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:
     """One invoice per month, issued on the 1st, newest first. Each subscription is billed
-    at the price of its own billing frequency (see `_invoice_lines`), with the sample seats."""
+    at the price of its own billing frequency (see `_invoice_lines`), with the sample seats.
+    Written in two inserts (the invoices, then their lines): a class loads it for each seat."""
     subscriptions = list(account.subscriptions.select_related("product", "plan_tier"))
     prices = {
         (price.plan_tier_id, price.billing_frequency): price.amount
@@ -117,27 +118,37 @@ def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:
             plan_tier__in=[s.plan_tier_id for s in subscriptions], currency=account.currency
         )
     }
-    invoices = []
+    months = []
     for months_back in range(INVOICE_MONTHS):
         issued_on = _month_start(today, months_back)
-        next_month = _month_start(today, months_back - 1)
-        invoice, created = Invoice.objects.get_or_create(
-            number=f"GLX-{issued_on:%Y%m}",
-            defaults={
-                "account": account,
-                "issued_on": issued_on,
-                "period_start": issued_on,
-                "period_end": next_month - datetime.timedelta(days=1),
-                "due_on": issued_on + datetime.timedelta(days=30),
-                "currency": account.currency,
-                "total": Decimal("0.00"),
-                "status": Invoice.Status.OPEN if months_back == 0 else Invoice.Status.PAID,
-            },
+        months.append((months_back, issued_on, _month_start(today, months_back - 1)))
+    existing = {
+        invoice.number: invoice
+        for invoice in Invoice.objects.filter(
+            number__in=[f"GLX-{issued_on:%Y%m}" for _, issued_on, _ in months]
         )
-        if created:
-            lines = _invoice_lines(invoice, subscriptions, prices, next_month)
-            InvoiceLine.objects.bulk_create(lines)
-            invoice.total = sum((line.amount for line in lines), Decimal("0.00"))
-            invoice.save(update_fields=["total"])
+    }
+    invoices, new_lines = [], []
+    for months_back, issued_on, next_month in months:
+        number = f"GLX-{issued_on:%Y%m}"
+        if number in existing:
+            invoices.append(existing[number])
+            continue
+        invoice = Invoice(
+            number=number,
+            account=account,
+            issued_on=issued_on,
+            period_start=issued_on,
+            period_end=next_month - datetime.timedelta(days=1),
+            due_on=issued_on + datetime.timedelta(days=30),
+            currency=account.currency,
+            status=Invoice.Status.OPEN if months_back == 0 else Invoice.Status.PAID,
+        )
+        lines = _invoice_lines(invoice, subscriptions, prices, next_month)
+        invoice.total = sum((line.amount for line in lines), Decimal("0.00"))
         invoices.append(invoice)
+        new_lines.append((invoice, lines))
+    Invoice.objects.bulk_create([invoice for invoice, _lines in new_lines])
+    # Each line's invoice has its id now; Django reads it when the lines are saved.
+    InvoiceLine.objects.bulk_create([line for _invoice, lines in new_lines for line in lines])
     return invoices

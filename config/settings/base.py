@@ -11,6 +11,7 @@ from email.utils import parseaddr
 from pathlib import Path
 
 import environ
+from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -122,6 +123,9 @@ AUTH_USER_MODEL = "accounts.User"
 # A LogMeIn ID is unique within a seat (seats.scope): every seat has its own Ana, and the
 # scoped default manager that ModelBackend asks finds the one of the request's seat.
 SILENCED_SYSTEM_CHECKS = ["auth.W004"]
+# Django's default hashers first (a password someone sets gets PBKDF2 with 1,000,000
+# iterations), then the cheap one that only the public sample passwords use (accounts.hashers).
+PASSWORD_HASHERS = [*global_settings.PASSWORD_HASHERS, "accounts.hashers.PublicPasswordHasher"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -6,7 +6,11 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# A fast default hasher; the public passwords' hasher as in production (accounts.hashers).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "accounts.hashers.PublicPasswordHasher",
+]
 SANDBOX_TODAY = datetime.date(2026, 11, 21)
 SANDBOX_OPEN = True
 # The trainer's own password, never the personas' (tests read it through `trainer_credentials`).

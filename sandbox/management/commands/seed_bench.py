@@ -10,7 +10,6 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -27,6 +26,7 @@ from accounts.models import (
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
 from sandbox.sample_data import GLOBEX
+from sandbox.services import public_password_hash
 
 BENCH_ACCOUNT = "Bench Industries"
 BILLING_ADMIN = "bench.billing@bench.example"
@@ -42,8 +42,8 @@ def seed(*, users: int = USERS, subscriptions: int = SUBSCRIPTIONS, invoices: in
         account, _ = Account.objects.update_or_create(
             name=BENCH_ACCOUNT, defaults={"billing": "standard", "currency": "USD"}
         )
-        # One hash for everyone: hashing 5,000 passwords one by one would dominate the seed.
-        password = make_password(settings.SANDBOX_PASSWORD)
+        # The personas' public password, with their cheap hash, one for everyone.
+        password = public_password_hash(settings.SANDBOX_PASSWORD)
         existing = set(account.users.values_list("email", flat=True))
         new_users = [
             User(
