@@ -61,36 +61,30 @@ def _past_periods(frequency: str, renewal_date: datetime.date):
     ]
 
 
+def _one_per_account_load(model, sampled, fields_of) -> None:
+    """Create `model`'s row (one an account) for each sampled account that has none yet."""
+    present = set(
+        model.objects.filter(account__in=[account for account, _ in sampled]).values_list(
+            "account_id", flat=True
+        )
+    )
+    model.objects.bulk_create(
+        [
+            model(account=account, **fields_of(sample))
+            for account, sample in sampled
+            if account.pk not in present
+        ]
+    )
+
+
 def billing_center_sample_data_load(*, accounts, today):
     """Called by `sandbox_load`: creates what is missing (by account, by invoice number) and
     leaves what exists as people left it; `sandbox_reset` removes the invoices of orders.
     A few queries whatever the number of rows: a class loads it once for each seat."""
     sampled = [(accounts[name], sample) for name, sample in SAMPLES.items() if name in accounts]
     sampled_accounts = [account for account, _sample in sampled]
-    with_card = set(
-        PaymentMethod.objects.filter(account__in=sampled_accounts).values_list(
-            "account_id", flat=True
-        )
-    )
-    PaymentMethod.objects.bulk_create(
-        [
-            PaymentMethod(account=account, **sample.card)
-            for account, sample in sampled
-            if account.pk not in with_card
-        ]
-    )
-    with_info = set(
-        BillingInfo.objects.filter(account__in=sampled_accounts).values_list(
-            "account_id", flat=True
-        )
-    )
-    BillingInfo.objects.bulk_create(
-        [
-            BillingInfo(account=account, **sample.billing_info)
-            for account, sample in sampled
-            if account.pk not in with_info
-        ]
-    )
+    _one_per_account_load(PaymentMethod, sampled, lambda sample: sample.card)
+    _one_per_account_load(BillingInfo, sampled, lambda sample: sample.billing_info)
     subscriptions = list(
         Subscription.objects.filter(account__in=sampled_accounts).select_related(
             "product", "plan_tier"
