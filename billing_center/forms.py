@@ -44,6 +44,7 @@ class EditSubscriptionForm(forms.Form):
         label=_("Plan tier"),
         queryset=PlanTier.objects.none(),
         empty_label=None,
+        help_text=_("A higher plan tier is yours to choose; Customer Care makes downgrades."),
         error_messages={"invalid_choice": _("Choose one of the plan tiers of this product.")},
     )
     billing_frequency = forms.ChoiceField(

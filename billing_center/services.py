@@ -89,6 +89,11 @@ def _order_summary_of_quote(quote: LicensesQuote, *, today: datetime.date) -> Or
     )
 
 
+def is_downgrade(*, subscription: Subscription, plan_tier: PlanTier) -> bool:
+    """Whether `plan_tier` is below the subscription's (the tiers' rank within the product)."""
+    return plan_tier.rank < subscription.plan_tier.rank
+
+
 def order_summary_change(
     *,
     subscription: Subscription,
@@ -97,11 +102,20 @@ def order_summary_change(
     today: datetime.date | None = None,
 ) -> OrderSummary:
     """A new plan tier or frequency from today: the difference up to the renewal date is due
-    (a cheaper plan costs nothing now; it is cheaper from the renewal on)."""
+    (a cheaper frequency costs nothing now; it is cheaper from the renewal on). A lower plan
+    tier is not sold here: as in the real Billing Center, Customer Care makes downgrades."""
     today = today or sandbox_today()
     subscription_orderable_check(subscription)
     if plan_tier.product_id != subscription.product_id:
         raise ValidationError(_("This plan tier belongs to another product."))
+    if is_downgrade(subscription=subscription, plan_tier=plan_tier):
+        raise ValidationError(
+            _(
+                "A move to a lower plan tier is made by Customer Care, not in the Billing "
+                "Center: contact Customer Care to downgrade."
+            ),
+            code="downgrade",
+        )
     if billing_frequency not in BillingFrequency.values:
         raise ValidationError(_("Choose a billing frequency."))
     if (
