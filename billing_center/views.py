@@ -180,7 +180,13 @@ class BillingCenterOrderView(BillingAdminRequiredMixin, SubscriptionOrderView):
         raise NotImplementedError
 
     def review(self, form):
-        return {"summary": self.summarize(form.cleaned_data)}
+        """The checkout, as the real Billing Center shows it: the order summary, then what
+        will be charged and billed (the card on file, the VAT number), then Place Order."""
+        return {
+            "summary": self.summarize(form.cleaned_data),
+            "payment_method": PaymentMethod.objects.filter(account=self.account).first(),
+            "billing_info": BillingInfo.objects.filter(account=self.account).first(),
+        }
 
     def placed(self, invoice):
         messages.success(
