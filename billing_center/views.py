@@ -33,10 +33,17 @@ from accounts.decisions import (
 )
 from accounts.models import Activity, Subscription, User
 from accounts.views import SignInView, SignOutView, SubscriptionOrderView
+from core.formatting import format_day
 from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
 
 from . import services
-from .forms import AddLicensesForm, BillingInfoForm, EditSubscriptionForm, PaymentMethodForm
+from .forms import (
+    AddLicensesForm,
+    BillingInfoForm,
+    EditSubscriptionForm,
+    NewSubscriptionForm,
+    PaymentMethodForm,
+)
 from .models import BillingInfo, Invoice, PaymentMethod
 
 SIGN_IN = "billing_center:sign-in"
@@ -230,6 +237,53 @@ class AddLicensesView(BillingCenterOrderView):
             quantity=form.cleaned_data["quantity"],
             order_key=self.order_key(),
         )
+
+
+class NewSubscriptionView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
+    """Add New Subscription: choose another product's plan tier, frequency and licenses, see
+    what it costs, then Buy (Place Order) or Try it free. Adding a product twice is refused
+    by the service (one subscription per product), so a double click orders once."""
+
+    template_name = "billing_center/new_subscription.html"
+    form_class = NewSubscriptionForm
+    invalid_status = 400
+    nav_item = "billing_center:subscriptions"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan_tiers": services.plan_tiers_to_add(self.account)}
+
+    def service_call(self, form):
+        data = form.cleaned_data
+        if "confirm" not in self.request.POST:
+            summary = services.order_summary_new_subscription(
+                account=self.account,
+                plan_tier=data["plan_tier"],
+                billing_frequency=data["billing_frequency"],
+                licenses=data["licenses"],
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, summary=summary, trial_days=services.TRIAL_DAYS)
+            )
+        trial = data["mode"] == NewSubscriptionForm.TRY
+        subscription = services.subscription_add(
+            actor=self.request.user,
+            account=self.account,
+            plan_tier_id=data["plan_tier"].pk,
+            billing_frequency=data["billing_frequency"],
+            licenses=data["licenses"],
+            trial=trial,
+        )
+        if trial:
+            message = _("Your free trial of %(product)s runs until %(date)s.") % {
+                "product": subscription.product.name,
+                "date": format_day(subscription.renewal_date),
+            }
+        else:
+            message = _(
+                "Thank you: %(product)s is added. Its invoice is in your billing history."
+            ) % {"product": subscription.product.name}
+        messages.success(self.request, message)
+        return redirect("billing_center:subscriptions")
 
 
 class EditSubscriptionView(BillingCenterOrderView):

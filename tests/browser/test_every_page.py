@@ -67,6 +67,7 @@ PAGES = {
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
+        "billing_center:new-subscription": None,
         "billing_center:add-licenses": _ana_subscription,
         "billing_center:edit": _ana_subscription,
         "billing_center:cancel": _ana_subscription,
