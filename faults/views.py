@@ -41,7 +41,9 @@ def seat_switches(request, code, number):
         Seat.objects.select_related("classroom"), classroom__code=code, number=number
     )
     on = [fault.id for fault in seat_faults(seat=seat)]
-    form = SeatFaultsForm(request.POST or None, initial={"faults": on})
+    # A POST with nothing ticked switches every fault off (it may carry no field at all).
+    data = request.POST if request.method == "POST" else None
+    form = SeatFaultsForm(data, initial={"faults": on})
     if request.method == "POST" and form.is_valid():
         chosen = seat_faults_set(
             seat=seat, fault_ids=form.cleaned_data["faults"], actor=request.user
