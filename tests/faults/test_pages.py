@@ -113,7 +113,8 @@ def test_an_unknown_fault_is_refused_on_the_form(trainer_client, seats):
 
 def test_a_seat_of_no_class_has_no_switches_page(trainer_client, seats):
     assert trainer_client.get("/en/classes/NOPE/seats/1/faults/").status_code == 404
-    assert trainer_client.get(f"/en/classes/{seats[0].classroom.code}/seats/9/faults/").status_code == 404
+    code = seats[0].classroom.code
+    assert trainer_client.get(f"/en/classes/{code}/seats/9/faults/").status_code == 404
 
 
 def test_the_trainers_navigation_leads_to_the_answer_key_and_nobody_elses(trainer_client, seats):
