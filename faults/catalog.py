@@ -236,6 +236,7 @@ FAULTS: list[Fault] = [
         page="billing_center:add-licenses",
         where=_("Billing Center, Subscriptions, Add Licenses, Review order, as Ana or Fernanda"),
         outcome=Outcome.BC_1,
+        method="POST",  # the summary is the answer to Review order
         on_context=total_one_license_more,
     ),
     Fault(
@@ -256,6 +257,18 @@ FAULTS: list[Fault] = [
 FAULTS_BY_ID: dict[str, Fault] = {fault.id: fault for fault in FAULTS}
 # The pages some fault spoils: a request to any other page never asks which faults are on.
 FAULT_PAGES: frozenset[str] = frozenset(fault.page for fault in FAULTS)
+
+
+def faults_that_may_apply(*, view_name: str, language: str, method: str) -> list[Fault]:
+    """The faults that would spoil a request to this page, in this language, by this method,
+    if they were on in its seat: no query (the middleware asks the seat only when some may)."""
+    if view_name not in FAULT_PAGES:
+        return []
+    return [
+        fault
+        for fault in FAULTS
+        if fault.applies_to(view_name=view_name, language=language, method=method)
+    ]
 
 
 def faults_of(fault_ids) -> list[Fault]:

@@ -2,13 +2,14 @@
 names, each fault's hook runs before the view, on the template's context, or on the page.
 
 Requests to any other page, and every request of the default seat, cost nothing: the seat's
-faults are read (one query) only when the page is one some fault spoils.
+faults are read (one query) only for a request some fault would spoil (its page, its language,
+its method).
 """
 
 from django.utils import translation
 from django.utils.deprecation import MiddlewareMixin
 
-from .catalog import FAULT_PAGES, Fault
+from .catalog import Fault, faults_that_may_apply
 from .services import seat_faults
 
 
@@ -18,16 +19,15 @@ def request_faults(request) -> list[Fault]:
         request._faults = []
         match = getattr(request, "resolver_match", None)
         seat = getattr(request, "joined_seat", None)
-        if match is not None and seat is not None and match.view_name in FAULT_PAGES:
-            request._faults = [
-                fault
-                for fault in seat_faults(seat=seat)
-                if fault.applies_to(
-                    view_name=match.view_name,
-                    language=translation.get_language(),
-                    method=request.method,
-                )
-            ]
+        if match is not None and seat is not None:
+            may_apply = faults_that_may_apply(
+                view_name=match.view_name,
+                language=translation.get_language(),
+                method=request.method,
+            )
+            if may_apply:
+                on = {fault.id for fault in seat_faults(seat=seat)}
+                request._faults = [fault for fault in may_apply if fault.id in on]
     return request._faults
 
 
