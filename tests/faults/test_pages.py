@@ -9,6 +9,8 @@ from django.urls import reverse
 from faults.catalog import FAULTS
 from faults.models import SeatFault
 from faults.services import seat_faults_set
+from sandbox.classroom import class_create, class_end, seat_reset
+from sandbox.services import sandbox_reset
 
 from .helpers import seat_browser, signed_in
 
@@ -123,3 +125,18 @@ def test_the_trainers_navigation_leads_to_the_answer_key_and_nobody_elses(traine
     trainee = signed_in(seat_browser(seats[0]), "ana")
     assert link not in trainee.get("/en/").content.decode()
     assert link not in Client().get("/en/").content.decode()
+
+
+def test_resetting_a_seat_keeps_its_faults_and_ending_the_class_deletes_them(seats, persona):
+    """The faults are the trainer's settings of the seat, not its sample world."""
+    mine, other = seats
+    seat_faults_set(seat=mine, fault_ids=["F7-server-error"])
+    seat_reset(seat=mine, actor=persona("trainer"))
+    assert list(SeatFault.objects.values_list("seat", "fault")) == [(mine.pk, "F7-server-error")]
+    class_end(classroom=mine.classroom)
+    assert not SeatFault.objects.exists()
+
+    seat = class_create(name="Another", seat_count=1, language="en").seats.get()
+    seat_faults_set(seat=seat, fault_ids=["F7-server-error"])
+    sandbox_reset(actor_email="trainer@sandbox.example")
+    assert not SeatFault.objects.exists()
