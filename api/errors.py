@@ -34,6 +34,10 @@ MESSAGES = {
         "This sandbox is closed: only the trainer creates seats. Sign in as the trainer and "
         "send the request with that session."
     ),
+    "trainer_only": _(
+        "Only the trainer may do this: sign in as the trainer and send the request with that "
+        "session."
+    ),
     "csrf_failed": _(
         "This request carries a signed-in session, so it must carry that session's CSRF token "
         "too (X-CSRFToken). A script that creates seats needs no session at all."

@@ -4,7 +4,7 @@ messages follow Accept-Language)."""
 from django.urls import path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from . import views
+from . import faults_views, views
 
 
 class SeatIdConverter:
@@ -27,6 +27,12 @@ urlpatterns = [
     path("seats/<seat_id:seat_id>/", views.SeatView.as_view(), name="seat"),
     path("seats/<seat_id:seat_id>/reset/", views.SeatResetView.as_view(), name="seat-reset"),
     path("outcomes/", views.OutcomesView.as_view(), name="outcomes"),
+    path("faults/", faults_views.FaultsView.as_view(), name="faults"),
+    path(
+        "seats/<seat_id:seat_id>/faults/",
+        faults_views.SeatFaultsView.as_view(),
+        name="seat-faults",
+    ),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
 ]

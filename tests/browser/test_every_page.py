@@ -14,7 +14,15 @@ from sandbox.classroom import class_create
 from sandbox.models import MailboxMessage
 from seats.models import Classroom
 
-NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal", "classes", "api")
+NAMESPACES = (
+    "sandbox",
+    "billing_center",
+    "admin_center",
+    "corp_portal",
+    "classes",
+    "faults",
+    "api",
+)
 PASSWORD = "sandbox-2026"
 
 
@@ -101,6 +109,8 @@ PAGES = {
         "classes:seat-reset": _seat_of_classroom,
         "classes:list": None,
         "classes:join-card": _classroom,
+        "faults:answer-key": None,
+        "faults:seat": _seat_of_classroom,
     },
     "trainee": {  # a browser that joined a class: in a seat
         "classes:join": _classroom,
@@ -124,6 +134,8 @@ NOT_PAGES = {
     "api:seat": "JSON for scripts",
     "api:seat-reset": "JSON for scripts (POST only)",
     "api:outcomes": "JSON for scripts",
+    "api:faults": "JSON for the trainer's scripts",
+    "api:seat-faults": "JSON for the trainer's scripts",
     "api:schema": "the OpenAPI schema, JSON (the docs page loads it)",
 }
 
