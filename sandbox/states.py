@@ -271,3 +271,39 @@ def class_state_apply(*, seats, name: str, actor: User | None = None) -> int:
         seat_state_apply(seat=seat, name=name, actor=actor)
         count += 1
     return count
+
+
+@dataclass(frozen=True)
+class StateControls:
+    """What the pages offer this visitor to apply a state (the guide's "start here", the
+    Starting states page): the trainer picks any seat; a person in a seat of no class (a
+    self-paced or API seat) applies to it; a class's trainee is told the trainer does; in the
+    default seat, states apply to a seat, and the page tells how to get one."""
+
+    is_trainer: bool = False
+    trainer_seats: tuple[Seat, ...] = ()
+    own_seat: Seat | None = None
+    class_seat: Seat | None = None
+
+    @property
+    def no_seat(self) -> bool:
+        return not (self.is_trainer or self.own_seat or self.class_seat)
+
+
+def may_apply_state_to_own_seat(seat: Seat | None) -> bool:
+    """A person applies a state to the seat their browser is in when it belongs to no class:
+    a class's seats are its trainer's to set (as in the API, `api.access`)."""
+    return seat is not None and not seat.is_default and seat.classroom_id is None
+
+
+def state_controls(*, user, joined_seat: Seat | None) -> StateControls:
+    from .trainers import is_trainer
+
+    if user.is_authenticated and is_trainer(user):
+        seats = Seat.objects.filter(is_default=False).select_related("classroom")
+        return StateControls(is_trainer=True, trainer_seats=tuple(seats))
+    if may_apply_state_to_own_seat(joined_seat):
+        return StateControls(own_seat=joined_seat)
+    if joined_seat is not None:
+        return StateControls(class_seat=joined_seat)
+    return StateControls()

@@ -79,9 +79,7 @@ def test_the_default_seat_and_another_script_s_seat_are_404(api, created):
 
 def test_a_bad_token_is_a_403(api, created):
     seat = created()
-    response = _apply(
-        api, seat["id"], {"state": "fernanda-brazil"}, HTTP_AUTHORIZATION="Seat a b"
-    )
+    response = _apply(api, seat["id"], {"state": "fernanda-brazil"}, HTTP_AUTHORIZATION="Seat a b")
     assert response.status_code == 403
     assert response.json()["code"] == "seat_token_invalid"
 
