@@ -155,7 +155,7 @@ def test_fernanda_s_reminder_is_in_portuguese_and_in_reais(seat):
     with seat_scope(seat):
         reminder = MailboxMessage.objects.get(recipient=PERSONAS_BY_KEY["fernanda"].email)
     assert "R$" in reminder.body
-    assert "Olá Fernanda" in reminder.body
+    assert "Olá, Fernanda" in reminder.body
 
 
 def test_other_seats_are_untouched(sample_data):
