@@ -176,3 +176,39 @@ def test_every_state_names_a_center_and_a_persona_of_the_sample_world():
     for state in states.STATES:
         assert state.persona in PERSONAS_BY_KEY
         assert state.center is not None
+
+
+# The page that shows each outcome a state names, as its persona opens it.
+OUTCOME_PAGES = {
+    Outcome.BC_1: "billing/subscriptions/",
+    Outcome.AC_1: "billing/subscriptions/?from=admin-center",
+    Outcome.BC_2: "billing/wrong-location/",
+    Outcome.BC_2A: "billing/my-account/",
+    Outcome.BC_2B: "billing/my-account/",
+    Outcome.AC_2: "admin-center/add-licenses/",
+    Outcome.AC_3: "admin-center/add-licenses/",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "outcome"),
+    [(state.name, outcome) for state in states.STATES for outcome in state.outcomes],
+)
+def test_each_state_s_outcomes_are_shown_in_its_seat(seat, name, outcome):
+    """A persona whose path (asked of decisions.py in the seat) reaches the outcome opens its
+    page, in the state's language, and the page carries the outcome id."""
+    from sandbox.personas import persona_rows
+
+    state = states.seat_state_apply(seat=seat, name=name) and states.STATES_BY_NAME[name]
+    with seat_scope(seat):
+        takers = [
+            row.user
+            for row in persona_rows()
+            if outcome in row.billing_center_path + row.admin_center_path
+        ]
+    assert takers, f"no persona of {name} reaches {outcome}"
+    client = seat_client(seat)
+    with seat_scope(seat):
+        client.force_login(takers[0])
+    response = client.get(f"/{state.language or 'en'}/{OUTCOME_PAGES[outcome]}")
+    assert f'data-outcome="{outcome.value}"' in response.content.decode()
