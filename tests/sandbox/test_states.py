@@ -10,7 +10,7 @@ from corp_portal.models import PortalLogin
 from sandbox import states
 from sandbox.classroom import seat_create, seat_reset
 from sandbox.models import MailboxMessage
-from sandbox.sample_data import PERSONAS_BY_KEY
+from sandbox.sample_data import PERSONAS, PERSONAS_BY_KEY
 from seats.models import Seat
 from seats.scope import seat_scope
 from tests.classes.trainees import seat_client
@@ -195,16 +195,20 @@ OUTCOME_PAGES = {
     [(state.name, outcome) for state in states.STATES for outcome in state.outcomes],
 )
 def test_each_state_s_outcomes_are_shown_in_its_seat(seat, name, outcome):
-    """A persona whose path (asked of decisions.py in the seat) reaches the outcome opens its
-    page, in the state's language, and the page carries the outcome id."""
+    """A person of the state's account (its persona's) whose path, asked of decisions.py in
+    the seat, reaches the outcome opens its page, in the state's language, and the page
+    carries the outcome id."""
     from sandbox.personas import persona_rows
 
-    state = states.seat_state_apply(seat=seat, name=name) and states.STATES_BY_NAME[name]
+    states.seat_state_apply(seat=seat, name=name)
+    state = states.STATES_BY_NAME[name]
+    account = next(data.account for data in PERSONAS if data.key == state.persona)
     with seat_scope(seat):
         takers = [
             row.user
             for row in persona_rows()
-            if outcome in row.billing_center_path + row.admin_center_path
+            if row.user.account.name == account
+            and outcome in row.billing_center_path + row.admin_center_path
         ]
     assert takers, f"no persona of {name} reaches {outcome}"
     client = seat_client(seat)
