@@ -34,7 +34,7 @@ from billing_center.services import (
     renewal_reminder_send,
     subscription_cancel,
 )
-from core.centers import ADMIN_CENTER, BILLING_CENTER, CORPORATE_BILLING_PORTAL, Center
+from core.centers import ADMIN_CENTER, BILLING_CENTER, Center
 from corp_portal.models import MAX_FAILED_ATTEMPTS, PortalLogin
 from corp_portal.services import PortalSignInError, portal_sign_in
 from seats.models import Seat
@@ -183,7 +183,7 @@ STATES = (
         outcomes=(Outcome.BC_2B, Outcome.AC_3),
         apply=_diego_invoice_email_deleted,
         persona="diego",
-        center=CORPORATE_BILLING_PORTAL,
+        center=BILLING_CENTER,
     ),
     StartingState(
         name="elena-portal-locked-out",
@@ -197,7 +197,7 @@ STATES = (
         outcomes=(Outcome.BC_2B, Outcome.AC_3),
         apply=_elena_portal_locked_out,
         persona="elena",
-        center=CORPORATE_BILLING_PORTAL,
+        center=BILLING_CENTER,
     ),
     StartingState(
         name="card-declined-on-renewal",

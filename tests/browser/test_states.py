@@ -3,6 +3,8 @@ class to a state from the board (a select and a button, no JavaScript needed), a
 trainee in that seat sees the state's outcome; a self-paced seat sets itself from the
 Starting states page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -76,3 +78,37 @@ def test_a_self_paced_seat_sets_itself_from_the_starting_states_page(
     expect(card.locator(".text-bg-warning[data-testid=bc-status]")).to_be_visible()
     expect(card.get_by_test_id("bc-undo-cancel")).to_be_visible()
     expect(person.get_by_test_id("bc-undo-cancel")).to_have_count(1)
+
+
+def test_the_trainer_starts_a_state_from_the_guide(page, browser_sample_data, trainer_credentials):
+    classroom = class_create(name="Guide class", seat_count=1, language="en")
+    seat = classroom.seats.get()
+    _trainer_signs_in(page, trainer_credentials, "/en/guide/")
+    branch = page.get_by_test_id("guide-states-admin-center-AC-2")
+    form = branch.get_by_test_id("state-start-form-admin-center-AC-2-acme-no-billing-admin")
+    form.get_by_test_id("state-start-seat").select_option(str(seat.pk))
+    form.get_by_test_id("state-start").click()
+    expect(page.get_by_test_id("flash-message")).to_contain_text("Guide class, seat 1")
+    expect(page).to_have_url(re.compile(r"/en/guide/$"))
+    seat.refresh_from_db()
+    assert seat.state == "acme-no-billing-admin"
+
+
+def test_with_javascript_off_a_seat_starts_a_state_from_the_guide(
+    browser, live_server, browser_sample_data
+):
+    seat = seat_create()
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    try:
+        person = context.new_page()
+        person.goto(reverse("seats:enter", args=[seat.token]))
+        person.goto("/es/guide/")
+        person.get_by_test_id(
+            "state-start-form-billing-center-BC-2-BC-2b-diego-invoice-email-deleted"
+        ).get_by_test_id("state-start").click()
+        expect(person.get_by_test_id("flash-message")).to_contain_text("Diego eliminó")
+        expect(person).to_have_url(re.compile(r"/es/billing/sign-in/\?email=diego"))
+        seat.refresh_from_db()
+        assert seat.state == "diego-invoice-email-deleted"
+    finally:
+        context.close()
