@@ -77,6 +77,12 @@ class SeatSerializer(serializers.Serializer):
     today = serializers.SerializerMethodField(
         help_text=_("The seat's today (YYYY-MM-DD): its dates and billing periods count from it.")
     )
+    state = serializers.CharField(
+        help_text=_(
+            "The name of the starting state the seat was last set to (GET /api/v1/states/); "
+            "empty: the plain sample world."
+        )
+    )
     created_at = serializers.DateTimeField(help_text=_("When the seat was created."))
 
     def get_fields(self):
@@ -118,3 +124,42 @@ class OutcomeSerializer(serializers.Serializer):
     table_name = serializers.CharField(
         help_text=_("That table's center, in the request's language.")
     )
+
+
+class StateSerializer(serializers.Serializer):
+    """A named starting state, as GET /api/v1/states/ lists it."""
+
+    name = serializers.CharField(help_text=_("Stable: send it to POST /seats/<id>/state/."))
+    title = serializers.CharField(help_text=_("The state, in the request's language."))
+    description = serializers.CharField(
+        help_text=_("What the state sets up, in the request's language.")
+    )
+    outcomes = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("The outcome ids the state demonstrates (GET /api/v1/outcomes/)."),
+    )
+
+    def to_representation(self, state):
+        return {
+            "name": state.name,
+            "title": str(state.title),
+            "description": str(state.description),
+            "outcomes": [outcome.value for outcome in state.outcomes],
+        }
+
+
+class StateApplySerializer(StrictSerializer):
+    """The body of POST /seats/<id>/state/."""
+
+    state = serializers.CharField(
+        help_text=_("The name of a starting state, from GET /api/v1/states/.")
+    )
+
+    def validate_state(self, value):
+        from sandbox.states import STATES_BY_NAME
+
+        if value not in STATES_BY_NAME:
+            raise serializers.ValidationError(
+                _("No starting state has this name: see GET /api/v1/states/.")
+            )
+        return value

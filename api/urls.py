@@ -4,7 +4,7 @@ messages follow Accept-Language)."""
 from django.urls import path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from . import faults_views, views
+from . import faults_views, states_views, views
 
 
 class SeatIdConverter:
@@ -26,6 +26,8 @@ urlpatterns = [
     path("seats/", views.SeatsView.as_view(), name="seats"),
     path("seats/<seat_id:seat_id>/", views.SeatView.as_view(), name="seat"),
     path("seats/<seat_id:seat_id>/reset/", views.SeatResetView.as_view(), name="seat-reset"),
+    path("seats/<seat_id:seat_id>/state/", states_views.SeatStateView.as_view(), name="seat-state"),
+    path("states/", states_views.StatesView.as_view(), name="states"),
     path("outcomes/", views.OutcomesView.as_view(), name="outcomes"),
     path("faults/", faults_views.FaultsView.as_view(), name="faults"),
     path(

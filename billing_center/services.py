@@ -29,6 +29,7 @@ from accounts.services import (
     subscription_locked,
     subscription_orderable_check,
 )
+from core.formatting import format_day
 
 from .cards import CardDeclined, card_brand, card_is_declined
 from .models import CENT, PERIOD_DAYS, BillingInfo, Invoice, PaymentMethod
@@ -470,3 +471,63 @@ def billing_info_update(*, actor: User, account: Account, data: dict) -> Billing
         after=changed_after,
     )
     return info
+
+
+def _billing_admin_email_send(*, account: Account, subject: str, template: str, context: dict):
+    """An email of the Billing Center to the account's billing admin, in the active language
+    (the page's, or the one a caller chose with `translation.override`). No billing admin,
+    no email: nobody would receive it."""
+    billing_admin = account.users.filter(is_billing_admin=True).first()
+    if billing_admin is None:
+        return
+    send_mail(
+        subject,
+        render_to_string(template, {"recipient": billing_admin, "account": account, **context}),
+        None,
+        [billing_admin.email],
+    )
+
+
+@transaction.atomic
+def renewal_declined_record(*, subscription: Subscription, on: datetime.date) -> None:
+    """The renewal of `subscription` on `on` could not be charged: the card on file was
+    declined (it has expired). The billing admin gets the notice email and the activity log
+    says so; the subscription stays as it is until the payment method is replaced."""
+    account = subscription.account
+    card = PaymentMethod.objects.filter(account=account).first()
+    activity_record(
+        actor=None,
+        account=account,
+        action="renewal_declined",
+        summary=f"{subscription.product.name}: renewal declined ({card})",
+        after={"product": subscription.product.name, "card": str(card), "on": on.isoformat()},
+    )
+    _billing_admin_email_send(
+        account=account,
+        subject=_("Payment declined: %(product)s was not renewed")
+        % {"product": subscription.product.name},
+        template="billing_center/email/renewal_declined.txt",
+        context={"subscription": subscription, "card": card, "on": on},
+    )
+
+
+def renewal_reminder_send(*, subscription: Subscription) -> None:
+    """Remind the billing admin of the next renewal: its date, its amount in the account's
+    currency, and the card it will be charged to."""
+    account = subscription.account
+    price = plan_price(
+        plan_tier=subscription.plan_tier,
+        currency=account.currency,
+        billing_frequency=subscription.billing_frequency,
+    )
+    _billing_admin_email_send(
+        account=account,
+        subject=_("%(product)s renews on %(date)s")
+        % {"product": subscription.product.name, "date": format_day(subscription.renewal_date)},
+        template="billing_center/email/renewal_reminder.txt",
+        context={
+            "subscription": subscription,
+            "total": price * subscription.licenses,
+            "card": PaymentMethod.objects.filter(account=account).first(),
+        },
+    )

@@ -25,11 +25,11 @@ from accounts.decisions import (
     FROM_ADMIN_CENTER,
     Outcome,
     billing_center_landing,
-    billing_contact,
     can_see_billing_contact,
     is_billing_admin_of,
     my_account_outcome,
     subscriptions_outcome,
+    whom_to_contact,
 )
 from accounts.models import Activity, Subscription, User
 from accounts.views import SignInView, SignOutView, SubscriptionOrderView
@@ -144,7 +144,9 @@ class MyAccountView(SignedInMixin, TemplateView):
             "corporate_billing": outcome == Outcome.BC_2B,
         }
         if account is not None and can_see_billing_contact(user, account):
-            context["billing_contact"] = billing_contact(account)
+            contact = whom_to_contact(account)
+            context["billing_contact"] = contact.billing_admin
+            context["no_billing_admin"] = contact.is_fallback
             context["account_admins"] = User.objects.filter(
                 account=account, is_account_admin=True
             ).exclude(pk=user.pk)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("classes/<str:code>/join-card/", views.join_card, name="join-card"),
     path("classes/<str:code>/reset/", board_views.class_reset, name="class-reset"),
     path("classes/<str:code>/end/", board_views.class_end, name="class-end"),
+    path("classes/<str:code>/state/", board_views.class_state, name="class-state"),
     path(
         "classes/<str:code>/seats/<int:number>/reset/",
         board_views.seat_reset,

@@ -100,7 +100,8 @@ def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
             after={"seat": seat.pk, "by": actor.email if actor else None},
         )
     seat.last_activity_at = timezone.now()
-    seat.save(update_fields=["last_activity_at"])
+    seat.state = ""  # the plain sample world; `states.seat_state_apply` names its state after
+    seat.save(update_fields=["last_activity_at", "state"])
     return seat
 
 

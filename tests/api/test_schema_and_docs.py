@@ -47,6 +47,8 @@ def test_the_schema_is_valid_openapi_3_and_lists_every_endpoint(client, db):
         ("DELETE", "/api/v1/seats/{seat_id}/"),
         ("POST", "/api/v1/seats/{seat_id}/reset/"),
         ("GET", "/api/v1/outcomes/"),
+        ("GET", "/api/v1/states/"),
+        ("POST", "/api/v1/seats/{seat_id}/state/"),
     }
     assert schema["paths"]["/api/v1/seats/"]["post"]["responses"]["429"]
 

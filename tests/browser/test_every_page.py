@@ -72,6 +72,7 @@ PAGES = {
         "corp_portal:forgot-password": None,
         "classes:join": _classroom,
         "api:docs": None,
+        "sandbox:states": None,
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
@@ -136,6 +137,11 @@ NOT_PAGES = {
     "api:outcomes": "JSON for scripts",
     "api:faults": "JSON for the trainer's scripts",
     "api:seat-faults": "JSON for the trainer's scripts",
+    "api:states": "JSON for scripts",
+    "api:seat-state": "JSON for scripts (POST only)",
+    "sandbox:state-apply": "POST only: the trainer sets a seat to a starting state, then back",
+    "sandbox:my-seat-state": "POST only: sets this browser's seat to a starting state",
+    "classes:class-state": "POST only: sets every seat of the class, then back to the board",
     "api:schema": "the OpenAPI schema, JSON (the docs page loads it)",
 }
 
