@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts.clock import sandbox_today
+from accounts.clock import seat_today
 from seats.models import Seat
 
 from .outcomes import TABLE_CHOICES
@@ -96,7 +96,7 @@ class SeatSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.DATE)
     def get_today(self, seat: Seat) -> str:
-        return (seat.today or sandbox_today()).isoformat()
+        return seat_today(seat).isoformat()
 
 
 class SeatQuerySerializer(serializers.Serializer):
@@ -117,4 +117,17 @@ class OutcomeSerializer(serializers.Serializer):
     )
     table_name = serializers.CharField(
         help_text=_("That table's center, in the request's language.")
+    )
+
+
+class SeatClockSerializer(StrictSerializer):
+    """The body of POST /seats/<id>/clock/."""
+
+    today = serializers.DateField(
+        format="%Y-%m-%d",
+        input_formats=["%Y-%m-%d"],
+        help_text=_(
+            "The seat's new today (YYYY-MM-DD), later or earlier than its current one, not "
+            "before the sandbox's start date."
+        ),
     )

@@ -4,7 +4,7 @@ messages follow Accept-Language)."""
 from django.urls import path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from . import views
+from . import clock_views, views
 
 
 class SeatIdConverter:
@@ -26,6 +26,7 @@ urlpatterns = [
     path("seats/", views.SeatsView.as_view(), name="seats"),
     path("seats/<seat_id:seat_id>/", views.SeatView.as_view(), name="seat"),
     path("seats/<seat_id:seat_id>/reset/", views.SeatResetView.as_view(), name="seat-reset"),
+    path("seats/<seat_id:seat_id>/clock/", clock_views.SeatClockView.as_view(), name="seat-clock"),
     path("outcomes/", views.OutcomesView.as_view(), name="outcomes"),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),

@@ -288,7 +288,11 @@ def corp_portal_day_pass(*, day: datetime.date) -> list[Invoice]:
     renew (nothing is charged now: the monthly invoice bills them), then, on the 1st, every
     corporate account gets its monthly invoice (`portal_invoice_issue`). Returns the invoices
     issued."""
-    due = _corporate_subscriptions().filter(renewal_date__lte=day).select_related("account", "product")
+    due = (
+        _corporate_subscriptions()
+        .filter(renewal_date__lte=day)
+        .select_related("account", "product")
+    )
     for subscription in due.order_by("renewal_date", "id"):
         subscription_renew(subscription=subscription)
     if day.day != 1:

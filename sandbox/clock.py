@@ -62,6 +62,19 @@ def seat_clock_movable(seat: Seat) -> bool:
     return not seat.is_default
 
 
+def seat_clock_moved_by_its_person(seat: Seat | None) -> bool:
+    """Whether the person in `seat` moves its clock themselves: in a seat of no class (a
+    self-paced or API seat). A class's seats are moved by the trainer, on the class's board."""
+    return seat is not None and seat_clock_movable(seat) and seat.classroom_id is None
+
+
+def seat_clock_form_move(*, seat: Seat, step: str, today: datetime.date | None) -> Seat:
+    """What the clock's forms ask (`sandbox.forms.ClockForm`): a button's step, else the date."""
+    if step:
+        return seat_clock_step(seat=seat, step=step)
+    return seat_clock_move(seat=seat, today=today)
+
+
 def seat_clock_target(*, seat: Seat, step: str) -> datetime.date:
     """The date a button moves the seat's clock to: a day or a calendar month later, the next
     renewal of a subscription billed in the Billing Center, or the start."""

@@ -55,7 +55,9 @@ def current_seat_today() -> datetime.date | None:
     if today is UNKNOWN:
         from .models import Seat
 
-        return Seat.objects.filter(pk=_current_seat_id.get()).values_list("today", flat=True).first()
+        return (
+            Seat.objects.filter(pk=_current_seat_id.get()).values_list("today", flat=True).first()
+        )
     return today
 
 
