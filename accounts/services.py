@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from .clock import months_later
 from .models import (
     MAX_LICENSES,
-    BillingFrequency,
     Account,
     Activity,
+    BillingFrequency,
     PlacedOrder,
     PlanPrice,
     PlanTier,

@@ -17,20 +17,20 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from accounts.clock import sandbox_today
-from accounts.models import Activity, Account, BillingFrequency, PlanTier, Subscription, User
+from accounts.models import Account, Activity, BillingFrequency, PlanTier, Subscription, User
 from accounts.services import (
     LicensesQuote,
     activity_record,
-    renewal_date_next,
-    subscription_renew,
     fields_changed,
     licenses_quote,
     order_claim,
     order_reference_set,
     plan_price,
+    renewal_date_next,
     subscription_licenses_add,
     subscription_locked,
     subscription_orderable_check,
+    subscription_renew,
 )
 
 from .cards import CardDeclined, card_brand, card_expired, card_is_declined

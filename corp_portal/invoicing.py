@@ -1,10 +1,10 @@
 """The portal's monthly invoice: what it bills, month by month. The sample data's invoice
-history (`sandbox/corp_portal_sample_data.py`) and the seat's clock (`services.portal_invoice_issue`)
-both make their invoices from these."""
+history (`sandbox/corp_portal_sample_data.py`) and the seat's clock
+(`services.portal_invoice_issue`) both make their invoices from these."""
 
 import datetime
 
-from accounts.models import BillingFrequency
+from accounts.models import BillingFrequency, PlanPrice
 
 from .models import InvoiceLine
 
@@ -62,8 +62,6 @@ def invoice_lines(invoice, subscriptions, prices, next_month) -> list[InvoiceLin
 
 def portal_prices(account, subscriptions) -> dict:
     """{(plan tier id, billing frequency): price per seat} in the account's currency."""
-    from accounts.models import PlanPrice
-
     return {
         (price.plan_tier_id, price.billing_frequency): price.amount
         for price in PlanPrice.objects.filter(

@@ -26,7 +26,6 @@ from accounts.services import (
 )
 
 from .invoicing import invoice_lines, month_start, portal_prices
-
 from .models import (
     LOCKOUT_MINUTES,
     MAX_FAILED_ATTEMPTS,
