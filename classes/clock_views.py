@@ -22,6 +22,7 @@ def seat_clock(request, code, number):
         request,
         seat=seat,
         form=ClockForm(request.POST),
-        moved_message=_("The clock of seat %(number)s is now at %%(date)s.") % {"number": number},
+        moved_message=_("The clock of seat %(number)s is now at %(date)s."),
+        number=seat.number,
     )
     return redirect("classes:board", code=classroom.code)

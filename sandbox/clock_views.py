@@ -16,9 +16,10 @@ from .clock import seat_clock_form_move, seat_clock_moved_by_its_person
 from .forms import ClockForm
 
 
-def clock_form_apply(request, *, seat, form: ClockForm, moved_message: str) -> bool:
+def clock_form_apply(request, *, seat, form: ClockForm, moved_message: str, **params) -> bool:
     """Move `seat`'s clock as the posted form asks and say what happened in a message (the
-    trainer's board and the Clock page share it). Returns whether the clock moved."""
+    trainer's board and the Clock page share it): `moved_message` gets the new date and
+    `params`. Returns whether the clock moved."""
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -32,7 +33,7 @@ def clock_form_apply(request, *, seat, form: ClockForm, moved_message: str) -> b
         for error in refused.messages:
             messages.error(request, error)
         return False
-    messages.success(request, moved_message % {"date": format_day(seat_today(seat))})
+    messages.success(request, moved_message % {"date": format_day(seat_today(seat)), **params})
     return True
 
 
