@@ -44,6 +44,7 @@ def test_the_schema_is_valid_openapi_3_and_lists_every_endpoint(client, db):
         ("GET", "/api/v1/seats/{seat_id}/"),
         ("DELETE", "/api/v1/seats/{seat_id}/"),
         ("POST", "/api/v1/seats/{seat_id}/reset/"),
+        ("POST", "/api/v1/seats/{seat_id}/clock/"),
         ("GET", "/api/v1/outcomes/"),
     }
     assert schema["paths"]["/api/v1/seats/"]["post"]["responses"]["429"]
