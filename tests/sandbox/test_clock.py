@@ -123,8 +123,9 @@ def test_an_expired_card_is_declined_with_a_notice_and_no_invoice(seat):
             exp_month=10, exp_year=2026
         )
 
-    seat_clock_move(seat=seat, today=datetime.date(2026, 12, 5))
-    assert [i.account.name for i in renewal_invoices(seat)] == []
+    # Past Paulista's renewal (2026-12-08) too: a day the Billing Center passes again.
+    seat_clock_move(seat=seat, today=datetime.date(2026, 12, 10))
+    assert [i.account.name for i in renewal_invoices(seat)] == ["Suporte Paulista Ltda."]
     assert meeting(seat).renewal_date == ACME_RENEWAL  # stays as it was
     assert meeting(seat).status == Subscription.Status.ACTIVE
     assert len(mail(seat, ANA, "Payment declined")) == 1
@@ -132,9 +133,12 @@ def test_an_expired_card_is_declined_with_a_notice_and_no_invoice(seat):
     # A new card: the next day the clock passes renews it.
     with seat_scope(seat):
         PaymentMethod.objects.filter(account__name="Acme Support").update(exp_year=2030)
-    seat_clock_move(seat=seat, today=datetime.date(2026, 12, 6))
-    [invoice] = renewal_invoices(seat)
-    assert invoice.account.name == "Acme Support"
+    seat_clock_move(seat=seat, today=datetime.date(2026, 12, 11))
+    assert sorted(i.account.name for i in renewal_invoices(seat)) == [
+        "Acme Support",
+        "Suporte Paulista Ltda.",
+    ]
+    assert meeting(seat).renewal_date == datetime.date(2027, 1, 3)
     assert len(mail(seat, ANA, "Payment declined")) == 1
 
 
