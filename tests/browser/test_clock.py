@@ -60,3 +60,40 @@ def test_the_next_renewal_and_back(page, browser_sample_data, language):
     clock_pressed(page, "clock-start", "2026-11-21")
     assert billing_history(page, language) == invoices_before
     assert [subject for subject in mailbox(page, language) if number in subject] == []
+
+
+def test_the_trainer_moves_a_seat_s_clock_from_the_board_without_javascript(
+    browser, live_server, page_checks, browser_sample_data, trainer_credentials
+):
+    from sandbox.classroom import class_create
+
+    classroom = class_create(name="Clock class", seat_count=2, language="en")
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    page.on("request", page_checks.on_request)
+    try:
+        board = f"/en/classes/{classroom.code}/"
+        email, password = trainer_credentials
+        page.goto(f"/en/django-admin/login/?next={board}")
+        page.locator("#id_username").fill(email)
+        page.locator("#id_password").fill(password)
+        page.locator("input[type=submit]").click()
+        page.wait_for_url(f"**{board}")
+
+        seat_2 = page.locator('[data-testid="seat-row"][data-seat="2"]')
+        seat_2.get_by_test_id("seat-clock-step").select_option("renewal")
+        seat_2.get_by_test_id("seat-clock-move").click()
+        expect(page.get_by_test_id("flash-message")).to_contain_text("seat 2")
+        expect(seat_2.get_by_test_id("seat-clock")).to_have_attribute("data-today", "2026-12-03")
+        seat_1 = page.locator('[data-testid="seat-row"][data-seat="1"]')
+        expect(seat_1.get_by_test_id("seat-clock")).to_have_attribute("data-today", "2026-11-21")
+        assert renewal_number(classroom.seats.get(number=2))
+
+        seat_2.get_by_test_id("seat-clock-step").select_option("")
+        seat_2.get_by_test_id("seat-clock-date").fill("2026-11-21")
+        seat_2.get_by_test_id("seat-clock-move").click()
+        expect(seat_2.get_by_test_id("seat-clock")).to_have_attribute("data-today", "2026-11-21")
+        with seat_scope(classroom.seats.get(number=2)):
+            assert not Invoice.objects.filter(kind=Invoice.Kind.RENEWAL, issued_on="2026-12-03")
+    finally:
+        context.close()
