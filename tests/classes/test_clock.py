@@ -88,6 +88,7 @@ def test_the_clock_page_of_a_seat_of_no_class(sample_data):
     moved = browser.post(reverse("sandbox:clock"), {"step": "renewal"}, follow=True)
     assert moved.redirect_chain[-1][0] == reverse("sandbox:clock")
     assert f'data-today="{RENEWAL.isoformat()}"' in moved.content.decode()
+    assert 'data-testid="seat-today"' in moved.content.decode()  # in the header, on every page
     assert messages_of(moved)
     seat.refresh_from_db()
     assert seat.today == RENEWAL and renewals(seat) == 1
