@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts.clock import sandbox_today
+from accounts.clock import seat_today
 from seats.models import Seat
 
 from .outcomes import TABLE_CHOICES
@@ -102,7 +102,7 @@ class SeatSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.DATE)
     def get_today(self, seat: Seat) -> str:
-        return (seat.today or sandbox_today()).isoformat()
+        return seat_today(seat).isoformat()
 
 
 class SeatQuerySerializer(serializers.Serializer):
@@ -163,3 +163,16 @@ class StateApplySerializer(StrictSerializer):
                 _("No starting state has this name: see GET /api/v1/states/.")
             )
         return value
+
+
+class SeatClockSerializer(StrictSerializer):
+    """The body of POST /seats/<id>/clock/."""
+
+    today = serializers.DateField(
+        format="%Y-%m-%d",
+        input_formats=["%Y-%m-%d"],
+        help_text=_(
+            "The seat's new today (YYYY-MM-DD), later or earlier than its current one, not "
+            "before the sandbox's start date."
+        ),
+    )

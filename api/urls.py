@@ -4,7 +4,7 @@ messages follow Accept-Language)."""
 from django.urls import path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from . import faults_views, states_views, views
+from . import clock_views, faults_views, states_views, views
 
 
 class SeatIdConverter:
@@ -28,6 +28,7 @@ urlpatterns = [
     path("seats/<seat_id:seat_id>/reset/", views.SeatResetView.as_view(), name="seat-reset"),
     path("seats/<seat_id:seat_id>/state/", states_views.SeatStateView.as_view(), name="seat-state"),
     path("states/", states_views.StatesView.as_view(), name="states"),
+    path("seats/<seat_id:seat_id>/clock/", clock_views.SeatClockView.as_view(), name="seat-clock"),
     path("outcomes/", views.OutcomesView.as_view(), name="outcomes"),
     path("faults/", faults_views.FaultsView.as_view(), name="faults"),
     path(

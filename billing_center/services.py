@@ -12,11 +12,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Min
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from accounts.clock import sandbox_today
-from accounts.models import Account, BillingFrequency, PlanTier, Subscription, User
+from accounts.models import Account, Activity, BillingFrequency, PlanTier, Subscription, User
 from accounts.services import (
     LicensesQuote,
     activity_record,
@@ -25,13 +26,15 @@ from accounts.services import (
     order_claim,
     order_reference_set,
     plan_price,
+    renewal_date_next,
     subscription_licenses_add,
     subscription_locked,
     subscription_orderable_check,
+    subscription_renew,
 )
 from core.formatting import format_day
 
-from .cards import CardDeclined, card_brand, card_is_declined
+from .cards import CardDeclined, card_brand, card_expired, card_is_declined
 from .models import CENT, PERIOD_DAYS, BillingInfo, Invoice, PaymentMethod
 
 # How long "Try it free" lasts; at its end the trial renews as a paid subscription.
@@ -488,27 +491,134 @@ def _billing_admin_email_send(*, account: Account, subject: str, template: str, 
     )
 
 
+# Time passing (the seat's clock, `sandbox/clock.py`): the Billing Center renews the
+# subscriptions of standard accounts on their renewal date. Corporate accounts are billed in
+# the Corporate Billing Portal (`corp_portal.services.corp_portal_day_pass`).
+
+
+# What renews on its renewal date: an active subscription, and a free trial (as paid).
+RENEWING = (Subscription.Status.ACTIVE, Subscription.Status.TRIAL)
+
+
+def _billed_here():
+    """The subscriptions the Billing Center bills: those of standard accounts."""
+    return Subscription.objects.filter(account__billing=Account.Billing.STANDARD)
+
+
+def _card_on_file(account: Account) -> PaymentMethod | None:
+    return PaymentMethod.objects.filter(account=account).first()
+
+
+def renewal_next(*, after: datetime.date) -> datetime.date | None:
+    """The next renewal date after `after` of a subscription billed in the Billing Center (the
+    day it renews, or ends when it is pending cancellation): the clock's "next renewal"."""
+    later = _billed_here().filter(renewal_date__gt=after)
+    return later.aggregate(first=Min("renewal_date"))["first"]
+
+
+def billing_center_next_event(*, after: datetime.date) -> datetime.date | None:
+    """The first day after `after` when the Billing Center has a renewal to charge: an active
+    subscription's renewal date, or the next day for one left unrenewed by a declined card
+    whose card has been replaced since."""
+    tomorrow = after + datetime.timedelta(days=1)
+    days = []
+    active = _billed_here().filter(status__in=RENEWING).select_related("account")
+    for subscription in active:
+        if subscription.renewal_date > after:
+            days.append(subscription.renewal_date)
+        elif not card_expired(_card_on_file(subscription.account), on=tomorrow):
+            days.append(tomorrow)
+    return min(days, default=None)
+
+
 @transaction.atomic
-def renewal_declined_record(*, subscription: Subscription, on: datetime.date) -> None:
-    """The renewal of `subscription` on `on` could not be charged: the card on file was
-    declined (it has expired). The billing admin gets the notice email and the activity log
-    says so; the subscription stays as it is until the payment method is replaced."""
+def billing_center_day_pass(*, day: datetime.date) -> list[Invoice]:
+    """What `day` brings to the Billing Center: every active subscription whose renewal date
+    has come renews. The card on file is charged for the next term, an invoice is issued and
+    emailed to the billing admin, and the renewal date moves on; an expired card is declined
+    instead (`renewal_decline`). Returns the renewal invoices issued."""
+    due = (
+        _billed_here()
+        .filter(status__in=RENEWING, renewal_date__lte=day)
+        .select_related("account", "product", "plan_tier")
+        .order_by("renewal_date", "id")
+    )
+    invoices = []
+    for subscription in due:
+        if card_expired(_card_on_file(subscription.account), on=day):
+            renewal_decline(subscription=subscription)
+        else:
+            invoices.append(renewal_charge(subscription=subscription))
+    return invoices
+
+
+def renewal_charge(*, subscription: Subscription) -> Invoice:
+    """Charge the card on file for the term starting at the renewal date (price per license x
+    licenses), issue the renewal invoice, email it to the billing admin, and renew."""
     account = subscription.account
-    card = PaymentMethod.objects.filter(account=account).first()
+    price = plan_price(
+        plan_tier=subscription.plan_tier,
+        currency=account.currency,
+        billing_frequency=subscription.billing_frequency,
+    )
+    summary = OrderSummary(
+        subscription=subscription,
+        plan_tier=subscription.plan_tier,
+        billing_frequency=subscription.billing_frequency,
+        licenses_before=subscription.licenses,
+        licenses_after=subscription.licenses,
+        plan_price=price,
+        period_start=subscription.renewal_date,
+        period_end=renewal_date_next(subscription),
+        total_due=(price * subscription.licenses).quantize(CENT, rounding=ROUND_HALF_UP),
+        currency=account.currency,
+    )
+    invoice = _invoice_create(
+        summary=summary, kind=Invoice.Kind.RENEWAL, quantity=subscription.licenses
+    )
+    subscription_renew(subscription=subscription)
+    _billing_admin_email_send(
+        account=account,
+        subject=_("Renewal invoice %(number)s: %(product)s")
+        % {"number": invoice.number, "product": subscription.product.name},
+        template="billing_center/email/renewal_invoice.txt",
+        context={"invoice": invoice, "card": _card_on_file(account)},
+    )
+    return invoice
+
+
+def renewal_decline(*, subscription: Subscription) -> bool:
+    """The card on file is expired (or missing) on the renewal date: nothing is charged, no
+    invoice is issued, the billing admin gets a notice, and the subscription stays as it is
+    (active, its renewal date passed) until a valid card is on file: the clock then renews it
+    on the next day it moves through. One notice per renewal date; returns whether one was
+    sent now."""
+    account = subscription.account
+    renewal_date = subscription.renewal_date.isoformat()
+    declined_before = Activity.objects.filter(
+        account=account,
+        action="renewal_declined",
+        after__subscription=subscription.pk,
+        after__renewal_date=renewal_date,
+    ).exists()
+    if declined_before:
+        return False
+    card = _card_on_file(account)
     activity_record(
         actor=None,
         account=account,
         action="renewal_declined",
-        summary=f"{subscription.product.name}: renewal declined ({card})",
-        after={"product": subscription.product.name, "card": str(card), "on": on.isoformat()},
+        summary=f"{subscription.product.name}: renewal declined (card {card or 'missing'})",
+        after={"subscription": subscription.pk, "renewal_date": renewal_date},
     )
     _billing_admin_email_send(
         account=account,
         subject=_("Payment declined: %(product)s was not renewed")
         % {"product": subscription.product.name},
         template="billing_center/email/renewal_declined.txt",
-        context={"subscription": subscription, "card": card, "on": on},
+        context={"subscription": subscription, "card": card},
     )
+    return True
 
 
 def renewal_reminder_send(*, subscription: Subscription) -> None:

@@ -83,9 +83,10 @@ def _next_number(classroom: Classroom | None) -> int:
 
 @transaction.atomic
 def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
-    """Restore `seat`'s world to the sample data. Sign-ins to the seat's personas end (the
-    people are made anew); every other seat keeps its data and its sessions. The default seat
-    is restored only with the whole sandbox (`sandbox_reset`), which keeps the trainer."""
+    """Restore `seat`'s world to the sample data, its clock at the start. Sign-ins to the
+    seat's personas end (the people are made anew); every other seat keeps its data and its
+    sessions. The default seat is restored only with the whole sandbox (`sandbox_reset`),
+    which keeps the trainer."""
     if seat.is_default:
         raise ValueError("The default seat is reset with the whole sandbox (reset_sandbox).")
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
@@ -101,7 +102,8 @@ def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
         )
     seat.last_activity_at = timezone.now()
     seat.state = ""  # the plain sample world; `states.seat_state_apply` names its state after
-    seat.save(update_fields=["last_activity_at", "state"])
+    seat.today = None  # and its clock at the start date, where the sample world begins
+    seat.save(update_fields=["last_activity_at", "state", "today"])
     return seat
 
 

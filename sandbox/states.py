@@ -30,7 +30,7 @@ from accounts.models import Account, Subscription, User
 from accounts.services import activity_record
 from billing_center.models import PaymentMethod
 from billing_center.services import (
-    renewal_declined_record,
+    renewal_decline,
     renewal_reminder_send,
     subscription_cancel,
 )
@@ -134,7 +134,7 @@ def _card_declined_on_renewal() -> None:
     subscription.renewal_date = today
     subscription.save(update_fields=["renewal_date"])
     with translation.override(settings.LANGUAGE_CODE):
-        renewal_declined_record(subscription=subscription, on=today)
+        renewal_decline(subscription=subscription)
 
 
 def _fernanda_in_brazil() -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import state_views, views
+from . import clock_views, state_views, views
 
 app_name = "sandbox"
 
@@ -18,5 +18,6 @@ urlpatterns = [
     path("trainer-notes/", views.trainer_notes_toggle, name="trainer-notes-toggle"),
     path("mailbox/", views.MailboxView.as_view(), name="mailbox"),
     path("health/", views.health, name="health"),
+    path("clock/", clock_views.clock, name="clock"),
     path("mailbox/<int:pk>/", views.MailboxMessageView.as_view(), name="mailbox-message"),
 ]

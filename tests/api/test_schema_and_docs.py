@@ -46,6 +46,7 @@ def test_the_schema_is_valid_openapi_3_and_lists_every_endpoint(client, db):
         ("GET", "/api/v1/seats/{seat_id}/"),
         ("DELETE", "/api/v1/seats/{seat_id}/"),
         ("POST", "/api/v1/seats/{seat_id}/reset/"),
+        ("POST", "/api/v1/seats/{seat_id}/clock/"),
         ("GET", "/api/v1/outcomes/"),
         ("GET", "/api/v1/states/"),
         ("POST", "/api/v1/seats/{seat_id}/state/"),

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from accounts.models import Subscription
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
-from sandbox.classroom import class_create
+from sandbox.classroom import class_create, seat_create
 from sandbox.models import MailboxMessage
 from seats.models import Classroom
 
@@ -117,6 +117,9 @@ PAGES = {
         "classes:join": _classroom,
         "classes:my-seat-reset": None,
     },
+    "self-paced": {  # a browser in a seat of no class (made through the API, or alone)
+        "sandbox:clock": None,
+    },
 }
 # URL names that are no page a person looks at -> why.
 NOT_PAGES = {
@@ -131,6 +134,7 @@ NOT_PAGES = {
     "classes:board-csv": "CSV download of the board",
     "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to the board",
     "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",
+    "classes:seat-clock": "POST only: moves a seat's clock, then back to the board",
     "api:seats": "JSON for scripts (POST only: creates a seat)",
     "api:seat": "JSON for scripts",
     "api:seat-reset": "JSON for scripts (POST only)",
@@ -142,6 +146,7 @@ NOT_PAGES = {
     "sandbox:state-apply": "POST only: the trainer sets a seat to a starting state, then back",
     "sandbox:my-seat-state": "POST only: sets this browser's seat to a starting state",
     "classes:class-state": "POST only: sets every seat of the class, then back to the board",
+    "api:seat-clock": "JSON for scripts (POST only)",
     "api:schema": "the OpenAPI schema, JSON (the docs page loads it)",
 }
 
@@ -166,6 +171,9 @@ def _sign_in(page, who, trainer_credentials):
         page.get_by_label("Your name").fill("Every page")
         page.get_by_test_id("join-submit").click()
         page.wait_for_url("**/en/")
+    elif who == "self-paced":
+        page.goto(reverse("seats:enter", kwargs={"token": seat_create().token}))
+        page.get_by_test_id("nav-clock").click()
     elif who == "trainer":
         email, password = trainer_credentials
         page.goto("/en/django-admin/login/?next=/en/")
