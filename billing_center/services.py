@@ -598,7 +598,7 @@ def renewal_decline(*, subscription: Subscription) -> bool:
     declined_before = Activity.objects.filter(
         account=account,
         action="renewal_declined",
-        after__subscription=subscription.pk,
+        after__product=subscription.product.name,
         after__renewal_date=renewal_date,
     ).exists()
     if declined_before:
@@ -609,7 +609,7 @@ def renewal_decline(*, subscription: Subscription) -> bool:
         account=account,
         action="renewal_declined",
         summary=f"{subscription.product.name}: renewal declined (card {card or 'missing'})",
-        after={"subscription": subscription.pk, "renewal_date": renewal_date},
+        after={"product": subscription.product.name, "renewal_date": renewal_date},
     )
     _billing_admin_email_send(
         account=account,

@@ -90,6 +90,7 @@ def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
     if seat.is_default:
         raise ValueError("The default seat is reset with the whole sandbox (reset_sandbox).")
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    seat.today = None  # the sample world is made at the start date
     _seat_rows_delete(seat)
     with seat_scope(seat):
         sandbox_load()
@@ -102,7 +103,6 @@ def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
         )
     seat.last_activity_at = timezone.now()
     seat.state = ""  # the plain sample world; `states.seat_state_apply` names its state after
-    seat.today = None  # and its clock at the start date, where the sample world begins
     seat.save(update_fields=["last_activity_at", "state", "today"])
     return seat
 
