@@ -303,6 +303,7 @@ SANDBOX_API_SEAT_RATE = _seat_rate
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.SeatTokenAuthentication",
+        "api.authentication.TrainerTokenAuthentication",
         "api.authentication.SignedInSession",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
