@@ -16,7 +16,7 @@ class TrainerToken(models.Model):
     name = models.CharField(_("name"), max_length=80)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     # The key's first characters, to tell tokens apart on the page (never enough to use one).
-    key_prefix = models.CharField(_("starts with"), max_length=8, editable=False)
+    key_prefix = models.CharField(max_length=8, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
