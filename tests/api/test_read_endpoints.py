@@ -15,6 +15,7 @@ from .test_isolation import _order_placed
 
 CENTERS = (outcome_table.BILLING_CENTER, outcome_table.ADMIN_CENTER)
 NO_OUTCOME = {"portal-signed-in", "refused"}
+ELENAS_PORTAL_PASSWORD = "elena-portal-2026"
 
 
 def _outcomes(key: str, center: str) -> list[str]:
@@ -69,9 +70,9 @@ def _elena_gets_a_portal_login(seat) -> None:
 
     with seat_scope(seat):
         elena = User.objects.get(email="elena.corp@globex.example")
-        PortalLogin.objects.create(
-            user_id="GLOBEX-7777", account=elena.account, holder=elena, password="x"
-        )
+        login = PortalLogin(user_id="GLOBEX-7777", account=elena.account, holder=elena)
+        login.set_password(ELENAS_PORTAL_PASSWORD)
+        login.save()
 
 
 def test_personas_are_the_callers_seats(api, created):
