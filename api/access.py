@@ -4,8 +4,9 @@ On an open sandbox (SANDBOX_OPEN, the default) anyone may create a seat, as anyo
 the sandbox's pages; the rate limit (`throttling.py`) keeps one address from filling the
 database. On a closed sandbox only the trainer creates seats: signed in on the pages, or a
 script sending a trainer-issued token (`authentication.TrainerTokenAuthentication` makes the
-trainer the request's user). A seat, once made, is addressed by whoever made it (its token) or by the
-trainer; to anyone else it does not exist (a 404, as another seat's rows are on the pages).
+trainer the request's user). A seat, once made, is addressed by whoever made it (its token)
+or by the trainer; to anyone else it does not exist (a 404, as another seat's rows are on the
+pages).
 """
 
 from django.conf import settings

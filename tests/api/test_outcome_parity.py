@@ -42,9 +42,7 @@ def portal_tried(client, url, *, user_id, password) -> list[str]:
     the form's hidden fields as a browser does."""
     form = client.get(url).content.decode()
     hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
-    response = client.post(
-        url, {**hidden, "user_id": user_id, "password": password}, follow=True
-    )
+    response = client.post(url, {**hidden, "user_id": user_id, "password": password}, follow=True)
     assert response.status_code == 200
     outcome = page_outcome(response)
     return [outcome] if outcome else []
@@ -126,7 +124,6 @@ def test_the_walk_sees_a_change_the_api_sees_too(api, created):
     answer = api.get(
         f"/api/v1/seats/{seat['id']}/personas/elena/outcome/", **seat_token_header(seat)
     ).json()
-    shown = billing_center_walked(
-        seat_entered(seat), answer["email"], {"user_id": "GLOBEX-7777", "password": ELENAS_PORTAL_PASSWORD}
-    )
+    portal = {"user_id": "GLOBEX-7777", "password": ELENAS_PORTAL_PASSWORD}
+    shown = billing_center_walked(seat_entered(seat), answer["email"], portal)
     assert shown == ["BC-2", "BC-2b"] == answer["outcomes"]["billing_center"]

@@ -156,9 +156,7 @@ def test_a_personas_outcome_follows_a_change_in_that_seat_only(api, created):
     assert elena(two)["admin_center"] == ["AC-3", "AC-3c"]
 
 
-@pytest.mark.parametrize(
-    "key", ["nobody", "trainer", "ANA", "x" * 5000, "%00", "ana%20", "é", "1"]
-)
+@pytest.mark.parametrize("key", ["nobody", "trainer", "ANA", "x" * 5000, "%00", "ana%20", "é", "1"])
 def test_an_unknown_persona_is_a_json_404(api, created, key):
     seat = created()
     response = api.get(
