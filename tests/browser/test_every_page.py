@@ -14,7 +14,15 @@ from sandbox.classroom import class_create
 from sandbox.models import MailboxMessage
 from seats.models import Classroom
 
-NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal", "classes", "api")
+NAMESPACES = (
+    "sandbox",
+    "billing_center",
+    "admin_center",
+    "corp_portal",
+    "classes",
+    "api",
+    "api_tokens",
+)
 PASSWORD = "sandbox-2026"
 
 
@@ -100,6 +108,7 @@ PAGES = {
         "classes:seat-reset": _seat_of_classroom,
         "classes:list": None,
         "classes:join-card": _classroom,
+        "api_tokens:list": None,
     },
     "trainee": {  # a browser that joined a class: in a seat
         "classes:join": _classroom,
@@ -124,6 +133,12 @@ NOT_PAGES = {
     "api:seat-reset": "JSON for scripts (POST only)",
     "api:outcomes": "JSON for scripts",
     "api:schema": "the OpenAPI schema, JSON (the docs page loads it)",
+    "api:outcome-table": "JSON for scripts",
+    "api:personas": "JSON for scripts",
+    "api:persona-outcome": "JSON for scripts",
+    "api:mailbox": "JSON for scripts",
+    "api:activity": "JSON for scripts",
+    "api_tokens:revoke": "POST only: revokes a token, then back to the tokens page",
 }
 
 
