@@ -2,11 +2,18 @@
 seat's mailbox and activity. Outcomes are compared with the hand-written table of the tests
 (tests/outcome_table.py), never with the product's own functions."""
 
+from urllib.parse import quote
+
 import pytest
 from django.utils import translation
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from accounts.decisions import Outcome
 from corp_portal.models import PortalLogin
+from sandbox.classroom import seat_create
+from seats.models import Seat
 from seats.scope import seat_scope
 from tests import outcome_table
 
@@ -269,3 +276,24 @@ def test_the_activity_is_the_seats_own(api, created):
     assert entries[0]["who"] == "ana.billing@acme.example"
     assert set(entries[0]) >= {"created_at", "summary", "before", "after"}
     assert activity(two) == before
+
+
+# -- hostile input ----------------------------------------------------------------------------
+
+
+@hyp_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(key=st.text(min_size=1, max_size=60), to=st.text(max_size=300), seat_id=st.integers())
+def test_no_key_address_or_id_is_a_server_error(api, key, to, seat_id):
+    seat = Seat.objects.filter(is_default=False).first() or seat_create()
+    token = {"HTTP_AUTHORIZATION": f"Seat {seat.token}"}
+    quoted = quote(key, safe="")
+    response = api.get(f"/api/v1/seats/{seat.pk}/personas/{quoted}/outcome/", **token)
+    assert response.status_code in (200, 404), response.content
+    assert response.json()["code" if response.status_code == 404 else "key"]
+    response = api.get(f"/api/v1/seats/{seat.pk}/mailbox/", {"to": to}, **token)
+    assert response.status_code in (200, 400), response.content
+    response = api.get(f"/api/v1/seats/{seat_id}/activity/", **token)
+    assert response.status_code in (200, 404), response.content
+    assert response["Content-Type"] == "application/json"
