@@ -47,6 +47,19 @@ def may_manage_seat(
     return any(known is not None and known.pk == seat.pk for known in (token_seat, joined_seat))
 
 
+def may_read_answer_key(user) -> bool:
+    """The faults' answer key (`GET /faults/`): the trainer only; a trainee never learns that
+    faults exist."""
+    return acts_as_trainer(user)
+
+
+def may_switch_faults(*, user, seat: Seat) -> bool:
+    """Reading or switching a seat's faults: the trainer, in any seat but the default one (the
+    sandbox outside any seat stays as the article says). A seat's own token is not enough:
+    whoever sits in the seat must not learn which faults are on."""
+    return acts_as_trainer(user) and not seat.is_default
+
+
 class CreatesSeats(BasePermission):
     """POST asks `may_create_seats`; other methods are the view's to answer (405)."""
 
@@ -54,3 +67,13 @@ class CreatesSeats(BasePermission):
 
     def has_permission(self, request, view):
         return request.method != "POST" or may_create_seats(request.user)
+
+
+class ReadsAnswerKey(BasePermission):
+    """Every method of the faults' endpoints asks `may_read_answer_key` first: a 403 for
+    anyone but the trainer, before any seat is looked up."""
+
+    code = "trainer_only"  # its message: errors.MESSAGES
+
+    def has_permission(self, request, view):
+        return may_read_answer_key(request.user)

@@ -45,6 +45,10 @@ MESSAGES = {
     "persona_not_found": _(
         "No persona has this key. GET /api/v1/personas/ lists the personas' keys."
     ),
+    "trainer_only": _(
+        "Only the trainer may do this: sign in as the trainer and send the request with that "
+        "session."
+    ),
     "csrf_failed": _(
         "This request carries a signed-in session, so it must carry that session's CSRF token "
         "too (X-CSRFToken). A script that creates seats needs no session at all."

@@ -4,7 +4,7 @@ messages follow Accept-Language)."""
 from django.urls import path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from . import read_views, views
+from . import faults_views, read_views, views
 
 
 class SeatIdConverter:
@@ -36,6 +36,12 @@ urlpatterns = [
     ),
     path("seats/<seat_id:seat_id>/mailbox/", read_views.MailboxView.as_view(), name="mailbox"),
     path("seats/<seat_id:seat_id>/activity/", read_views.ActivityView.as_view(), name="activity"),
+    path("faults/", faults_views.FaultsView.as_view(), name="faults"),
+    path(
+        "seats/<seat_id:seat_id>/faults/",
+        faults_views.SeatFaultsView.as_view(),
+        name="seat-faults",
+    ),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
 ]

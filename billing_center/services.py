@@ -33,6 +33,9 @@ from accounts.services import (
 from .cards import CardDeclined, card_brand, card_is_declined
 from .models import CENT, PERIOD_DAYS, BillingInfo, Invoice, PaymentMethod
 
+# How long "Try it free" lasts; at its end the trial renews as a paid subscription.
+TRIAL_DAYS = 30
+
 
 @dataclass(frozen=True)
 class OrderSummary:
@@ -89,6 +92,114 @@ def _order_summary_of_quote(quote: LicensesQuote, *, today: datetime.date) -> Or
     )
 
 
+def plan_tiers_to_add(account: Account):
+    """The plan tiers of the products the account has no subscription of: Add New
+    Subscription offers these (one subscription per product)."""
+    subscribed = Subscription.objects.filter(account=account).values("product")
+    return (
+        PlanTier.objects.exclude(product__in=subscribed)
+        .select_related("product")
+        .order_by("product__sort_order", "rank")
+    )
+
+
+def order_summary_new_subscription(
+    *,
+    account: Account,
+    plan_tier: PlanTier,
+    billing_frequency: str,
+    licenses: int,
+    today: datetime.date | None = None,
+) -> OrderSummary:
+    """A new subscription bought today: its first whole billing period is due."""
+    today = today or sandbox_today()
+    if not plan_tiers_to_add(account).filter(pk=plan_tier.pk).exists():
+        raise ValidationError(
+            _("This account already has a subscription of %(product)s.")
+            % {"product": plan_tier.product.name},
+            code="subscribed",
+        )
+    if billing_frequency not in BillingFrequency.values:
+        raise ValidationError(_("Choose a billing frequency."))
+    price = plan_price(
+        plan_tier=plan_tier, currency=account.currency, billing_frequency=billing_frequency
+    )
+    end = today + datetime.timedelta(days=PERIOD_DAYS[billing_frequency])
+    subscription = Subscription(
+        account=account,
+        product=plan_tier.product,
+        plan_tier=plan_tier,
+        licenses=licenses,
+        billing_frequency=billing_frequency,
+        renewal_date=end,
+    )
+    return OrderSummary(
+        subscription=subscription,
+        plan_tier=plan_tier,
+        billing_frequency=billing_frequency,
+        licenses_before=0,
+        licenses_after=licenses,
+        plan_price=price,
+        period_start=today,
+        period_end=end,
+        total_due=(price * licenses).quantize(CENT, rounding=ROUND_HALF_UP),
+        currency=account.currency,
+    )
+
+
+@transaction.atomic
+def subscription_add(
+    *,
+    actor: User,
+    account: Account,
+    plan_tier_id: int,
+    billing_frequency: str,
+    licenses: int,
+    trial: bool,
+) -> Subscription:
+    """Add New Subscription: buy another product (its first period invoiced and confirmed by
+    email) or try it free for `TRIAL_DAYS`. The account's row is locked, so two tabs adding
+    the same product at once make one subscription; the second is refused."""
+    Account.objects.select_for_update().filter(pk=account.pk).first()
+    plan_tier = PlanTier.objects.select_related("product").filter(pk=plan_tier_id).first()
+    if plan_tier is None:
+        raise ValidationError(_("Choose one of the products you can add."))
+    summary = order_summary_new_subscription(
+        account=account, plan_tier=plan_tier, billing_frequency=billing_frequency, licenses=licenses
+    )
+    subscription = summary.subscription
+    if trial:
+        subscription.status = Subscription.Status.TRIAL
+        subscription.renewal_date = summary.period_start + datetime.timedelta(days=TRIAL_DAYS)
+    subscription.save()
+    after = {
+        "product": plan_tier.product.name,
+        "plan_tier": str(plan_tier.name),
+        "billing_frequency": billing_frequency,
+        "licenses": licenses,
+        "status": subscription.status,
+    }
+    if not trial:
+        invoice = _invoice_create(
+            summary=summary, kind=Invoice.Kind.NEW_SUBSCRIPTION, quantity=licenses
+        )
+        after["invoice"] = invoice.number
+        _order_confirmation_send(actor=actor, invoice=invoice, summary=summary)
+    activity_record(
+        actor=actor,
+        account=account,
+        action="subscription_added",
+        summary=f"{plan_tier.product.name}: {'free trial' if trial else 'bought'}",
+        after=after,
+    )
+    return subscription
+
+
+def is_downgrade(*, subscription: Subscription, plan_tier: PlanTier) -> bool:
+    """Whether `plan_tier` is below the subscription's (the tiers' rank within the product)."""
+    return plan_tier.rank < subscription.plan_tier.rank
+
+
 def order_summary_change(
     *,
     subscription: Subscription,
@@ -97,11 +208,20 @@ def order_summary_change(
     today: datetime.date | None = None,
 ) -> OrderSummary:
     """A new plan tier or frequency from today: the difference up to the renewal date is due
-    (a cheaper plan costs nothing now; it is cheaper from the renewal on)."""
+    (a cheaper frequency costs nothing now; it is cheaper from the renewal on). A lower plan
+    tier is not sold here: as in the real Billing Center, Customer Care makes downgrades."""
     today = today or sandbox_today()
     subscription_orderable_check(subscription)
     if plan_tier.product_id != subscription.product_id:
         raise ValidationError(_("This plan tier belongs to another product."))
+    if is_downgrade(subscription=subscription, plan_tier=plan_tier):
+        raise ValidationError(
+            _(
+                "A move to a lower plan tier is made by Customer Care, not in the Billing "
+                "Center: contact Customer Care to downgrade."
+            ),
+            code="downgrade",
+        )
     if billing_frequency not in BillingFrequency.values:
         raise ValidationError(_("Choose a billing frequency."))
     if (
@@ -255,17 +375,13 @@ def subscription_cancel(*, actor: User, account: Account, subscription_id: int) 
     subscription = subscription_locked(account=account, subscription_id=subscription_id)
     if subscription.status == Subscription.Status.PENDING_CANCELLATION:
         raise ValidationError(_("This subscription is already pending cancellation."))
-    subscription.status = Subscription.Status.PENDING_CANCELLATION
-    subscription.save(update_fields=["status"])
-    activity_record(
+    return _subscription_status_change(
         actor=actor,
-        account=account,
+        subscription=subscription,
+        status=Subscription.Status.PENDING_CANCELLATION,
         action="subscription_cancelled",
-        summary=f"{subscription.product.name}: cancellation requested",
-        before={"product": subscription.product.name, "status": Subscription.Status.ACTIVE.value},
-        after={"product": subscription.product.name, "status": subscription.status},
+        what="cancellation requested",
     )
-    return subscription
 
 
 @transaction.atomic
@@ -278,17 +394,28 @@ def subscription_cancel_undo(
         raise ValidationError(_("This subscription is not pending cancellation."))
     if subscription.renewal_date <= sandbox_today():
         raise ValidationError(_("The renewal date has passed: the cancellation cannot be undone."))
-    subscription.status = Subscription.Status.ACTIVE
+    return _subscription_status_change(
+        actor=actor,
+        subscription=subscription,
+        status=Subscription.Status.ACTIVE,
+        action="cancellation_undone",
+        what="cancellation undone",
+    )
+
+
+def _subscription_status_change(
+    *, actor: User, subscription: Subscription, status: str, action: str, what: str
+) -> Subscription:
+    """Write a locked subscription's new status and its activity entry (status before/after)."""
+    before = {"product": subscription.product.name, "status": subscription.status}
+    subscription.status = status
     subscription.save(update_fields=["status"])
     activity_record(
         actor=actor,
-        account=account,
-        action="cancellation_undone",
-        summary=f"{subscription.product.name}: cancellation undone",
-        before={
-            "product": subscription.product.name,
-            "status": Subscription.Status.PENDING_CANCELLATION.value,
-        },
+        account=subscription.account,
+        action=action,
+        summary=f"{subscription.product.name}: {what}",
+        before=before,
         after={"product": subscription.product.name, "status": subscription.status},
     )
     return subscription

@@ -1,6 +1,7 @@
 """Billing Center screens: the documented sign-in flow (BC-1, BC-2, BC-2a, BC-2b) and the
 billing admin's pages. Every decision is asked of accounts.decisions."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.views.generic import (
     RedirectView,
     TemplateView,
     UpdateView,
+    View,
 )
 
 from accounts.clock import sandbox_today
@@ -31,10 +33,17 @@ from accounts.decisions import (
 )
 from accounts.models import Activity, Subscription, User
 from accounts.views import SignInView, SignOutView, SubscriptionOrderView
+from core.formatting import format_day
 from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
 
 from . import services
-from .forms import AddLicensesForm, BillingInfoForm, EditSubscriptionForm, PaymentMethodForm
+from .forms import (
+    AddLicensesForm,
+    BillingInfoForm,
+    EditSubscriptionForm,
+    NewSubscriptionForm,
+    PaymentMethodForm,
+)
 from .models import BillingInfo, Invoice, PaymentMethod
 
 SIGN_IN = "billing_center:sign-in"
@@ -70,12 +79,7 @@ class BillingAdminRequiredMixin(CenterAccessMixin):
         return user.is_authenticated and is_billing_admin_of(user, user.account)
 
     def refused(self):
-        return render(
-            self.request,
-            WrongLocationView.template_name,
-            WrongLocationView.extra_context,
-            status=403,
-        )
+        return wrong_location(self.request, status=403)
 
     @cached_property
     def account(self):
@@ -97,11 +101,28 @@ class LandingView(SignedInMixin, RedirectView):
         return reverse("billing_center:wrong-location")
 
 
-class WrongLocationView(SignedInMixin, TemplateView):
-    """BC-2: "You seem to have landed in the wrong place", with the account profile link."""
+def wrong_location(request, *, status: int = 200):
+    """BC-2: "You seem to have landed in the wrong place", with the account profile link at
+    once; then, as the real page does, My Account by itself after a few seconds (a `Refresh`
+    header: no JavaScript), unless the person chose to stay on the page."""
+    stay = "stay" in request.GET
+    seconds = settings.SANDBOX_WRONG_LOCATION_SECONDS
+    response = render(
+        request,
+        "billing_center/wrong_location.html",
+        {"outcome": Outcome.BC_2, "stay": stay, "seconds": seconds},
+        status=status,
+    )
+    if not stay:
+        response["Refresh"] = f"{seconds}; url={reverse('billing_center:my-account')}"
+    return response
 
-    template_name = "billing_center/wrong_location.html"
-    extra_context = {"outcome": Outcome.BC_2}
+
+class WrongLocationView(SignedInMixin, View):
+    """BC-2, where the landing sends everyone but the billing admin."""
+
+    def get(self, request):
+        return wrong_location(request)
 
 
 class MyAccountView(SignedInMixin, TemplateView):
@@ -166,7 +187,13 @@ class BillingCenterOrderView(BillingAdminRequiredMixin, SubscriptionOrderView):
         raise NotImplementedError
 
     def review(self, form):
-        return {"summary": self.summarize(form.cleaned_data)}
+        """The checkout, as the real Billing Center shows it: the order summary, then what
+        will be charged and billed (the card on file, the VAT number), then Place Order."""
+        return {
+            "summary": self.summarize(form.cleaned_data),
+            "payment_method": PaymentMethod.objects.filter(account=self.account).first(),
+            "billing_info": BillingInfo.objects.filter(account=self.account).first(),
+        }
 
     def placed(self, invoice):
         messages.success(
@@ -210,6 +237,53 @@ class AddLicensesView(BillingCenterOrderView):
             quantity=form.cleaned_data["quantity"],
             order_key=self.order_key(),
         )
+
+
+class NewSubscriptionView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
+    """Add New Subscription: choose another product's plan tier, frequency and licenses, see
+    what it costs, then Buy (Place Order) or Try it free. Adding a product twice is refused
+    by the service (one subscription per product), so a double click orders once."""
+
+    template_name = "billing_center/new_subscription.html"
+    form_class = NewSubscriptionForm
+    invalid_status = 400
+    nav_item = "billing_center:subscriptions"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan_tiers": services.plan_tiers_to_add(self.account)}
+
+    def service_call(self, form):
+        data = form.cleaned_data
+        if "confirm" not in self.request.POST:
+            summary = services.order_summary_new_subscription(
+                account=self.account,
+                plan_tier=data["plan_tier"],
+                billing_frequency=data["billing_frequency"],
+                licenses=data["licenses"],
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, summary=summary, trial_days=services.TRIAL_DAYS)
+            )
+        trial = data["mode"] == NewSubscriptionForm.TRY
+        subscription = services.subscription_add(
+            actor=self.request.user,
+            account=self.account,
+            plan_tier_id=data["plan_tier"].pk,
+            billing_frequency=data["billing_frequency"],
+            licenses=data["licenses"],
+            trial=trial,
+        )
+        if trial:
+            message = _("Your free trial of %(product)s runs until %(date)s.") % {
+                "product": subscription.product.name,
+                "date": format_day(subscription.renewal_date),
+            }
+        else:
+            message = _(
+                "Thank you: %(product)s is added. Its invoice is in your billing history."
+            ) % {"product": subscription.product.name}
+        messages.success(self.request, message)
+        return redirect("billing_center:subscriptions")
 
 
 class EditSubscriptionView(BillingCenterOrderView):

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("seats.urls")),
     path("", include("classes.urls")),
     path("", include("api.page_urls")),
+    path("", include("faults.urls")),
     path("billing/", include("billing_center.urls")),
     path("admin-center/", include("admin_center.urls")),
     path("corp-billing/", include("corp_portal.urls")),

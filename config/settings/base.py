@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "sandbox",
     "classes",
     "api",
+    "faults",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI as static files: the API's docs page works offline
@@ -92,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The deliberate faults a trainer switches on in a seat (faults/catalog.py); nothing
+    # elsewhere knows of them.
+    "faults.middleware.FaultsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
@@ -284,6 +288,12 @@ SANDBOX_PORTAL_PASSWORD = env("SANDBOX_PORTAL_PASSWORD", default="corp-2026")
 # The password of trainer@sandbox.example, never the personas' one and never shown on a page.
 # Empty: the set-up generates one and prints it once (docs/deploy.md).
 SANDBOX_TRAINER_PASSWORD = env("SANDBOX_TRAINER_PASSWORD", default="")
+
+# The wrong-location page (BC-2) takes the person on to My Account by itself after this many
+# seconds, as the real Billing Center does; "Stay on this page" turns it off (WCAG 2.2.1).
+SANDBOX_WRONG_LOCATION_SECONDS = env.int("SANDBOX_WRONG_LOCATION_SECONDS", default=10)
+# How long the slow sign-in fault (F4, faults/catalog.py) makes a seat's sign-in wait.
+FAULTS_SLOW_SIGN_IN_SECONDS = 3.0
 
 # `prune_classes` ends the classes whose seats saw no activity for more than this many days.
 SANDBOX_CLASS_IDLE_DAYS = env.int("SANDBOX_CLASS_IDLE_DAYS", default=7)

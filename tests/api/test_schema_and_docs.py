@@ -10,8 +10,10 @@ from drf_spectacular.validation import validate_schema
 from openapi_spec_validator import validate as validate_openapi
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
-# The API's addresses that are no endpoint of the schema: the schema and its page.
-NOT_ENDPOINTS = {"schema", "docs"}
+# The API's addresses that are no endpoint of the schema: the schema and its page, and the
+# trainer's faults endpoints, left out of the public schema so that a trainee reading the docs
+# page never learns that faults exist (api/faults_views.py, docs/faults.md).
+NOT_ENDPOINTS = {"schema", "docs", "faults", "seat-faults"}
 
 
 def _api_paths() -> set[str]:

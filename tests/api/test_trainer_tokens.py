@@ -213,3 +213,26 @@ def test_a_revoked_token_stays_revoked_at_its_first_date(db):
     token, _key = trainer_token_create(name="CI")
     first = trainer_token_revoke(token=token).revoked_at
     assert trainer_token_revoke(token=token).revoked_at == first
+
+
+def test_a_token_reads_the_answer_key_and_switches_a_seats_faults(api, created):
+    """The faults' endpoints ask the same access decision (`acts_as_trainer`): a token is
+    accepted there as the trainer's session is, and a revoked one is refused."""
+    from faults.models import SeatFault
+
+    token, key = trainer_token_create(name="CI")
+    seat = created()
+    assert api.get("/api/v1/faults/").status_code == 403  # no token: not the trainer
+    answer_key = api.get("/api/v1/faults/", **_token_header(key))
+    assert answer_key.status_code == 200 and answer_key.json()
+    switched = api.put(
+        f"/api/v1/seats/{seat['id']}/faults/",
+        {"faults": ["F7-server-error"]},
+        content_type="application/json",
+        **_token_header(key),
+    )
+    assert switched.status_code == 200, switched.content
+    assert SeatFault.objects.filter(seat_id=seat["id"]).count() == 1
+    trainer_token_revoke(token=token)
+    refused = api.get("/api/v1/faults/", **_token_header(key))
+    assert (refused.status_code, refused.json()["code"]) == (401, "trainer_token_revoked")

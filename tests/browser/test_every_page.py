@@ -20,6 +20,7 @@ NAMESPACES = (
     "admin_center",
     "corp_portal",
     "classes",
+    "faults",
     "api",
     "api_tokens",
 )
@@ -75,6 +76,7 @@ PAGES = {
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
+        "billing_center:new-subscription": None,
         "billing_center:add-licenses": _ana_subscription,
         "billing_center:edit": _ana_subscription,
         "billing_center:cancel": _ana_subscription,
@@ -109,6 +111,8 @@ PAGES = {
         "classes:list": None,
         "classes:join-card": _classroom,
         "api_tokens:list": None,
+        "faults:answer-key": None,
+        "faults:seat": _seat_of_classroom,
     },
     "trainee": {  # a browser that joined a class: in a seat
         "classes:join": _classroom,
@@ -132,6 +136,8 @@ NOT_PAGES = {
     "api:seat": "JSON for scripts",
     "api:seat-reset": "JSON for scripts (POST only)",
     "api:outcomes": "JSON for scripts",
+    "api:faults": "JSON for the trainer's scripts",
+    "api:seat-faults": "JSON for the trainer's scripts",
     "api:schema": "the OpenAPI schema, JSON (the docs page loads it)",
     "api:outcome-table": "JSON for scripts",
     "api:personas": "JSON for scripts",
