@@ -156,6 +156,7 @@ NOT_IN_A_SEAT = {
     ("classes/join.html", "join-form"): "opened from the join link the trainer hands out",
     ("api/tokens.html", "api-token-create-form"): "the trainer's, in the default seat",
     ("api/tokens.html", "api-token-revoke-form"): "the trainer's, in the default seat",
+    ("faults/seat.html", "seat-faults-form"): "the trainer's, in the default seat",
 }
 
 
