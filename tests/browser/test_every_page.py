@@ -22,6 +22,7 @@ NAMESPACES = (
     "classes",
     "faults",
     "api",
+    "api_tokens",
 )
 PASSWORD = "sandbox-2026"
 
@@ -110,6 +111,7 @@ PAGES = {
         "classes:seat-reset": _seat_of_classroom,
         "classes:list": None,
         "classes:join-card": _classroom,
+        "api_tokens:list": None,
         "faults:answer-key": None,
         "faults:seat": _seat_of_classroom,
     },
@@ -148,6 +150,12 @@ NOT_PAGES = {
     "classes:class-state": "POST only: sets every seat of the class, then back to the board",
     "api:seat-clock": "JSON for scripts (POST only)",
     "api:schema": "the OpenAPI schema, JSON (the docs page loads it)",
+    "api:outcome-table": "JSON for scripts",
+    "api:personas": "JSON for scripts",
+    "api:persona-outcome": "JSON for scripts",
+    "api:mailbox": "JSON for scripts",
+    "api:activity": "JSON for scripts",
+    "api_tokens:revoke": "POST only: revokes a token, then back to the tokens page",
 }
 
 

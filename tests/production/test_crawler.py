@@ -5,6 +5,8 @@ import pytest
 from django.http import HttpResponse
 from django.test import Client
 
+from api.tokens import trainer_token_create
+
 from . import crawler
 from .crawler import (
     class_state,
@@ -30,6 +32,7 @@ def test_the_crawler_reaches_every_post_form_of_the_templates(sample_data):
     pending_cancellation_state()  # the undo-cancel forms exist only then
     lockout_state()  # the Lockouts page's Clear form exists only then
     trainee = class_state()  # the join form, and a seat's own forms, exist only then
+    trainer_token_create(name="crawled")  # the tokens page's Revoke form exists only then
     reached = set()
     for persona_key in PERSONAS:
         _, forms = crawl(persona_client(Client(), persona_key))

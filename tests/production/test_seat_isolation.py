@@ -154,6 +154,9 @@ NOT_IN_A_SEAT = {
     ("classes/board.html", "seat-lockouts-clear-form"): "the trainer's, in the default seat",
     ("classes/confirm.html", "confirm-form"): "the trainer's board actions",
     ("classes/join.html", "join-form"): "opened from the join link the trainer hands out",
+    ("api/tokens.html", "api-token-create-form"): "the trainer's, in the default seat",
+    ("api/tokens.html", "api-token-revoke-form"): "the trainer's, in the default seat",
+    ("faults/seat.html", "seat-faults-form"): "the trainer's, in the default seat",
 }
 
 
