@@ -26,7 +26,7 @@ class SeatClockView(SeatAddressed):
         ),
         parameters=[SEAT_ID],
         request=SeatClockSerializer,
-        responses={200: SeatSerializer, **_errors(400, 404)},
+        responses={200: SeatSerializer, **_errors(400, 401, 404)},
         auth=[SEAT_TOKEN, TRAINER],
         tags=["seats"],
     )

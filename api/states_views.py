@@ -49,7 +49,7 @@ class SeatStateView(SeatAddressed):
         ),
         parameters=[SEAT_ID, SeatQuerySerializer],
         request=StateApplySerializer,
-        responses={200: SeatSerializer, **_errors(400, 404)},
+        responses={200: SeatSerializer, **_errors(400, 401, 404)},
         auth=[SEAT_TOKEN, TRAINER],
         tags=["states"],
     )
