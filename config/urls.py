@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("sandbox.urls")),
     path("", include("seats.urls")),
     path("", include("classes.urls")),
+    path("", include("lessons.urls")),
     path("billing/", include("billing_center.urls")),
     path("admin-center/", include("admin_center.urls")),
     path("corp-billing/", include("corp_portal.urls")),

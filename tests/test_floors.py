@@ -23,6 +23,8 @@ MAY_IMPORT = {
     "sandbox": {"core", "seats", "accounts", *CENTERS},
     "classes": {"core", "seats", "accounts", *CENTERS, "sandbox"},
     "api": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes"},
+    # lessons (exercises): on the top floor; the class board shows them through a template tag.
+    "lessons": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes"},
 }
 
 
