@@ -10,11 +10,20 @@ from playwright.sync_api import expect
 from accounts.models import Subscription
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
+from lessons.models import Exercise
 from sandbox.classroom import class_create
 from sandbox.models import MailboxMessage
 from seats.models import Classroom
 
-NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal", "classes", "api")
+NAMESPACES = (
+    "sandbox",
+    "billing_center",
+    "admin_center",
+    "corp_portal",
+    "classes",
+    "lessons",
+    "api",
+)
 PASSWORD = "sandbox-2026"
 
 
@@ -46,6 +55,14 @@ def _classroom():
     return {"code": classroom.code}
 
 
+def _exercise():
+    return {"pk": Exercise.objects.order_by("sort_order", "pk")[0].pk}
+
+
+def _first_course_step():
+    return {"position": 1}
+
+
 def _seat_of_classroom():
     return {**_classroom(), "number": 1}
 
@@ -64,6 +81,10 @@ PAGES = {
         "corp_portal:forgot-password": None,
         "classes:join": _classroom,
         "api:docs": None,
+        "lessons:exercise-list": None,
+        "lessons:exercise": _exercise,
+        "lessons:course-step": _first_course_step,
+        "lessons:course-finish": None,
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
@@ -119,6 +140,8 @@ NOT_PAGES = {
     "classes:board-csv": "CSV download of the board",
     "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to the board",
     "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",
+    "lessons:course-start": "POST only: a seat of one's own, then the course's first exercise",
+    "lessons:release": "POST only: releases an exercise to the class, then back to the board",
     "api:seats": "JSON for scripts (POST only: creates a seat)",
     "api:seat": "JSON for scripts",
     "api:seat-reset": "JSON for scripts (POST only)",
