@@ -6,7 +6,10 @@ changes nothing that exists. The answers are not here: they come from `accounts/
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from modeltranslation.utils import build_localized_fieldname
+
+from sandbox.trainers import trainers_group
 
 from .models import Asks, Exercise, Table
 
@@ -131,6 +134,7 @@ def exercises_load() -> None:
     Called by `sandbox.services.sandbox_load` (settings.SANDBOX_SAMPLE_DATA_LOADERS), once,
     beside the default seat's world: exercises are shared content, like the trainer notes.
     """
+    trainers_may_edit_exercises()
     existing = set(Exercise.objects.values_list("key", flat=True))
     Exercise.objects.bulk_create(
         [
@@ -146,4 +150,24 @@ def exercises_load() -> None:
             for order, data in enumerate(EXERCISES, start=1)
             if data.key not in existing
         ]
+    )
+
+
+# The trainer writes and translates exercises in the Django admin, and looks at the answers
+# and releases there (releasing is the board's button).
+TRAINER_PERMISSIONS = [
+    "add_exercise",
+    "change_exercise",
+    "view_exercise",
+    "view_exerciseanswer",
+    "view_releasedexercise",
+]
+
+
+def trainers_may_edit_exercises() -> None:
+    """Give the Trainers group (sandbox.trainers) the lessons' permissions it lacks."""
+    trainers_group().permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="lessons", codename__in=TRAINER_PERMISSIONS
+        )
     )

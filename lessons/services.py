@@ -4,7 +4,7 @@ to a class, and a trainee starting the self-paced course in a seat of their own.
 from django.db import transaction
 from django.utils import timezone
 
-from sandbox.classroom import seat_create
+from sandbox.classroom import seat_create, seat_reset
 from seats.models import Classroom, Seat
 
 from .models import Exercise, ExerciseAnswer, ReleasedExercise
@@ -39,7 +39,10 @@ def exercise_release(*, classroom: Classroom, exercise: Exercise) -> ReleasedExe
     return released
 
 
-def course_seat_create() -> Seat:
-    """A personal seat for someone learning alone: a copy of the sample world, in no class,
-    so every exercise is visible there."""
+def course_seat_start(*, seat: Seat | None) -> Seat:
+    """The personal seat of someone learning alone: a copy of the sample world, in no class,
+    so every exercise is visible there. Starting again resets the seat this browser's course
+    already had (its answers go with its world) rather than making one more."""
+    if seat is not None and not seat.is_default and seat.classroom_id is None:
+        return seat_reset(seat=seat)
     return seat_create(classroom=None)

@@ -6,6 +6,8 @@ of the decision tables), the writes are `services.py`. Everything works without 
 an answer is a plain form POST, and the page that answers it shows the check.
 """
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,9 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.centers import ADMIN_CENTER, BILLING_CENTER
 from sandbox.personas import start_url
+from sandbox.trainers import is_trainer
 from sandbox.views import trainer_only
 from seats.middleware import seat_enter
-from seats.models import Classroom
+from seats.models import Classroom, Seat
 
 from . import services
 from .answers import Choice, answer_check, exercise_expected, persona_rows_by_key
@@ -40,7 +43,11 @@ def exercise_list(request):
     return render(
         request,
         "lessons/exercise_list.html",
-        {"exercises": exercises, "in_course": _in_course(request)},
+        {
+            "exercises": exercises,
+            "in_course": _in_course(request),
+            "may_start_course": may_start_course(request.user),
+        },
     )
 
 
@@ -50,11 +57,20 @@ def exercise_detail(request, pk):
     return _exercise_page(request, exercise, course=None)
 
 
+def may_start_course(user) -> bool:
+    """A course makes a seat: anyone may on an open sandbox (as anyone may create a seat
+    through the API there), only the trainer on a closed one (SANDBOX_OPEN=false)."""
+    return settings.SANDBOX_OPEN or is_trainer(user)
+
+
 @require_POST
 def course_start(request):
-    """Start the self-paced course in a personal seat (a new copy of the sample world, in no
+    """Start the self-paced course in a personal seat (a copy of the sample world, in no
     class), then its first exercise."""
-    seat = services.course_seat_create()
+    if not may_start_course(request.user):
+        raise PermissionDenied
+    earlier = Seat.objects.filter(pk=request.session.get(COURSE_SESSION_KEY)).first()
+    seat = services.course_seat_start(seat=earlier)
     seat_enter(request, seat)
     request.session[COURSE_SESSION_KEY] = seat.pk
     return redirect("lessons:course-step", position=1)

@@ -144,3 +144,24 @@ def test_the_course_runs_in_a_personal_seat_in_order(client, exercise):
 def test_the_course_s_progress_is_translated(client, sample_data, language, progress):
     client.post(f"/{language}/exercises/course/start/")
     assert progress in client.get(f"/{language}/exercises/course/3/").content.decode()
+
+
+def test_starting_the_course_again_resets_the_same_seat(client, sample_data):
+    client.post("/en/exercises/course/start/")
+    seat_id = client.session[COURSE_SESSION_KEY]
+    client.post("/en/exercises/course/1/", {"choice": "billing-admin"})
+    page = client.get("/en/exercises/").content.decode()
+    assert 'data-testid="course-continue"' in page
+    client.post("/en/exercises/course/start/")
+    assert client.session[COURSE_SESSION_KEY] == seat_id
+    assert Seat.objects.filter(is_default=False).count() == 1
+    with seat_scope(seat_id):
+        assert not ExerciseAnswer.objects.filter(tries__gt=0).exists()
+
+
+def test_on_a_closed_sandbox_only_the_trainer_starts_a_course(client, sample_data, settings):
+    settings.SANDBOX_OPEN = False
+    page = client.get("/en/exercises/").content.decode()
+    assert 'data-testid="course-start"' not in page and 'data-testid="course-closed"' in page
+    assert client.post("/en/exercises/course/start/").status_code == 403
+    assert not Seat.objects.filter(is_default=False).exists()
