@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from seats.scope import SeatField, SeatScopedManager
+from seats.scope import SeatField, SeatScopedManager, SeatScopedModel
 
 from .hashers import is_public_password_hash
 
@@ -19,14 +19,12 @@ from .hashers import is_public_password_hash
 MAX_LICENSES = 10_000
 
 
-class Account(models.Model):
+class Account(SeatScopedModel):
     """A customer's GoToAssist account: who pays, in which currency, and where it is billed.
 
     A *standard* account is billed online in the Billing Center; a *corporate* one is managed
     in the Corporate Billing Portal, with credentials of its own.
     """
-
-    seat = SeatField()
 
     class Billing(models.TextChoices):
         STANDARD = "standard", _("Standard (billed online in the Billing Center)")
@@ -44,8 +42,6 @@ class Account(models.Model):
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.USD
     )
-
-    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("account")
@@ -304,10 +300,8 @@ class SubscriptionQuerySet(models.QuerySet):
         )
 
 
-class Subscription(models.Model):
+class Subscription(SeatScopedModel):
     """An account's subscription to one product: plan tier, licenses, frequency, renewal."""
-
-    seat = SeatField()
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -360,10 +354,8 @@ class Subscription(models.Model):
             raise ValidationError({"plan_tier": _("This plan tier belongs to another product.")})
 
 
-class Activity(models.Model):
+class Activity(SeatScopedModel):
     """A write that matters (an order, a plan change, a reset): who, when, what, before, after."""
-
-    seat = SeatField()
 
     account = models.ForeignKey(
         Account,
@@ -383,8 +375,6 @@ class Activity(models.Model):
     after = models.JSONField(_("after"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
-    objects = SeatScopedManager()
-
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activity")
@@ -394,7 +384,7 @@ class Activity(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label}: {self.summary}"
 
 
-class PlacedOrder(models.Model):
+class PlacedOrder(SeatScopedModel):
     """An order summary that was placed: the key issued with the reviewed summary, once.
 
     Every write that takes money or seats (the Billing Center's Place Order, the portal's
@@ -402,8 +392,6 @@ class PlacedOrder(models.Model):
     unique, so a resubmission (Back then Place Order, a double click, two tabs) finds the
     order already placed instead of placing it again.
     """
-
-    seat = SeatField()
 
     key = models.UUIDField(_("order key"), unique=True, editable=False)
     account = models.ForeignKey(
@@ -421,8 +409,6 @@ class PlacedOrder(models.Model):
     # service order number.
     reference = models.CharField(_("order number"), max_length=40, blank=True)
     placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
-
-    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("placed order")

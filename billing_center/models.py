@@ -7,17 +7,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Account, BillingFrequency, PlanTier, Product, Subscription
-from seats.scope import SeatField, SeatScopedManager
+from seats.scope import SeatScopedModel
 
 # One billing period, in days, as the orders prorate it.
 PERIOD_DAYS = {BillingFrequency.MONTHLY: 30, BillingFrequency.ANNUAL: 365}
 CENT = Decimal("0.01")
 
 
-class PaymentMethod(models.Model):
+class PaymentMethod(SeatScopedModel):
     """The account's card. Only what a real billing system may keep: brand, last four, expiry."""
-
-    seat = SeatField()
 
     account = models.OneToOneField(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="payment_method"
@@ -28,8 +26,6 @@ class PaymentMethod(models.Model):
     exp_year = models.PositiveSmallIntegerField(_("expiry year"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = SeatScopedManager()
-
     class Meta:
         verbose_name = _("payment method")
         verbose_name_plural = _("payment methods")
@@ -38,10 +34,8 @@ class PaymentMethod(models.Model):
         return f"{self.brand} •••• {self.last4} ({self.exp_month:02d}/{self.exp_year})"
 
 
-class BillingInfo(models.Model):
+class BillingInfo(SeatScopedModel):
     """The billing address and VAT number printed on the account's invoices."""
-
-    seat = SeatField()
 
     account = models.OneToOneField(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="billing_info"
@@ -65,8 +59,6 @@ class BillingInfo(models.Model):
         "vat_number",
     ]
 
-    objects = SeatScopedManager()
-
     class Meta:
         verbose_name = _("billing info")
         verbose_name_plural = _("billing info")
@@ -75,10 +67,8 @@ class BillingInfo(models.Model):
         return f"{self.company_name}, {self.city}"
 
 
-class Invoice(models.Model):
+class Invoice(SeatScopedModel):
     """One invoice of the billing history: an order, a plan change or a renewal."""
-
-    seat = SeatField()
 
     class Kind(models.TextChoices):
         LICENSES_ADDED = "licenses_added", _("Licenses added")
@@ -112,8 +102,6 @@ class Invoice(models.Model):
         _("total"), max_digits=12, decimal_places=2, default=Decimal("0.00")
     )
     currency = models.CharField(_("currency"), max_length=3, choices=Account.Currency.choices)
-
-    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("invoice")

@@ -255,17 +255,13 @@ def subscription_cancel(*, actor: User, account: Account, subscription_id: int) 
     subscription = subscription_locked(account=account, subscription_id=subscription_id)
     if subscription.status == Subscription.Status.PENDING_CANCELLATION:
         raise ValidationError(_("This subscription is already pending cancellation."))
-    subscription.status = Subscription.Status.PENDING_CANCELLATION
-    subscription.save(update_fields=["status"])
-    activity_record(
+    return _subscription_status_change(
         actor=actor,
-        account=account,
+        subscription=subscription,
+        status=Subscription.Status.PENDING_CANCELLATION,
         action="subscription_cancelled",
-        summary=f"{subscription.product.name}: cancellation requested",
-        before={"product": subscription.product.name, "status": Subscription.Status.ACTIVE.value},
-        after={"product": subscription.product.name, "status": subscription.status},
+        what="cancellation requested",
     )
-    return subscription
 
 
 @transaction.atomic
@@ -278,17 +274,28 @@ def subscription_cancel_undo(
         raise ValidationError(_("This subscription is not pending cancellation."))
     if subscription.renewal_date <= sandbox_today():
         raise ValidationError(_("The renewal date has passed: the cancellation cannot be undone."))
-    subscription.status = Subscription.Status.ACTIVE
+    return _subscription_status_change(
+        actor=actor,
+        subscription=subscription,
+        status=Subscription.Status.ACTIVE,
+        action="cancellation_undone",
+        what="cancellation undone",
+    )
+
+
+def _subscription_status_change(
+    *, actor: User, subscription: Subscription, status: str, action: str, what: str
+) -> Subscription:
+    """Write a locked subscription's new status and its activity entry (status before/after)."""
+    before = {"product": subscription.product.name, "status": subscription.status}
+    subscription.status = status
     subscription.save(update_fields=["status"])
     activity_record(
         actor=actor,
-        account=account,
-        action="cancellation_undone",
-        summary=f"{subscription.product.name}: cancellation undone",
-        before={
-            "product": subscription.product.name,
-            "status": Subscription.Status.PENDING_CANCELLATION.value,
-        },
+        account=subscription.account,
+        action=action,
+        summary=f"{subscription.product.name}: {what}",
+        before=before,
         after={"product": subscription.product.name, "status": subscription.status},
     )
     return subscription

@@ -1,6 +1,7 @@
 """Billing Center screens: the documented sign-in flow (BC-1, BC-2, BC-2a, BC-2b) and the
 billing admin's pages. Every decision is asked of accounts.decisions."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.views.generic import (
     RedirectView,
     TemplateView,
     UpdateView,
+    View,
 )
 
 from accounts.clock import sandbox_today
@@ -70,12 +72,7 @@ class BillingAdminRequiredMixin(CenterAccessMixin):
         return user.is_authenticated and is_billing_admin_of(user, user.account)
 
     def refused(self):
-        return render(
-            self.request,
-            WrongLocationView.template_name,
-            WrongLocationView.extra_context,
-            status=403,
-        )
+        return wrong_location(self.request, status=403)
 
     @cached_property
     def account(self):
@@ -97,11 +94,28 @@ class LandingView(SignedInMixin, RedirectView):
         return reverse("billing_center:wrong-location")
 
 
-class WrongLocationView(SignedInMixin, TemplateView):
-    """BC-2: "You seem to have landed in the wrong place", with the account profile link."""
+def wrong_location(request, *, status: int = 200):
+    """BC-2: "You seem to have landed in the wrong place", with the account profile link at
+    once; then, as the real page does, My Account by itself after a few seconds (a `Refresh`
+    header: no JavaScript), unless the person chose to stay on the page."""
+    stay = "stay" in request.GET
+    seconds = settings.SANDBOX_WRONG_LOCATION_SECONDS
+    response = render(
+        request,
+        "billing_center/wrong_location.html",
+        {"outcome": Outcome.BC_2, "stay": stay, "seconds": seconds},
+        status=status,
+    )
+    if not stay:
+        response["Refresh"] = f"{seconds}; url={reverse('billing_center:my-account')}"
+    return response
 
-    template_name = "billing_center/wrong_location.html"
-    extra_context = {"outcome": Outcome.BC_2}
+
+class WrongLocationView(SignedInMixin, View):
+    """BC-2, where the landing sends everyone but the billing admin."""
+
+    def get(self, request):
+        return wrong_location(request)
 
 
 class MyAccountView(SignedInMixin, TemplateView):

@@ -12,21 +12,19 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Account, BillingFrequency, PlanTier, Subscription
 from accounts.validators import Country, ascii_digits, validate_postal_code
-from seats.scope import SeatField, SeatScopedManager
+from seats.scope import SeatScopedModel
 
 # Lockout: this many wrong passwords in a row lock a User ID for LOCKOUT_MINUTES.
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
 
 
-class PortalLogin(models.Model):
+class PortalLogin(SeatScopedModel):
     """A User ID and password of the Corporate Billing Portal (not a LogMeIn ID).
 
     The User ID is printed on every invoice the portal emails. Whoever holds a login of a
     corporate account can sign in to the portal, and so is its billing admin (BC-2c, AC-3c).
     """
-
-    seat = SeatField()
 
     user_id = models.CharField(
         _("User ID"),
@@ -53,8 +51,6 @@ class PortalLogin(models.Model):
     failed_attempts = models.PositiveSmallIntegerField(_("failed sign-ins in a row"), default=0)
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
     last_sign_in_at = models.DateTimeField(_("last sign-in"), null=True, blank=True)
-
-    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("portal login")
@@ -89,10 +85,8 @@ class PortalLogin(models.Model):
         return self.locked_until is not None and self.locked_until > now
 
 
-class Invoice(models.Model):
+class Invoice(SeatScopedModel):
     """A monthly invoice of a corporate account, as the portal lists and emails it."""
-
-    seat = SeatField()
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -110,8 +104,6 @@ class Invoice(models.Model):
     total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
 
-    objects = SeatScopedManager()
-
     class Meta:
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
@@ -126,15 +118,13 @@ class Invoice(models.Model):
         return self.number
 
 
-class InvoiceLine(models.Model):
+class InvoiceLine(SeatScopedModel):
     """One line of an invoice: a product's seats for one billing period of its plan.
 
     A monthly subscription is on every monthly invoice; an annual one on the invoice of the
     month its year starts, at the annual price, with that year as its period. The plan tier
     is kept (not its name), so the line reads in the page's language.
     """
-
-    seat = SeatField()
 
     invoice = models.ForeignKey(
         Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="lines"
@@ -162,8 +152,6 @@ class InvoiceLine(models.Model):
     unit_price = models.DecimalField(_("unit price"), max_digits=10, decimal_places=2)
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
 
-    objects = SeatScopedManager()
-
     class Meta:
         verbose_name = _("invoice line")
         verbose_name_plural = _("invoice lines")
@@ -173,11 +161,9 @@ class InvoiceLine(models.Model):
         return self.description or str(self.plan_tier)
 
 
-class BillTo(models.Model):
+class BillTo(SeatScopedModel):
     """Where a corporate account's invoices are addressed. The country is set by the contract:
     the real portal does not let you change it, nor does the sandbox."""
-
-    seat = SeatField()
 
     # What the holder edits on the Bill To page (and the activity log records); not the country.
     EDITABLE_FIELDS = [
@@ -206,8 +192,6 @@ class BillTo(models.Model):
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     email = models.EmailField(_("invoice email address"))
 
-    objects = SeatScopedManager()
-
     class Meta:
         verbose_name = _("Bill To")
         verbose_name_plural = _("Bill To addresses")
@@ -216,10 +200,8 @@ class BillTo(models.Model):
         return f"{self.company_name}, {self.city}"
 
 
-class PaymentProfile(models.Model):
+class PaymentProfile(SeatScopedModel):
     """How a corporate account pays its invoices: against invoice, by wire transfer, by card."""
-
-    seat = SeatField()
 
     class PaymentType(models.TextChoices):
         INVOICE = "invoice", _("Invoice (pay by bank transfer on receipt)")
@@ -243,8 +225,6 @@ class PaymentProfile(models.Model):
     )
     purchase_order = models.CharField(_("purchase order number"), max_length=40, blank=True)
 
-    objects = SeatScopedManager()
-
     class Meta:
         verbose_name = _("payment profile")
         verbose_name_plural = _("payment profiles")
@@ -253,10 +233,8 @@ class PaymentProfile(models.Model):
         return f"{self.account}: {self.get_payment_type_display()}"
 
 
-class ServiceOrder(models.Model):
+class ServiceOrder(SeatScopedModel):
     """An Add Seats order placed in the portal: the subscription's seats before and after."""
-
-    seat = SeatField()
 
     account = models.ForeignKey(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="service_orders"
@@ -285,8 +263,6 @@ class ServiceOrder(models.Model):
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, choices=Account.Currency.choices)
     placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
-
-    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("service order")

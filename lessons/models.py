@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sandbox.sample_data import PERSONAS
-from seats.scope import SeatField, SeatScopedManager
+from seats.scope import SeatScopedModel
 
 
 class Table(models.TextChoices):
@@ -66,14 +66,12 @@ class Exercise(models.Model):
             )
 
 
-class ExerciseAnswer(models.Model):
+class ExerciseAnswer(SeatScopedModel):
     """A seat's answers to one exercise: how many tries, whether it got it right, and when.
 
     Opening the exercise starts the clock (`opened_at`); the first right answer stops it
     (`answered_right_at`). Belongs to the seat, as the rest of its world does.
     """
-
-    seat = SeatField()
 
     exercise = models.ForeignKey(
         Exercise, verbose_name=_("exercise"), on_delete=models.CASCADE, related_name="answers"
@@ -82,8 +80,6 @@ class ExerciseAnswer(models.Model):
     tries = models.PositiveSmallIntegerField(_("tries"), default=0)
     last_choice = models.CharField(_("last answer"), max_length=40, blank=True)
     answered_right_at = models.DateTimeField(_("answered right"), null=True, blank=True)
-
-    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("exercise answer")

@@ -6,13 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.decisions import Outcome
-from seats.scope import SeatField, SeatScopedManager
+from seats.scope import SeatScopedModel
 
 
-class Persona(models.Model):
+class Persona(SeatScopedModel):
     """A sample person trainers sign in as, with a description of what they demonstrate."""
-
-    seat = SeatField()
 
     key = models.SlugField(_("key"))
     user = models.OneToOneField(
@@ -23,8 +21,6 @@ class Persona(models.Model):
     )
     description = models.TextField(_("description"))
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("persona")
@@ -38,18 +34,14 @@ class Persona(models.Model):
         return str(self.user)
 
 
-class MailboxMessage(models.Model):
+class MailboxMessage(SeatScopedModel):
     """An email the sandbox sent, kept for the mailbox instead of leaving the machine."""
-
-    seat = SeatField()
 
     recipient = models.EmailField(_("to"), db_index=True)
     sender = models.CharField(_("from"), max_length=254)
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("body"))
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
-
-    objects = SeatScopedManager()
 
     class Meta:
         verbose_name = _("mailbox message")

@@ -1,18 +1,27 @@
-"""Trainer notes are on unless switched off; the choice is kept in the session."""
+"""Trainer notes are on unless switched off. The choice belongs to the browser, in a cookie as
+the page's language is, so it outlives signing in and out as one persona after another (a
+sign-in starts a new session)."""
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 
-SESSION_KEY = "sandbox_trainer_notes_off"
+COOKIE_NAME = "sandbox_trainer_notes"
+COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 
 def trainer_notes_on(request: HttpRequest | None) -> bool:
-    # A visitor without a session cookie costs no query: the session is empty.
-    session = getattr(request, "session", None)
-    return session is None or not session.get(SESSION_KEY, False)
+    return getattr(request, "COOKIES", {}).get(COOKIE_NAME) != "off"
 
 
-def trainer_notes_switch(request: HttpRequest, *, on: bool) -> None:
+def trainer_notes_switch(response: HttpResponse, *, on: bool) -> None:
     if on:
-        request.session.pop(SESSION_KEY, None)
+        response.delete_cookie(COOKIE_NAME, samesite="Lax")
     else:
-        request.session[SESSION_KEY] = True
+        response.set_cookie(
+            COOKIE_NAME,
+            "off",
+            max_age=COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )

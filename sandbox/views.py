@@ -180,13 +180,14 @@ def persona_sign_in(request, key):
 
 @require_POST
 def trainer_notes_toggle(request):
-    """Switch the trainer notes on or off for this session, then go back to the page."""
+    """Switch the trainer notes on or off in this browser, then go back to the page."""
     notes = request.POST.get("notes")
     on = notes == "on" if notes in ("on", "off") else not trainer_notes_on(request)
-    trainer_notes_switch(request, on=on)
-    return redirect(
+    response = redirect(
         same_site_url(request, request.POST.get("next", ""), default=reverse("sandbox:home"))
     )
+    trainer_notes_switch(response, on=on)
+    return response
 
 
 def trainer_only(view):

@@ -2,8 +2,9 @@
 
 A request works in its session's seat (`seats.middleware`); code outside a request (commands,
 tests, the sample-data loader) works in the default seat unless it enters another with
-`seat_scope`. Seat-scoped models (a `SeatField` and a `SeatScopedManager`) read only the current
-seat's rows and write new rows into it, so no view, form or service filters by seat itself.
+`seat_scope`. Seat-scoped models (`SeatScopedModel`: a `SeatField` and a `SeatScopedManager`)
+read only the current seat's rows and write new rows into it, so no view, form or service
+filters by seat itself.
 
 The idea is django-scopes' (a context variable read by the default managers), with one
 difference: there is always a current seat, the default one, so every page and every test
@@ -97,3 +98,16 @@ def entered_seat_id() -> int | None:
     """The seat entered with `seat_scope` (a request's joined seat); None in the default seat.
     Costs no query."""
     return _current_seat_id.get()
+
+
+class SeatScopedModel(models.Model):
+    """A row of a seat's world: it belongs to one seat, and its default manager sees only the
+    current seat's rows. Every model of the sample world derives from it (the user model, which
+    needs Django's user manager, declares the same two lines itself)."""
+
+    seat = SeatField()
+
+    objects = SeatScopedManager()
+
+    class Meta:
+        abstract = True

@@ -290,6 +290,10 @@ SANDBOX_PORTAL_PASSWORD = env("SANDBOX_PORTAL_PASSWORD", default="corp-2026")
 # Empty: the set-up generates one and prints it once (docs/deploy.md).
 SANDBOX_TRAINER_PASSWORD = env("SANDBOX_TRAINER_PASSWORD", default="")
 
+# The wrong-location page (BC-2) takes the person on to My Account by itself after this many
+# seconds, as the real Billing Center does; "Stay on this page" turns it off (WCAG 2.2.1).
+SANDBOX_WRONG_LOCATION_SECONDS = env.int("SANDBOX_WRONG_LOCATION_SECONDS", default=10)
+
 # `prune_classes` ends the classes whose seats saw no activity for more than this many days.
 SANDBOX_CLASS_IDLE_DAYS = env.int("SANDBOX_CLASS_IDLE_DAYS", default=7)
 # The JSON API for scripts (api/, docs/api.md): Django REST framework, its OpenAPI 3 schema by

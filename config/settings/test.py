@@ -13,5 +13,8 @@ PASSWORD_HASHERS = [
 ]
 SANDBOX_TODAY = datetime.date(2026, 11, 21)
 SANDBOX_OPEN = True
+# Browser tests read the wrong-location page at their own pace; the one test of the refresh
+# sets it short and waits for My Account.
+SANDBOX_WRONG_LOCATION_SECONDS = 3600
 # The trainer's own password, never the personas' (tests read it through `trainer_credentials`).
 SANDBOX_TRAINER_PASSWORD = "Trainer-only-test-4471"

@@ -1,4 +1,10 @@
-"""The site's one way to show money and dates in a template: `{% load formatting %}`."""
+"""The site's one way to show money and dates in a template: `{% load formatting %}`.
+
+Each filter is the `core.formatting` function of the same meaning, in the page's language:
+`{{ invoice.total|money:invoice.currency }}` ("R$ 1.234,50" on a pt-BR page),
+`{{ invoice.issued_on|day }}`, `{{ message.sent_at|moment }}`, `{{ lockout.until|clock }}`,
+`{{ reached_at|time_of_day }}`, `{{ text|sentence_end }}`.
+"""
 
 from django import template
 
@@ -13,35 +19,9 @@ from core.formatting import (
 
 register = template.Library()
 
-
-@register.filter
-def money(amount, currency):
-    """`{{ invoice.total|money:invoice.currency }}` -> "R$ 1.234,50" on a pt-BR page."""
-    return format_money(amount, currency)
-
-
-@register.filter
-def day(value):
-    """`{{ invoice.issued_on|day }}` -> "5 de março de 2026" on a pt-BR page."""
-    return format_day(value)
-
-
-@register.filter
-def moment(value):
-    """`{{ message.sent_at|moment }}` -> "March 5, 2026, 2:30 PM" on an English page."""
-    return format_moment(value)
-
-
-@register.filter
-def clock(value):
-    """`{{ lockout.until|clock }}` -> "14:30 (UTC)" on a pt-BR page."""
-    return format_clock(value)
-
-
-@register.filter
-def time_of_day(value):
-    """`{{ reached_at|time_of_day }}` -> "14:30" on a pt-BR page (the zone said once, above)."""
-    return format_time_of_day(value)
-
-
+register.filter("money", format_money)
+register.filter("day", format_day)
+register.filter("moment", format_moment)
+register.filter("clock", format_clock)
+register.filter("time_of_day", format_time_of_day)
 register.filter("sentence_end", sentence_end)

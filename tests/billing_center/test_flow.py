@@ -243,3 +243,34 @@ def test_place_order_needs_csrf(persona):
     assert response.status_code == 403
     subscription.refresh_from_db()
     assert subscription.licenses == 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", ["bruno", "diego"])
+def test_wrong_location_takes_you_to_my_account_by_itself(signed_in, settings, key):
+    settings.SANDBOX_WRONG_LOCATION_SECONDS = 7
+    client = signed_in(key)
+    response = client.get(url("wrong-location"))
+    assert response["Refresh"] == f"7; url={url('my-account')}"
+    assert 'data-testid="bc-account-profile"' in response.content.decode()
+    # A direct URL to a billing admin's page refuses with the same page, and the same way on.
+    refused = client.get(url("subscriptions"))
+    assert refused.status_code == 403 and refused["Refresh"] == response["Refresh"]
+
+
+@pytest.mark.django_db
+def test_wrong_location_stays_when_asked(signed_in):
+    response = signed_in("bruno").get(url("wrong-location") + "?stay=1")
+    assert "Refresh" not in response
+    assert 'data-testid="bc-account-profile"' in response.content.decode()
+    assert 'data-testid="bc-stay"' not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("key", "has_access"), [("ana", True), ("bruno", False), ("diego", False)])
+def test_my_account_billing_section_says_who_has_access(signed_in, key, has_access):
+    content = signed_in(key).get(url("my-account")).content.decode()
+    assert 'data-testid="bc-billing-section"' in content
+    assert ("Contact the Account Admin for access to the Billing Center." in content) is (
+        not has_access
+    )

@@ -26,6 +26,18 @@ def test_bc1_billing_admin_lands_on_subscriptions(page, browser_sample_data, lan
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_bc2_wrong_location_goes_on_to_my_account_by_itself(
+    page, browser_sample_data, settings, language
+):
+    settings.SANDBOX_WRONG_LOCATION_SECONDS = 1
+    sign_in(page, language, "bruno.admin@acme.example")
+    # The wrong-location page, then My Account without a click (JavaScript is not needed).
+    page.wait_for_url(f"**/{language}/billing/my-account/")
+    assert outcome(page) == "BC-2a"
+    assert page.get_by_test_id("bc-billing-no-access").is_visible()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(
     ("email", "my_account"),
     [("bruno.admin@acme.example", "BC-2a"), ("diego.corp@globex.example", "BC-2b")],

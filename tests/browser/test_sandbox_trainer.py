@@ -4,6 +4,7 @@ and a reset from the trainer's button."""
 import re
 
 import pytest
+from django.conf import settings
 
 from accounts.models import Subscription
 from sandbox.models import MailboxMessage
@@ -26,22 +27,30 @@ def test_guide_in_each_language(page, browser_sample_data, page_checks, language
     assert elena.get_by_role("link", name="Elena Costa").is_visible()
 
 
-def test_trainer_note_toggle(page, browser_sample_data, settings):
-    # A page that carries an outcome, rendered as the centers render theirs.
-    settings.ROOT_URLCONF = "tests.sandbox.outcome_urls"
-    page.goto("/en/test-outcome/BC-1/")
-    note = page.get_by_test_id("trainer-note")
-    assert note.is_visible()
-    assert "this persona is the billing admin" in note.inner_text()
+def sign_in(page, language, email, center, lands_on):
+    page.goto(f"/{language}/{center}/sign-in/?email={email}&next=/{language}/{center}/{lands_on}")
+    page.locator("input[name=password]").fill(settings.SANDBOX_PASSWORD)
+    page.get_by_test_id("sign-in-submit").click()
+    page.wait_for_url(f"**/{language}/{center}/{lands_on}")
+
+
+def test_trainer_note_toggle(page, browser_sample_data):
+    # Bruno's Add Licenses is AC-2: a real outcome page, with its note.
+    sign_in(page, "en", "bruno.admin@acme.example", "admin-center", "add-licenses/")
+    assert page.get_by_test_id("trainer-note-outcome").inner_text() == "AC-2"
 
     page.get_by_test_id("trainer-notes-toggle").click()
-    page.wait_for_url("**/en/test-outcome/BC-1/")
+    page.wait_for_url("**/en/admin-center/add-licenses/")
     assert page.get_by_test_id("trainer-note").count() == 0
-    page.goto("/es/test-outcome/AC-2/")  # remembered for the session, in any language
+    # Remembered in this browser, in any language, whoever signs in next (Ana: BC-1).
+    page.get_by_test_id("sign-out").click()
+    page.wait_for_url("**/en/admin-center/sign-in/**")
+    sign_in(page, "es", "ana.billing@acme.example", "billing", "subscriptions/")
+    assert page.locator("body").get_attribute("data-outcome") == "BC-1"
     assert page.get_by_test_id("trainer-note").count() == 0
 
     page.get_by_test_id("trainer-notes-toggle").click()
-    page.wait_for_url("**/es/test-outcome/AC-2/")
+    page.wait_for_url("**/es/billing/subscriptions/")
     assert "administrador de facturación" in page.get_by_test_id("trainer-note").inner_text()
 
 

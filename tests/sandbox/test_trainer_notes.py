@@ -1,14 +1,15 @@
 """Trainer notes: the panel on outcome pages, the header toggle, the notes' content."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.decisions import Outcome
 from sandbox import sample_data as data
 from sandbox.models import TrainerNote
-
-pytestmark = pytest.mark.urls("tests.sandbox.outcome_urls")
+from tests.outcome_pages import outcome_page, outcome_page_url
 
 LANGUAGES = {"en": "en", "es": "es", "pt-br": "pt_br"}
 
@@ -36,7 +37,7 @@ def test_notes_speak_the_articles_terms(sample_data):
 def test_outcome_page_shows_its_note_in_the_page_language(
     client, sample_data, outcome, language, field
 ):
-    response = client.get(f"/{language}/test-outcome/{outcome}/")
+    response = outcome_page(client, outcome, language)
     content = response.content.decode()
     assert f'data-outcome="{outcome}"' in content
     assert 'data-testid="trainer-note"' in content and "<aside" in content
@@ -49,21 +50,33 @@ def sample_data_note(outcome):
 
 
 def test_page_without_outcome_has_no_note(client, sample_data):
-    content = client.get("/en/test-plain/").content.decode()
+    content = client.get("/en/").content.decode()
     assert 'data-testid="trainer-note"' not in content
     assert 'data-testid="trainer-notes-toggle"' in content
 
 
-def test_note_costs_one_query(client, sample_data, django_assert_num_queries):
-    client.get("/en/test-outcome/BC-1/")  # warm caches (translations, templates)
-    with django_assert_num_queries(1):
-        client.get("/en/test-outcome/BC-1/")
-    with django_assert_num_queries(0):
-        client.get("/en/test-plain/")
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)
 
 
-def test_toggle_off_hides_the_note_for_the_session_and_on_shows_it(client, sample_data):
-    page = "/en/test-outcome/AC-2/"
+def notes_set(client, value):
+    client.post(reverse("sandbox:trainer-notes-toggle"), {"notes": value})
+
+
+def test_note_costs_one_query(client, sample_data):
+    page = outcome_page_url(client, Outcome.BC_1)  # warms caches (translations, templates)
+    with_note = queries_of(client, page)
+    notes_set(client, "off")
+    assert with_note - queries_of(client, page) == 1
+    without_outcome = queries_of(client, "/en/")
+    notes_set(client, "on")
+    assert queries_of(client, "/en/") == without_outcome
+
+
+def test_toggle_off_hides_the_note_in_this_browser_and_on_shows_it(client, sample_data):
+    page = outcome_page_url(client, Outcome.AC_2)
     assert 'data-testid="trainer-note"' in client.get(page).content.decode()
 
     response = client.post(reverse("sandbox:trainer-notes-toggle"), {"notes": "off", "next": page})
@@ -71,18 +84,22 @@ def test_toggle_off_hides_the_note_for_the_session_and_on_shows_it(client, sampl
     content = client.get(page).content.decode()
     assert 'data-testid="trainer-note"' not in content
     assert 'data-notes="off"' in content
-    assert 'data-testid="trainer-note"' not in client.get("/es/test-outcome/BC-1/").content.decode()
+    assert (
+        'data-testid="trainer-note"'
+        not in outcome_page(client, Outcome.BC_1, "es").content.decode()
+    )
 
     client.post(reverse("sandbox:trainer-notes-toggle"), {"notes": "on", "next": page})
-    assert 'data-testid="trainer-note"' in client.get(page).content.decode()
+    assert 'data-testid="trainer-note"' in outcome_page(client, Outcome.AC_2).content.decode()
 
 
 def test_toggle_without_a_value_flips(client, sample_data):
     url = reverse("sandbox:trainer-notes-toggle")
-    client.post(url, {"next": "/en/test-outcome/BC-1/"})
-    assert 'data-testid="trainer-note"' not in client.get("/en/test-outcome/BC-1/").content.decode()
-    client.post(url, {"next": "/en/test-outcome/BC-1/"})
-    assert 'data-testid="trainer-note"' in client.get("/en/test-outcome/BC-1/").content.decode()
+    page = outcome_page_url(client, Outcome.BC_1)
+    client.post(url, {"next": page})
+    assert 'data-testid="trainer-note"' not in client.get(page).content.decode()
+    client.post(url, {"next": page})
+    assert 'data-testid="trainer-note"' in client.get(page).content.decode()
 
 
 @pytest.mark.parametrize(
@@ -118,7 +135,7 @@ def test_toggle_is_post_only_and_csrf_protected(db):
 
 def test_note_edited_in_the_database_is_what_the_page_shows(client, sample_data):
     TrainerNote.objects.filter(outcome="BC-2a").update(text_en="Edited by the trainer.")
-    assert "Edited by the trainer." in client.get("/en/test-outcome/BC-2a/").content.decode()
+    assert "Edited by the trainer." in outcome_page(client, Outcome.BC_2A).content.decode()
 
 
 def test_sample_notes_cover_exactly_the_outcomes():
