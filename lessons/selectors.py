@@ -7,16 +7,17 @@ from seats.models import Seat
 from .models import Exercise, ExerciseAnswer
 
 
-def exercises_visible(seat: Seat):
+def exercises_visible(seat: Seat | None):
     """A seat of a class sees the exercises its trainer released; any other seat (the default
-    one, a personal course seat, an API seat) sees them all."""
+    one, given as None so that its page costs no query to find it; a personal course seat; an
+    API seat) sees them all."""
     exercises = Exercise.objects.all()
-    if seat.classroom_id is not None:
+    if seat is not None and seat.classroom_id is not None:
         exercises = exercises.filter(releases__classroom_id=seat.classroom_id)
     return exercises.order_by("sort_order", "id")
 
 
-def course_exercises(seat: Seat) -> list[Exercise]:
+def course_exercises(seat: Seat | None) -> list[Exercise]:
     """The self-paced course: the visible exercises marked for it, in order."""
     return list(exercises_visible(seat).filter(in_course=True))
 
@@ -33,7 +34,7 @@ class Score:
     answers: list[tuple[Exercise, ExerciseAnswer | None]]
 
 
-def course_score(seat: Seat) -> Score:
+def course_score(seat: Seat | None) -> Score:
     exercises = course_exercises(seat)
     answers = answers_by_exercise()
     pairs = [(exercise, answers.get(exercise.pk)) for exercise in exercises]

@@ -31,14 +31,15 @@ COURSE_SESSION_KEY = "lessons_course_seat_id"
 
 
 def _in_course(request) -> bool:
-    return request.session.get(COURSE_SESSION_KEY) == request.seat.pk
+    seat = request.joined_seat
+    return seat is not None and request.session.get(COURSE_SESSION_KEY) == seat.pk
 
 
 def exercise_list(request):
     """The exercises this seat sees, with how far it got in each, and the course's start."""
     answers = answers_by_exercise()
     exercises = [
-        (exercise, answers.get(exercise.pk)) for exercise in exercises_visible(request.seat)
+        (exercise, answers.get(exercise.pk)) for exercise in exercises_visible(request.joined_seat)
     ]
     return render(
         request,
@@ -53,7 +54,7 @@ def exercise_list(request):
 
 @require_http_methods(["GET", "POST"])
 def exercise_detail(request, pk):
-    exercise = get_object_or_404(exercises_visible(request.seat), pk=pk)
+    exercise = get_object_or_404(exercises_visible(request.joined_seat), pk=pk)
     return _exercise_page(request, exercise, course=None)
 
 
@@ -78,7 +79,7 @@ def course_start(request):
 
 @require_http_methods(["GET", "POST"])
 def course_step(request, position):
-    exercises = course_exercises(request.seat)
+    exercises = course_exercises(request.joined_seat)
     if not 1 <= position <= len(exercises):
         raise Http404
     course = {
@@ -101,7 +102,9 @@ def course_step(request, position):
 
 def course_finish(request):
     """The course's score: how many exercises answered right, with the tries and time each."""
-    return render(request, "lessons/course_finish.html", {"score": course_score(request.seat)})
+    return render(
+        request, "lessons/course_finish.html", {"score": course_score(request.joined_seat)}
+    )
 
 
 def _exercise_page(request, exercise: Exercise, *, course: dict | None):
