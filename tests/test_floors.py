@@ -24,6 +24,8 @@ MAY_IMPORT = {
     "classes": {"core", "seats", "accounts", *CENTERS, "sandbox"},
     "faults": {"core", "seats", "accounts", *CENTERS, "sandbox"},
     "api": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes", "faults"},
+    # lessons (exercises): on the top floor; the class board shows them through a template tag.
+    "lessons": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes"},
 }
 
 

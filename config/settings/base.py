@@ -48,6 +48,10 @@ def sqlite_file_private(database: dict) -> None:
 
 # The sandbox's "today": renewal dates, invoices and billing periods are computed from it,
 # so trainers' material stays true. Empty means the real date.
+# The shared content of the apps above the sandbox (which it may not import), loaded by
+# `sandbox_load` after its own, in this order: one explicit call per app.
+SANDBOX_SAMPLE_DATA_LOADERS = ["lessons.sample_data.exercises_load"]
+
 _today = env("SANDBOX_TODAY", default="")
 SANDBOX_TODAY = datetime.date.fromisoformat(_today) if _today else None
 
@@ -72,6 +76,7 @@ INSTALLED_APPS = [
     "corp_portal",
     "sandbox",
     "classes",
+    "lessons",
     "api",
     "faults",
     "rest_framework",

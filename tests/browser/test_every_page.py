@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from accounts.models import Subscription
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
+from lessons.models import Exercise
 from sandbox.classroom import class_create, seat_create
 from sandbox.models import MailboxMessage
 from seats.models import Classroom
@@ -21,6 +22,7 @@ NAMESPACES = (
     "corp_portal",
     "classes",
     "faults",
+    "lessons",
     "api",
     "api_tokens",
 )
@@ -55,6 +57,14 @@ def _classroom():
     return {"code": classroom.code}
 
 
+def _exercise():
+    return {"pk": Exercise.objects.order_by("sort_order", "pk")[0].pk}
+
+
+def _first_course_step():
+    return {"position": 1}
+
+
 def _seat_of_classroom():
     return {**_classroom(), "number": 1}
 
@@ -74,6 +84,10 @@ PAGES = {
         "classes:join": _classroom,
         "api:docs": None,
         "sandbox:states": None,
+        "lessons:exercise-list": None,
+        "lessons:exercise": _exercise,
+        "lessons:course-step": _first_course_step,
+        "lessons:course-finish": None,
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
@@ -137,6 +151,8 @@ NOT_PAGES = {
     "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to the board",
     "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",
     "classes:seat-clock": "POST only: moves a seat's clock, then back to the board",
+    "lessons:course-start": "POST only: a seat of one's own, then the course's first exercise",
+    "lessons:release": "POST only: releases an exercise to the class, then back to the board",
     "api:seats": "JSON for scripts (POST only: creates a seat)",
     "api:seat": "JSON for scripts",
     "api:seat-reset": "JSON for scripts (POST only)",
