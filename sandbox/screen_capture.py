@@ -1,0 +1,343 @@
+"""The browser half of the course material (`course_material.py`): a server of this Django
+project in a thread, a seat made for the capture, and Playwright driving Chromium through each
+persona's path with the real sign-in forms, one picture per shot.
+
+Nobody's data changes: the capture works in a seat of its own (`seat_create`, with no class),
+entered through the seat's join URL as a script would, and deleted at the end, whatever
+happens. One browser for the whole run and one context per language, reused: entering the
+seat again signs out (`seat_enter`), which is how each persona's path starts clean.
+"""
+
+import contextlib
+import threading
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from django.conf import settings
+from django.core.servers.basehttp import (
+    ThreadedWSGIServer,
+    WSGIRequestHandler,
+    get_internal_wsgi_application,
+)
+from django.db import connections
+from django.http.request import validate_host
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.decisions import Outcome, PathEnd
+from core.centers import ADMIN_CENTER, BILLING_CENTER
+from seats.scope import seat_scope
+
+from .classroom import seat_create, seat_delete
+from .course_material import (
+    PAGES_SECTION,
+    Progress,
+    Reporter,
+    Shot,
+    handout_write,
+    shots_plan,
+    zip_write,
+)
+from .guide import TABLES, Table
+from .personas import PersonaRow, persona_rows
+
+VIEWPORT = {"width": 1280, "height": 860}
+# What the pictures leave out: the capture seat's own tools and the trainer notes (a
+# handout is for trainees), hidden by a style added to every page of the capture's browser.
+HIDDEN = ".seat-tools, .trainer-note, .trainer-notes-toggle { display: none !important; }"
+HIDE_SCRIPT = (
+    "document.addEventListener('DOMContentLoaded', () => {"
+    " const style = document.createElement('style');"
+    f" style.textContent = {HIDDEN!r};"
+    " document.head.appendChild(style); });"
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WAIT_MS = 15_000
+
+
+class CaptureError(Exception):
+    """A page did not show what the decisions say it shows: the message says which."""
+
+
+# The server -----------------------------------------------------------------------------
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
+        pass
+
+
+def _site_host() -> str | None:
+    """The host to present the capture's requests as: None when the loopback address is
+    allowed (development, tests); else the first host ALLOWED_HOSTS names plainly."""
+    if validate_host("127.0.0.1", settings.ALLOWED_HOSTS):
+        return None
+    plain = [h for h in settings.ALLOWED_HOSTS if h and h[0] not in ".*"]
+    return plain[0] if plain else None
+
+
+class SiteRequests:
+    """Presents the capture's requests to 127.0.0.1 as requests to the site itself, where
+    production allows only its own host name over https: Host, scheme, Origin and Referer."""
+
+    def __init__(self, app, host: str, secure: bool):
+        self.app, self.host, self.scheme = app, host, "https" if secure else "http"
+
+    def __call__(self, environ, start_response):
+        environ["HTTP_HOST"] = self.host
+        environ["wsgi.url_scheme"] = self.scheme
+        environ.pop("HTTP_X_FORWARDED_PROTO", None)
+        for header in ("HTTP_ORIGIN", "HTTP_REFERER"):
+            if header in environ:
+                parts = urlsplit(environ[header])
+                environ[header] = urlunsplit((self.scheme, self.host, *parts[2:]))
+        return self.app(environ, start_response)
+
+
+def capture_app():
+    """This project's WSGI application, with its static files (whitenoise serves them where
+    it is installed, else Django's static files handler)."""
+    app = get_internal_wsgi_application()
+    if "whitenoise.middleware.WhiteNoiseMiddleware" not in settings.MIDDLEWARE:
+        from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+        app = StaticFilesHandler(app)
+    host = _site_host()
+    if host is not None:
+        app = SiteRequests(app, host, secure=getattr(settings, "SECURE_SSL_REDIRECT", False))
+    return app
+
+
+@contextlib.contextmanager
+def capture_server():
+    """Django's own threaded WSGI server on 127.0.0.1, on a free port, for the run only."""
+    # An in-memory SQLite database (the tests') is one connection shared with the server's
+    # threads, as Django's LiveServerTestCase does.
+    overrides = {
+        conn.alias: conn
+        for conn in connections.all()
+        if conn.vendor == "sqlite" and conn.is_in_memory_db()
+    }
+    server = ThreadedWSGIServer(
+        ("127.0.0.1", 0),
+        _QuietHandler,
+        allow_reuse_address=False,
+        connections_override=overrides or None,
+    )
+    server.set_app(capture_app())
+    thread = threading.Thread(target=server.serve_forever, name="capture_server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+# The browser ----------------------------------------------------------------------------
+
+
+class Browsing:
+    """One language's context: the seat's join URL, the sign-in forms, the steps of a path."""
+
+    def __init__(self, page, *, language: str, seat_token: str):
+        self.page = page
+        self.language = language
+        self.seat_token = seat_token
+
+    def url(self, name: str, **kwargs) -> str:
+        with translation.override(self.language):
+            return reverse(name, kwargs=kwargs or None)
+
+    def enter_seat(self) -> None:
+        """The seat's join URL: in the capture's seat, signed out of everyone."""
+        self.page.goto(self.url("seats:enter", token=self.seat_token))
+
+    def wait(self, selector: str, expected: str) -> None:
+        from playwright.sync_api import Error
+
+        try:
+            self.page.wait_for_selector(selector, state="attached", timeout=WAIT_MS)
+        except Error as error:
+            raise CaptureError(
+                f"{expected} was expected at {self.page.url} ({self.language}) and did not come."
+            ) from error
+
+    def wait_outcome(self, outcome: Outcome) -> None:
+        self.wait(f'body[data-outcome="{outcome.value}"]', outcome.value)
+
+    def sign_in(self, center, email: str) -> None:
+        """A center's sign-in form, as a trainee fills it in (email, the sandbox password)."""
+        self.page.goto(f"{self.url(center.sign_in_url_name)}?{urlencode({'email': email})}")
+        self.page.locator("input[name=password]").fill(settings.SANDBOX_PASSWORD)
+        self.page.get_by_test_id("sign-in-submit").click()
+        self.page.wait_for_load_state("load")
+
+    def portal_sign_in(self, user_id: str, password: str) -> None:
+        self.page.locator("#id_user_id").fill(user_id)
+        self.page.locator("#id_password").fill(password)
+        self.page.get_by_test_id("portal-sign-in-submit").click()
+        self.page.wait_for_load_state("load")
+
+    def portal_attempt(self, row: PersonaRow, refusal: Outcome) -> Outcome | PathEnd:
+        """At the portal's sign-in: the holder of a portal login signs in with it; anyone else
+        tries their LogMeIn ID, and is refused."""
+        if row.portal_user_id:
+            self.portal_sign_in(row.portal_user_id, settings.SANDBOX_PORTAL_PASSWORD)
+            self.wait("[data-testid=portal-nav]", PathEnd.PORTAL_SIGNED_IN.value)
+            return PathEnd.PORTAL_SIGNED_IN
+        self.portal_sign_in(row.user.email, settings.SANDBOX_PASSWORD)
+        self.wait_outcome(refusal)
+        return refusal
+
+    def play(self, row: PersonaRow, table: Table, wanted: dict, shoot) -> None:
+        """Walk `row`'s path through `table` as the article tells it, calling `shoot(shot)` on
+        each step that `wanted` (step -> shot) names."""
+        self.enter_seat()
+        path = row.billing_center_path if table.center is BILLING_CENTER else row.admin_center_path
+        for step in path:
+            self.step_reach(row, table, step)
+            if step in wanted:
+                shoot(wanted[step])
+
+    def step_reach(self, row: PersonaRow, table: Table, step) -> None:
+        page = self.page
+        if step in (Outcome.BC_1, Outcome.BC_2):
+            self.sign_in(BILLING_CENTER, row.user.email)
+            self.wait_outcome(step)
+        elif step in (Outcome.BC_2A, Outcome.BC_2B):
+            page.get_by_test_id("bc-account-profile").click()
+            self.wait_outcome(step)
+        elif step is PathEnd.ADMIN_CENTER_REFUSED:
+            self.sign_in(ADMIN_CENTER, row.user.email)
+            self.wait("[data-testid=admin-center-refused]", step.value)
+        elif step in (Outcome.AC_1, Outcome.AC_2, Outcome.AC_3):
+            self.sign_in(ADMIN_CENTER, row.user.email)
+            self.wait("[data-testid=admin-center-nav]", "the Admin Center")
+            add_licenses = self.url("admin_center:add-licenses")
+            page.locator(f"[data-testid=admin-center-nav] a[href='{add_licenses}']").click()
+            self.wait_outcome(step)
+        elif step in (Outcome.BC_2C, Outcome.AC_3C, PathEnd.PORTAL_SIGNED_IN):
+            if table.center is BILLING_CENTER:
+                page.get_by_test_id("bc-go-to-billing").click()
+                refusal = Outcome.BC_2C
+            else:
+                page.get_by_test_id("corp-portal-link").click()
+                refusal = Outcome.AC_3C
+            self.wait("#id_user_id", "the Corporate Billing Portal's sign-in")
+            reached = self.portal_attempt(row, refusal)
+            if reached != step:
+                raise CaptureError(f"{row.persona.key} reached {reached}, not {step}.")
+        else:  # a step added to the decisions without its way here
+            raise CaptureError(f"No way to reach {step} is written in screen_capture.py.")
+
+    def main_pages(self, row: PersonaRow | None, shots: list[Shot], shoot) -> None:
+        """Sign `row` in to the pages' center (nobody for a sign-in page) and visit each."""
+        self.enter_seat()
+        center = shots[0].page.center
+        if row is not None:
+            if center is BILLING_CENTER:
+                self.sign_in(BILLING_CENTER, row.user.email)
+            elif center is ADMIN_CENTER:
+                self.sign_in(ADMIN_CENTER, row.user.email)
+            else:
+                self.page.goto(self.url("corp_portal:sign-in"))
+                self.portal_sign_in(row.portal_user_id, settings.SANDBOX_PORTAL_PASSWORD)
+        for shot in shots:
+            self.page.goto(self.url(shot.page.url_name))
+            self.wait("h1", shot.page.slug)
+            shoot(shot)
+
+
+def journeys(shots: list[Shot]):
+    """The shots grouped into browser journeys: (row, table, {step: shot}) for each persona's
+    path through a table, then (row, [shots]) for each persona's main pages of a center."""
+    paths: dict = {}
+    pages: dict = defaultdict(list)
+    tables = {table.slug: table for table in TABLES}
+    for shot in shots:
+        if shot.section == PAGES_SECTION:
+            pages[(shot.persona_key, shot.page.center.namespace)].append(shot)
+        else:
+            key = (shot.persona_key, shot.section)
+            paths.setdefault(key, (shot.row, tables[shot.section], {}))[2][shot.step] = shot
+    return list(paths.values()), list(pages.values())
+
+
+def capture_run(*, out: Path, chromium: str, language_codes: list[str], only, echo) -> Progress:
+    """The whole run: seat, server, browser, pictures, handouts, PDFs, zip; the seat is
+    deleted at the end whatever happens."""
+    seat = seat_create(display_name="capture_screens")
+    try:
+        with seat_scope(seat):
+            rows = persona_rows()
+        shots = shots_plan(rows, only=only)
+        reporter = Reporter(
+            out=out, total=len(shots) * len(language_codes) + 2 * len(language_codes) + 1, echo=echo
+        )
+        try:
+            _capture(out, chromium, language_codes, shots, seat.token, reporter)
+        except Exception as error:
+            reporter.end(state="failed", message=f"{error}")
+            raise
+        reporter.end(state="done")
+        return reporter.progress
+    finally:
+        seat_delete(seat=seat)
+
+
+def _capture(out, chromium, language_codes, shots, seat_token, reporter) -> None:
+    from playwright.sync_api import sync_playwright
+
+    path_journeys, page_journeys = journeys(shots)
+    headings: dict[str, dict[str, str]] = {}
+    handouts = []
+    with capture_server() as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            for language in language_codes:
+                (Path(out) / language).mkdir(parents=True, exist_ok=True)
+                context = browser.new_context(
+                    base_url=base_url, locale=language, viewport=VIEWPORT, bypass_csp=True
+                )
+                context.add_init_script(HIDE_SCRIPT)
+                page = context.new_page()
+                browsing = Browsing(page, language=language, seat_token=seat_token)
+                headings[language] = {}
+
+                def shoot(shot: Shot, language=language, page=page):
+                    if shot.page is not None:
+                        headings[language][shot.name] = page.locator("h1").first.inner_text()
+                    page.screenshot(path=str(Path(out) / shot.path(language)))
+                    reporter.step(f"{shot.id} {shot.persona_key} {language}")
+
+                for row, table, wanted in path_journeys:
+                    browsing.play(row, table, wanted, shoot)
+                for page_shots in page_journeys:
+                    browsing.main_pages(page_shots[0].row, page_shots, shoot)
+                context.close()
+
+            pdf_page = browser.new_page()
+            for language in language_codes:
+                handout = handout_write(out=out, language=language, shots=shots, headings=headings)
+                reporter.step(f"handout {language}")
+                pdf_page.goto(handout.resolve().as_uri(), wait_until="load")
+                pdf = handout.with_suffix(".pdf")
+                pdf_page.pdf(path=str(pdf), format="A4", print_background=True)
+                reporter.step(f"PDF {language}")
+                handouts += [handout, pdf]
+        finally:
+            browser.close()
+    pictures = [Path(out) / shot.path(language) for language in language_codes for shot in shots]
+    zip_write(out=out, files=handouts + pictures)
+    reporter.step("zip")
