@@ -27,7 +27,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import close_old_connections, connections
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -240,8 +239,15 @@ class Progress:
         return timezone.now() - updated < STALE_AFTER
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
+    def finished(self) -> bool:
+        return self.state == "done"
+
+    @property
+    def updated(self) -> datetime.datetime | None:
+        try:
+            return datetime.datetime.fromisoformat(self.updated_at)
+        except ValueError:
+            return None
 
 
 class Reporter:
@@ -408,8 +414,3 @@ def _background_run(*, out: Path) -> None:
         progress.write(out)
     finally:
         connections.close_all()
-
-
-def start_path(language: str, url_name: str) -> str:
-    with translation.override(language):
-        return reverse(url_name)

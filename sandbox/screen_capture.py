@@ -3,14 +3,15 @@ project in a thread, a seat made for the capture, and Playwright driving Chromiu
 persona's path with the real sign-in forms, one picture per shot.
 
 Nobody's data changes: the capture works in a seat of its own (`seat_create`, with no class),
-entered through the seat's join URL as a script would, and deleted at the end, whatever
-happens. One browser for the whole run and one context per language, reused: entering the
-seat again signs out (`seat_enter`), which is how each persona's path starts clean.
+deleted at the end, whatever happens. One browser for the whole run and one context per
+language, reused: each persona's path starts clean in a new session of the seat, signed in
+as nobody, and signs in with the center's own form.
 """
 
 import contextlib
 import threading
 from collections import defaultdict
+from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -27,6 +28,7 @@ from django.utils import translation
 
 from accounts.decisions import Outcome, PathEnd
 from core.centers import ADMIN_CENTER, BILLING_CENTER
+from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 from seats.scope import seat_scope
 
 from .classroom import seat_create, seat_delete
@@ -127,6 +129,8 @@ def capture_server():
         for conn in connections.all()
         if conn.vendor == "sqlite" and conn.is_in_memory_db()
     }
+    for conn in overrides.values():
+        conn.inc_thread_sharing()
     server = ThreadedWSGIServer(
         ("127.0.0.1", 0),
         _QuietHandler,
@@ -142,6 +146,17 @@ def capture_server():
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+        for conn in overrides.values():
+            conn.dec_thread_sharing()
+
+
+def seat_session_new(seat) -> str:
+    """A new session in `seat`, signed in as nobody (what `seats.middleware.seat_enter`
+    leaves): its key, for the browser's session cookie."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SEAT_SESSION_KEY] = seat.pk
+    store.create()
+    return store.session_key
 
 
 # The browser ----------------------------------------------------------------------------
@@ -150,18 +165,31 @@ def capture_server():
 class Browsing:
     """One language's context: the seat's join URL, the sign-in forms, the steps of a path."""
 
-    def __init__(self, page, *, language: str, seat_token: str):
+    def __init__(self, page, *, language: str, sessions, base_url: str):
         self.page = page
         self.language = language
-        self.seat_token = seat_token
+        self.sessions = sessions  # new sessions in the seat, one per path
+        self.base_url = base_url
 
     def url(self, name: str, **kwargs) -> str:
         with translation.override(self.language):
             return reverse(name, kwargs=kwargs or None)
 
     def enter_seat(self) -> None:
-        """The seat's join URL: in the capture's seat, signed out of everyone."""
-        self.page.goto(self.url("seats:enter", token=self.seat_token))
+        """In the capture's seat, signed out of everyone: a new session in the seat, as its
+        join URL (`seats:enter`) makes, given to the browser without loading a page. (Made
+        beforehand: no database query may run while Playwright's loop runs.)"""
+        context = self.page.context
+        context.clear_cookies()
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": next(self.sessions),
+                    "url": self.base_url,
+                }
+            ]
+        )
 
     def wait(self, selector: str, expected: str) -> None:
         from playwright.sync_api import Error
@@ -286,7 +314,7 @@ def capture_run(*, out: Path, chromium: str, language_codes: list[str], only, ec
             out=out, total=len(shots) * len(language_codes) + 2 * len(language_codes) + 1, echo=echo
         )
         try:
-            _capture(out, chromium, language_codes, shots, seat.token, reporter)
+            _in_a_thread_of_its_own(_capture, out, chromium, language_codes, shots, seat, reporter)
         except Exception as error:
             reporter.end(state="failed", message=f"{error}")
             raise
@@ -296,10 +324,33 @@ def capture_run(*, out: Path, chromium: str, language_codes: list[str], only, ec
         seat_delete(seat=seat)
 
 
-def _capture(out, chromium, language_codes, shots, seat_token, reporter) -> None:
+def _in_a_thread_of_its_own(function, *args) -> None:
+    """Run `function` in a new thread and wait for it, raising what it raised: Playwright's
+    synchronous API refuses a thread where an event loop already runs (a caller's own
+    Playwright, as in the browser tests), and Django refuses queries where one does."""
+    failure = []
+
+    def run():
+        try:
+            function(*args)
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            failure.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name="capture_screens_browser")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
+def _capture(out, chromium, language_codes, shots, seat, reporter) -> None:
     from playwright.sync_api import sync_playwright
 
     path_journeys, page_journeys = journeys(shots)
+    count = len(language_codes) * (len(path_journeys) + len(page_journeys))
+    sessions = iter([seat_session_new(seat) for _ in range(count)])
     headings: dict[str, dict[str, str]] = {}
     handouts = []
     with capture_server() as base_url, sync_playwright() as playwright:
@@ -312,7 +363,7 @@ def _capture(out, chromium, language_codes, shots, seat_token, reporter) -> None
                 )
                 context.add_init_script(HIDE_SCRIPT)
                 page = context.new_page()
-                browsing = Browsing(page, language=language, seat_token=seat_token)
+                browsing = Browsing(page, language=language, sessions=sessions, base_url=base_url)
                 headings[language] = {}
 
                 def shoot(shot: Shot, language=language, page=page):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import course_material_views, views
 
 app_name = "sandbox"
 
@@ -16,4 +16,14 @@ urlpatterns = [
     path("mailbox/", views.MailboxView.as_view(), name="mailbox"),
     path("health/", views.health, name="health"),
     path("mailbox/<int:pk>/", views.MailboxMessageView.as_view(), name="mailbox-message"),
+    path(
+        "course-material/",
+        course_material_views.course_material,
+        name="course-material",
+    ),
+    path(
+        "course-material/files/<path:name>",
+        course_material_views.course_material_file,
+        name="course-material-file",
+    ),
 ]
