@@ -7,6 +7,7 @@ import re
 import zipfile
 
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from accounts.models import Activity, User
 from seats.models import Seat
@@ -82,3 +83,44 @@ def test_capture_screens_in_three_languages(browser, browser_sample_data, settin
     # The capture's seat is gone, and the default seat's world is as it was.
     assert list(Seat.objects.values_list("pk", flat=True)) == seats_before
     assert (User.objects.count(), Activity.objects.count()) == (users_before, activity_before)
+
+
+def test_the_trainer_s_button_runs_it_in_the_background_and_links_the_files(
+    page, browser_sample_data, settings, tmp_path, trainer_credentials, monkeypatch
+):
+    """The Course material page, from the trainer's navigation: the button starts the run
+    (here a quick one: one picture, in Spanish), the page shows it running with a Refresh
+    link, and once it is done links the zip, the handout and the PDF, served to the trainer."""
+    from sandbox import course_material
+
+    settings.SANDBOX_CHROMIUM = _chromium_path()
+    settings.SANDBOX_COURSE_MATERIAL_ROOT = tmp_path
+    build = course_material.course_material_build
+    monkeypatch.setattr(
+        course_material,
+        "course_material_build",
+        lambda *, out: build(out=out, language_codes=["es"], only={"AC-2"}),
+    )
+    email, password = trainer_credentials
+    page.goto("/en/django-admin/login/?next=/en/")
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(password)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/en/")
+    page.get_by_test_id("nav-course-material").click()
+    page.get_by_test_id("course-material-start").click()
+    expect(page.get_by_test_id("course-material-progress")).to_have_attribute(
+        "data-state", "running"
+    )
+    expect(page.get_by_test_id("course-material-refresh")).to_be_visible()
+    course_material._background.join()  # the run's end, not a time
+    page.get_by_test_id("course-material-refresh").click()
+    expect(page.get_by_test_id("course-material-progress")).to_have_attribute("data-state", "done")
+    pdf = page.get_by_test_id("course-material-pdf")
+    expect(pdf).to_have_text("PDF: handout-es.pdf")
+    response = page.request.get(pdf.get_attribute("href"))
+    assert response.ok and response.body().startswith(b"%PDF")
+    zipped = page.request.get(page.get_by_test_id("course-material-zip").get_attribute("href"))
+    assert zipped.ok and zipped.body().startswith(b"PK")
+    pictures = [p.name for p in (tmp_path / "es").glob("*.png")]
+    assert len(pictures) == 1 and pictures[0].endswith("-AC-2-bruno.png")
