@@ -24,16 +24,18 @@ from django.core.servers.basehttp import (
 from django.db import connections
 from django.http.request import validate_host
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.decisions import Outcome, PathEnd
 from core.centers import ADMIN_CENTER, BILLING_CENTER
 from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
+from seats.models import Seat
 from seats.scope import seat_scope
 
 from .classroom import seat_create, seat_delete
 from .course_material import (
     PAGES_SECTION,
+    STALE_AFTER,
     Progress,
     Reporter,
     Shot,
@@ -64,6 +66,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WAIT_MS = 15_000
+# The name of the seat a run makes (and deletes): no class, no trainee.
+CAPTURE_SEAT_NAME = "capture_screens"
 
 
 class CaptureError(Exception):
@@ -302,14 +306,29 @@ def journeys(shots: list[Shot]):
     return list(paths.values()), list(pages.values())
 
 
+def leftover_seats_delete() -> None:
+    """The seats of runs whose process died before deleting them (no class, the capture's
+    name, older than a run can last): nobody else's seat."""
+    limit = timezone.now() - STALE_AFTER
+    for seat in Seat.objects.filter(
+        classroom__isnull=True, display_name=CAPTURE_SEAT_NAME, created_at__lt=limit
+    ):
+        seat_delete(seat=seat)
+
+
 def capture_run(*, out: Path, chromium: str, language_codes: list[str], only, echo) -> Progress:
     """The whole run: seat, server, browser, pictures, handouts, PDFs, zip; the seat is
     deleted at the end whatever happens."""
-    seat = seat_create(display_name="capture_screens")
+    leftover_seats_delete()
+    seat = seat_create(display_name=CAPTURE_SEAT_NAME)
     try:
         with seat_scope(seat):
             rows = persona_rows()
         shots = shots_plan(rows, only=only)
+        unknown = set(only or ()) - {shot.id for shot in shots_plan(rows)}
+        if unknown:
+            known = ", ".join(dict.fromkeys(shot.id for shot in shots_plan(rows)))
+            raise CaptureError(f"No shot is called {', '.join(sorted(unknown))}. Known: {known}.")
         reporter = Reporter(
             out=out, total=len(shots) * len(language_codes) + 2 * len(language_codes) + 1, echo=echo
         )

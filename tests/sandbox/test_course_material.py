@@ -249,3 +249,34 @@ def test_a_finished_capture_links_its_zip_handouts_and_pdfs(trainer_client, mate
 def test_the_default_folder_is_ignored_by_git():
     assert settings.SANDBOX_COURSE_MATERIAL_ROOT == ROOT / "course-material"
     assert "/course-material/" in (ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_only_with_an_unknown_id_says_so_and_leaves_no_seat(settings, tmp_path, sample_data):
+    from seats.models import Seat
+
+    settings.SANDBOX_CHROMIUM = sys.executable  # never launched: the plan fails first
+    seats = list(Seat.objects.values_list("pk", flat=True))
+    with pytest.raises(CommandError, match="No shot is called BC-9. Known: BC-1, BC-2"):
+        call_command("capture_screens", out=tmp_path, only="BC-2b,BC-9")
+    assert list(Seat.objects.values_list("pk", flat=True)) == seats
+
+
+def test_a_dead_run_s_seat_is_deleted_by_the_next_run_and_nobody_else_s(db):
+    import datetime
+
+    from django.utils import timezone
+
+    from sandbox.classroom import seat_create
+    from sandbox.screen_capture import CAPTURE_SEAT_NAME, leftover_seats_delete
+    from seats.models import Seat
+
+    dead = seat_create(display_name=CAPTURE_SEAT_NAME)
+    running = seat_create(display_name=CAPTURE_SEAT_NAME)
+    script = seat_create()
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    Seat.objects.filter(pk__in=[dead.pk, script.pk]).update(created_at=an_hour_ago)
+    leftover_seats_delete()
+    assert set(Seat.objects.filter(is_default=False).values_list("pk", flat=True)) == {
+        running.pk,
+        script.pk,
+    }
