@@ -4,6 +4,7 @@ nobody's data changed. A representative subset (`--only`) keeps the suite quick:
 list is proved from the decisions and personas in tests/sandbox/test_course_material.py."""
 
 import re
+import threading
 import zipfile
 
 from django.core.management import call_command
@@ -96,11 +97,15 @@ def test_the_trainer_s_button_runs_it_in_the_background_and_links_the_files(
     settings.SANDBOX_CHROMIUM = _chromium_path()
     settings.SANDBOX_COURSE_MATERIAL_ROOT = tmp_path
     build = course_material.course_material_build
-    monkeypatch.setattr(
-        course_material,
-        "course_material_build",
-        lambda *, out: build(out=out, language_codes=["es"], only={"AC-2"}),
-    )
+    # The run waits until the test has seen the page say "running": the tests' in-memory
+    # database locks whole tables, so the page and the run take turns.
+    go = threading.Event()
+
+    def quick_build(*, out):
+        go.wait()
+        return build(out=out, language_codes=["es"], only={"AC-2"})
+
+    monkeypatch.setattr(course_material, "course_material_build", quick_build)
     email, password = trainer_credentials
     page.goto("/en/django-admin/login/?next=/en/")
     page.locator("#id_username").fill(email)
@@ -113,6 +118,7 @@ def test_the_trainer_s_button_runs_it_in_the_background_and_links_the_files(
         "data-state", "running"
     )
     expect(page.get_by_test_id("course-material-refresh")).to_be_visible()
+    go.set()
     course_material._background.join()  # the run's end, not a time
     page.get_by_test_id("course-material-refresh").click()
     expect(page.get_by_test_id("course-material-progress")).to_have_attribute("data-state", "done")
