@@ -8,6 +8,7 @@ language, reused: each persona's path starts clean in a new session of the seat,
 as nobody, and signs in with the center's own form.
 """
 
+import asyncio
 import contextlib
 import threading
 from collections import defaultdict
@@ -179,13 +180,13 @@ class Browsing:
         with translation.override(self.language):
             return reverse(name, kwargs=kwargs or None)
 
-    def enter_seat(self) -> None:
+    async def enter_seat(self) -> None:
         """In the capture's seat, signed out of everyone: a new session in the seat, as its
         join URL (`seats:enter`) makes, given to the browser without loading a page. (Made
         beforehand: no database query may run while Playwright's loop runs.)"""
         context = self.page.context
-        context.clear_cookies()
-        context.add_cookies(
+        await context.clear_cookies()
+        await context.add_cookies(
             [
                 {
                     "name": settings.SESSION_COOKIE_NAME,
@@ -195,100 +196,100 @@ class Browsing:
             ]
         )
 
-    def wait(self, selector: str, expected: str) -> None:
-        from playwright.sync_api import Error
+    async def wait(self, selector: str, expected: str) -> None:
+        from playwright.async_api import Error
 
         try:
-            self.page.wait_for_selector(selector, state="attached", timeout=WAIT_MS)
+            await self.page.wait_for_selector(selector, state="attached", timeout=WAIT_MS)
         except Error as error:
             raise CaptureError(
                 f"{expected} was expected at {self.page.url} ({self.language}) and did not come."
             ) from error
 
-    def wait_outcome(self, outcome: Outcome) -> None:
-        self.wait(f'body[data-outcome="{outcome.value}"]', outcome.value)
+    async def wait_outcome(self, outcome: Outcome) -> None:
+        await self.wait(f'body[data-outcome="{outcome.value}"]', outcome.value)
 
-    def sign_in(self, center, email: str) -> None:
+    async def sign_in(self, center, email: str) -> None:
         """A center's sign-in form, as a trainee fills it in (email, the sandbox password)."""
-        self.page.goto(f"{self.url(center.sign_in_url_name)}?{urlencode({'email': email})}")
-        self.page.locator("input[name=password]").fill(settings.SANDBOX_PASSWORD)
-        self.page.get_by_test_id("sign-in-submit").click()
-        self.page.wait_for_load_state("load")
+        await self.page.goto(f"{self.url(center.sign_in_url_name)}?{urlencode({'email': email})}")
+        await self.page.locator("input[name=password]").fill(settings.SANDBOX_PASSWORD)
+        await self.page.get_by_test_id("sign-in-submit").click()
+        await self.page.wait_for_load_state("load")
 
-    def portal_sign_in(self, user_id: str, password: str) -> None:
-        self.page.locator("#id_user_id").fill(user_id)
-        self.page.locator("#id_password").fill(password)
-        self.page.get_by_test_id("portal-sign-in-submit").click()
-        self.page.wait_for_load_state("load")
+    async def portal_sign_in(self, user_id: str, password: str) -> None:
+        await self.page.locator("#id_user_id").fill(user_id)
+        await self.page.locator("#id_password").fill(password)
+        await self.page.get_by_test_id("portal-sign-in-submit").click()
+        await self.page.wait_for_load_state("load")
 
-    def portal_attempt(self, row: PersonaRow, refusal: Outcome) -> Outcome | PathEnd:
+    async def portal_attempt(self, row: PersonaRow, refusal: Outcome) -> Outcome | PathEnd:
         """At the portal's sign-in: the holder of a portal login signs in with it; anyone else
         tries their LogMeIn ID, and is refused."""
         if row.portal_user_id:
-            self.portal_sign_in(row.portal_user_id, settings.SANDBOX_PORTAL_PASSWORD)
-            self.wait("[data-testid=portal-nav]", PathEnd.PORTAL_SIGNED_IN.value)
+            await self.portal_sign_in(row.portal_user_id, settings.SANDBOX_PORTAL_PASSWORD)
+            await self.wait("[data-testid=portal-nav]", PathEnd.PORTAL_SIGNED_IN.value)
             return PathEnd.PORTAL_SIGNED_IN
-        self.portal_sign_in(row.user.email, settings.SANDBOX_PASSWORD)
-        self.wait_outcome(refusal)
+        await self.portal_sign_in(row.user.email, settings.SANDBOX_PASSWORD)
+        await self.wait_outcome(refusal)
         return refusal
 
-    def play(self, row: PersonaRow, table: Table, wanted: dict, shoot) -> None:
+    async def play(self, row: PersonaRow, table: Table, wanted: dict, shoot) -> None:
         """Walk `row`'s path through `table` as the article tells it, calling `shoot(shot)` on
         each step that `wanted` (step -> shot) names."""
-        self.enter_seat()
+        await self.enter_seat()
         path = row.billing_center_path if table.center is BILLING_CENTER else row.admin_center_path
         for step in path:
-            self.step_reach(row, table, step)
+            await self.step_reach(row, table, step)
             if step in wanted:
-                shoot(wanted[step])
+                await shoot(wanted[step])
 
-    def step_reach(self, row: PersonaRow, table: Table, step) -> None:
+    async def step_reach(self, row: PersonaRow, table: Table, step) -> None:
         page = self.page
         if step in (Outcome.BC_1, Outcome.BC_2):
-            self.sign_in(BILLING_CENTER, row.user.email)
-            self.wait_outcome(step)
+            await self.sign_in(BILLING_CENTER, row.user.email)
+            await self.wait_outcome(step)
         elif step in (Outcome.BC_2A, Outcome.BC_2B):
-            page.get_by_test_id("bc-account-profile").click()
-            self.wait_outcome(step)
+            await page.get_by_test_id("bc-account-profile").click()
+            await self.wait_outcome(step)
         elif step is PathEnd.ADMIN_CENTER_REFUSED:
-            self.sign_in(ADMIN_CENTER, row.user.email)
-            self.wait("[data-testid=admin-center-refused]", step.value)
+            await self.sign_in(ADMIN_CENTER, row.user.email)
+            await self.wait("[data-testid=admin-center-refused]", step.value)
         elif step in (Outcome.AC_1, Outcome.AC_2, Outcome.AC_3):
-            self.sign_in(ADMIN_CENTER, row.user.email)
-            self.wait("[data-testid=admin-center-nav]", "the Admin Center")
+            await self.sign_in(ADMIN_CENTER, row.user.email)
+            await self.wait("[data-testid=admin-center-nav]", "the Admin Center")
             add_licenses = self.url("admin_center:add-licenses")
-            page.locator(f"[data-testid=admin-center-nav] a[href='{add_licenses}']").click()
-            self.wait_outcome(step)
+            await page.locator(f"[data-testid=admin-center-nav] a[href='{add_licenses}']").click()
+            await self.wait_outcome(step)
         elif step in (Outcome.BC_2C, Outcome.AC_3C, PathEnd.PORTAL_SIGNED_IN):
             if table.center is BILLING_CENTER:
-                page.get_by_test_id("bc-go-to-billing").click()
+                await page.get_by_test_id("bc-go-to-billing").click()
                 refusal = Outcome.BC_2C
             else:
-                page.get_by_test_id("corp-portal-link").click()
+                await page.get_by_test_id("corp-portal-link").click()
                 refusal = Outcome.AC_3C
-            self.wait("#id_user_id", "the Corporate Billing Portal's sign-in")
-            reached = self.portal_attempt(row, refusal)
+            await self.wait("#id_user_id", "the Corporate Billing Portal's sign-in")
+            reached = await self.portal_attempt(row, refusal)
             if reached != step:
                 raise CaptureError(f"{row.persona.key} reached {reached}, not {step}.")
         else:  # a step added to the decisions without its way here
             raise CaptureError(f"No way to reach {step} is written in screen_capture.py.")
 
-    def main_pages(self, row: PersonaRow | None, shots: list[Shot], shoot) -> None:
+    async def main_pages(self, row: PersonaRow | None, shots: list[Shot], shoot) -> None:
         """Sign `row` in to the pages' center (nobody for a sign-in page) and visit each."""
-        self.enter_seat()
+        await self.enter_seat()
         center = shots[0].page.center
         if row is not None:
             if center is BILLING_CENTER:
-                self.sign_in(BILLING_CENTER, row.user.email)
+                await self.sign_in(BILLING_CENTER, row.user.email)
             elif center is ADMIN_CENTER:
-                self.sign_in(ADMIN_CENTER, row.user.email)
+                await self.sign_in(ADMIN_CENTER, row.user.email)
             else:
-                self.page.goto(self.url("corp_portal:sign-in"))
-                self.portal_sign_in(row.portal_user_id, settings.SANDBOX_PORTAL_PASSWORD)
+                await self.page.goto(self.url("corp_portal:sign-in"))
+                await self.portal_sign_in(row.portal_user_id, settings.SANDBOX_PORTAL_PASSWORD)
         for shot in shots:
-            self.page.goto(self.url(shot.page.url_name))
-            self.wait("h1", shot.page.slug)
-            shoot(shot)
+            await self.page.goto(self.url(shot.page.url_name))
+            await self.wait("h1", shot.page.slug)
+            await shoot(shot)
 
 
 def journeys(shots: list[Shot]):
@@ -365,49 +366,64 @@ def _in_a_thread_of_its_own(function, *args) -> None:
 
 
 def _capture(out, chromium, language_codes, shots, seat, reporter) -> None:
-    from playwright.sync_api import sync_playwright
-
     path_journeys, page_journeys = journeys(shots)
     count = len(language_codes) * (len(path_journeys) + len(page_journeys))
     sessions = iter([seat_session_new(seat) for _ in range(count)])
-    headings: dict[str, dict[str, str]] = {}
-    handouts = []
-    with capture_server() as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            for language in language_codes:
-                (Path(out) / language).mkdir(parents=True, exist_ok=True)
-                context = browser.new_context(
-                    base_url=base_url, locale=language, viewport=VIEWPORT, bypass_csp=True
-                )
-                context.add_init_script(HIDE_SCRIPT)
-                page = context.new_page()
-                browsing = Browsing(page, language=language, sessions=sessions, base_url=base_url)
-                headings[language] = {}
-
-                def shoot(shot: Shot, language=language, page=page):
-                    if shot.page is not None:
-                        headings[language][shot.name] = page.locator("h1").first.inner_text()
-                    page.screenshot(path=str(Path(out) / shot.path(language)))
-                    reporter.step(f"{shot.id} {shot.persona_key} {language}")
-
-                for row, table, wanted in path_journeys:
-                    browsing.play(row, table, wanted, shoot)
-                for page_shots in page_journeys:
-                    browsing.main_pages(page_shots[0].row, page_shots, shoot)
-                context.close()
-
-            pdf_page = browser.new_page()
-            for language in language_codes:
-                handout = handout_write(out=out, language=language, shots=shots, headings=headings)
-                reporter.step(f"handout {language}")
-                pdf_page.goto(handout.resolve().as_uri(), wait_until="load")
-                pdf = handout.with_suffix(".pdf")
-                pdf_page.pdf(path=str(pdf), format="A4", print_background=True)
-                reporter.step(f"PDF {language}")
-                handouts += [handout, pdf]
-        finally:
-            browser.close()
+    with capture_server() as base_url:
+        asyncio.run(
+            _capture_languages(out, chromium, language_codes, shots, sessions, base_url, reporter)
+        )
     pictures = [Path(out) / shot.path(language) for language in language_codes for shot in shots]
+    handouts = [
+        Path(out) / f"handout-{language}.{kind}"
+        for language in language_codes
+        for kind in ("html", "pdf")
+    ]
     zip_write(out=out, files=handouts + pictures)
     reporter.step("zip")
+
+
+async def _capture_languages(out, chromium, language_codes, shots, sessions, base_url, reporter):
+    """One browser; the languages side by side, each in a context of its own (the server
+    answers them in threads, the browser renders them in processes of its own)."""
+    from playwright.async_api import async_playwright
+
+    path_journeys, page_journeys = journeys(shots)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+
+        async def language_capture(language: str) -> None:
+            (Path(out) / language).mkdir(parents=True, exist_ok=True)
+            context = await browser.new_context(
+                base_url=base_url, locale=language, viewport=VIEWPORT, bypass_csp=True
+            )
+            await context.add_init_script(HIDE_SCRIPT)
+            page = await context.new_page()
+            browsing = Browsing(page, language=language, sessions=sessions, base_url=base_url)
+            headings: dict[str, str] = {}
+
+            async def shoot(shot: Shot) -> None:
+                if shot.page is not None:
+                    headings[shot.name] = await page.locator("h1").first.inner_text()
+                await page.screenshot(path=str(Path(out) / shot.path(language)))
+                reporter.step(f"{shot.id} {shot.persona_key} {language}")
+
+            for row, table, wanted in path_journeys:
+                await browsing.play(row, table, wanted, shoot)
+            for page_shots in page_journeys:
+                await browsing.main_pages(page_shots[0].row, page_shots, shoot)
+            handout = handout_write(
+                out=out, language=language, shots=shots, headings={language: headings}
+            )
+            reporter.step(f"handout {language}")
+            await page.goto(handout.resolve().as_uri(), wait_until="load")
+            await page.pdf(
+                path=str(handout.with_suffix(".pdf")), format="A4", print_background=True
+            )
+            reporter.step(f"PDF {language}")
+            await context.close()
+
+        try:
+            await asyncio.gather(*(language_capture(language) for language in language_codes))
+        finally:
+            await browser.close()
