@@ -110,6 +110,19 @@ class SiteRequests:
         return self.app(environ, start_response)
 
 
+class OneAtATime:
+    """Answers one request at a time: the threads share one database connection (the tests'
+    in-memory SQLite), which cannot hold two requests' transactions at once."""
+
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            return self.app(environ, start_response)
+
+
 def capture_app():
     """This project's WSGI application, with its static files (whitenoise serves them where
     it is installed, else Django's static files handler)."""
@@ -142,7 +155,7 @@ def capture_server():
         allow_reuse_address=False,
         connections_override=overrides or None,
     )
-    server.set_app(capture_app())
+    server.set_app(OneAtATime(capture_app()) if overrides else capture_app())
     thread = threading.Thread(target=server.serve_forever, name="capture_server", daemon=True)
     thread.start()
     try:
