@@ -302,6 +302,12 @@ FAULTS_SLOW_SIGN_IN_SECONDS = 3.0
 
 # `prune_classes` ends the classes whose seats saw no activity for more than this many days.
 SANDBOX_CLASS_IDLE_DAYS = env.int("SANDBOX_CLASS_IDLE_DAYS", default=7)
+# `capture_screens` and the trainer's Course material page (sandbox/course_material.py): the
+# Chromium that Playwright drives, and the folder the pictures, handouts and zip go to.
+SANDBOX_CHROMIUM = env("SANDBOX_CHROMIUM", default="/usr/bin/chromium")
+SANDBOX_COURSE_MATERIAL_ROOT = Path(
+    env("SANDBOX_COURSE_MATERIAL_ROOT", default=str(BASE_DIR / "course-material"))
+)
 # The JSON API for scripts (api/, docs/api.md): Django REST framework, its OpenAPI 3 schema by
 # drf-spectacular. A script authenticates with nothing (an open sandbox), a seat's token
 # ("Authorization: Seat <token>", for the seats it made) or the trainer's session, which DRF

@@ -119,6 +119,7 @@ PAGES = {
     "trainer": {
         "sandbox:reset": None,
         "sandbox:lockouts": None,
+        "sandbox:course-material": None,
         "classes:board": _classroom,
         "classes:class-reset": _classroom,
         "classes:class-end": _classroom,
@@ -147,6 +148,7 @@ NOT_PAGES = {
     "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",
     "sandbox:qa-json": "JSON for scripts",
     "sandbox:health": "plain text for load balancers",
+    "sandbox:course-material-file": "the course material's files (zip, handouts, PDFs)",
     "classes:board-csv": "CSV download of the board",
     "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to the board",
     "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",
