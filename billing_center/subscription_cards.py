@@ -46,9 +46,7 @@ def subscription_cards(subscriptions, *, currency: str) -> list[SubscriptionCard
             pk=subscription.pk,
             product_code=subscription.product.code,
             product_name=subscription.product.name,
-            pending_cancellation=(
-                subscription.status == Subscription.Status.PENDING_CANCELLATION
-            ),
+            pending_cancellation=(subscription.status == Subscription.Status.PENDING_CANCELLATION),
             status_label=statuses.get(subscription.status, subscription.status),
             plan_tier=subscription.plan_tier.name,
             licenses=subscription.licenses,

@@ -37,8 +37,8 @@ from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
 
 from . import services
 from .forms import AddLicensesForm, BillingInfoForm, EditSubscriptionForm, PaymentMethodForm
-from .models import BillingInfo, Invoice, PaymentMethod
 from .invoice_rows import invoice_rows
+from .models import BillingInfo, Invoice, PaymentMethod
 from .subscription_cards import subscription_cards
 
 SIGN_IN = "billing_center:sign-in"
