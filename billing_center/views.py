@@ -44,7 +44,9 @@ from .forms import (
     NewSubscriptionForm,
     PaymentMethodForm,
 )
+from .invoice_rows import invoice_rows
 from .models import BillingInfo, Invoice, PaymentMethod
+from .subscription_cards import subscription_cards
 
 SIGN_IN = "billing_center:sign-in"
 
@@ -162,8 +164,10 @@ class SubscriptionsView(BillingAdminRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         from_admin_center = self.request.GET.get("from") == FROM_ADMIN_CENTER
+        subscriptions = list(self.subscriptions())
         return super().get_context_data(
-            subscriptions=list(self.subscriptions()),
+            subscriptions=subscriptions,
+            cards=subscription_cards(subscriptions, currency=self.account.currency),
             outcome=subscriptions_outcome(self.request.user, from_admin_center=from_admin_center),
             today=sandbox_today(),
             **kwargs,
@@ -407,6 +411,10 @@ class BillingHistoryView(BillingAdminRequiredMixin, ListView):
 
     def get_queryset(self):
         return Invoice.objects.filter(account=self.account).select_related("product", "plan_tier")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, "rows": invoice_rows(context["invoices"])}
 
 
 class InvoiceView(BillingAdminRequiredMixin, DetailView):

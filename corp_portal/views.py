@@ -21,6 +21,7 @@ from core.mixins import ServiceFormMixin
 from core.redirects import same_site_url
 
 from .forms import BillToForm, PortalSignInForm, SeatsForm, ServiceOrderForm
+from .invoice_rows import invoice_rows
 from .models import BillTo, Invoice, InvoiceLine, PaymentProfile, PortalLogin
 from .services import bill_to_update, seats_validate, service_order_place
 
@@ -134,6 +135,10 @@ class InvoicesView(PortalSignInRequiredMixin, ListView):
 
     def get_queryset(self):
         return Invoice.objects.filter(account_id=self.portal_login.account_id)[:INVOICES_SHOWN]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, "rows": invoice_rows(context["invoices"])}
 
 
 class InvoiceView(PortalSignInRequiredMixin, DetailView):
