@@ -18,11 +18,11 @@ class CenterOutcomesSerializer(serializers.Serializer):
     """A persona's outcome ids per center, as the pages carry them in data-outcome."""
 
     billing_center = OutcomeIds(
-        help_text=_("The Billing Center's outcomes on this persona's path, in order.")
+        help_text=_("The Billing Center's outcomes on this persona's path, first to last.")
     )
     admin_center = OutcomeIds(
         help_text=_(
-            "The Admin Center's outcomes on this persona's path, in order; empty when the "
+            "The Admin Center's outcomes on this persona's path, first to last; empty when the "
             "Admin Center refuses them."
         )
     )
@@ -39,10 +39,12 @@ class CenterPathsSerializer(serializers.Serializer):
     """A persona's whole path through each table: outcome ids and the ends that are none."""
 
     billing_center = OutcomeIds(
-        help_text=_("The Billing Center table's branches, in order (portal-signed-in: no outcome).")
+        help_text=_(
+            "The Billing Center table's branches, first to last (portal-signed-in: no outcome)."
+        )
     )
     admin_center = OutcomeIds(
-        help_text=_("The Admin Center table's branches, in order (refused: no outcome).")
+        help_text=_("The Admin Center table's branches, first to last (refused: no outcome).")
     )
 
 

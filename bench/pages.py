@@ -123,9 +123,12 @@ def counted(counts: Counts):
         setattr(owner, name, wrapper)
         return owner, name, original
 
-    translation.gettext("x")  # _trans caches its functions on first use: wrap those
-    translation.pgettext("x", "x")
-    translation.ngettext("x", "x", 1)
+    # _trans caches its functions on first use: wrap those (a variable, not a literal, so that
+    # makemessages finds no message here).
+    warm_up = "x"
+    translation.gettext(warm_up)
+    translation.pgettext(warm_up, warm_up)
+    translation.ngettext(warm_up, warm_up, 1)
     patched = [
         wrap(translation._trans, "gettext", "gettext"),
         wrap(translation._trans, "pgettext", "gettext"),
