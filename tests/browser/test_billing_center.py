@@ -92,6 +92,9 @@ def test_every_billing_admin_page_passes_axe(page, browser_sample_data, page_che
     sign_in(page, "en", "fernanda.billing@paulista.example")
     page.wait_for_url("**/en/billing/subscriptions/")
     for testid in ("bc-edit", "bc-cancel"):
+        options = page.get_by_test_id("bc-options").first
+        if options.get_attribute("open") is None:  # back from the last page, it may be open
+            options.locator("summary").click()
         page.get_by_test_id(testid).first.click()
         page.wait_for_load_state()
         page.go_back()
@@ -108,3 +111,21 @@ def test_every_billing_admin_page_passes_axe(page, browser_sample_data, page_che
     page.get_by_test_id("bc-invoice-link").first.click()
     page.wait_for_url("**/en/billing/billing-history/*/")
     assert page.get_by_test_id("bc-invoice").is_visible()
+
+
+def test_cancel_from_options_then_reactivate(page, browser_sample_data):
+    """Options -> Cancel Subscription -> Yes, Cancel -> Pending Cancellation -> Reactivate."""
+    sign_in(page, "en", "ana.billing@acme.example")
+    page.wait_for_url("**/en/billing/subscriptions/")
+    card = page.get_by_test_id("bc-subscription-gotomeeting")
+    card.get_by_test_id("bc-options").locator("summary").click()
+    card.get_by_test_id("bc-cancel").click()
+    page.get_by_test_id("bc-cancel-confirm").click()
+    page.wait_for_url("**/en/billing/subscriptions/")
+    card = page.get_by_test_id("bc-subscription-gotomeeting")
+    assert card.get_by_test_id("bc-status").inner_text() == "Pending cancellation"
+    card.get_by_test_id("bc-undo-cancel").click()
+    page.wait_for_url("**/en/billing/subscriptions/")
+    card = page.get_by_test_id("bc-subscription-gotomeeting")
+    assert card.get_by_test_id("bc-status").inner_text() == "Active"
+    assert card.get_by_test_id("bc-options").is_visible()
