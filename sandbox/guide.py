@@ -253,3 +253,55 @@ def guide_tables(rows: list[PersonaRow] | None = None) -> list[TableView]:
         )
         for table in TABLES
     ]
+
+
+@dataclass(frozen=True)
+class RealConsoleScreen:
+    """A screen around the article's flows, made as the vendor's own help pages describe the
+    real console, so that a trainee recognises it later: where it is in the sandbox, what it
+    shows, and the vendor's help page it follows (named, never copied)."""
+
+    name: Promise
+    url_name: str
+    shows: Promise
+    vendor_page: Promise
+
+
+AROUND_THE_ARTICLE = (
+    RealConsoleScreen(
+        _("Wrong location"),
+        "billing_center:wrong-location",
+        _("Ask your account admin for access; it goes on to My Account by itself."),
+        _("“Who is the billing contact for my account?” (GoToMeeting's English edition)"),
+    ),
+    RealConsoleScreen(
+        _("My Account, Billing"),
+        "billing_center:my-account",
+        _("Contact the Account Admin for access to the Billing Center."),
+        _("“Who is the billing contact for my account?” (GoToMeeting's English edition)"),
+    ),
+    RealConsoleScreen(
+        _("Add Licenses: Add to Cart, Checkout, Place Order"),
+        "billing_center:subscriptions",
+        _(
+            "The billing period beginning today, the licenses, the plan's price, the total "
+            "due, the card on file and the VAT number, Edit Order; an email confirms the order."
+        ),
+        _("The vendor's help page on adding seats to a subscription"),
+    ),
+    RealConsoleScreen(
+        _("Add New Subscription"),
+        "billing_center:new-subscription",
+        _("Buy or try another product: its plan tier, monthly or annual."),
+        _("The vendor's help page on adding a subscription"),
+    ),
+    RealConsoleScreen(
+        _("Options, Cancel Subscription"),
+        "billing_center:subscriptions",
+        _(
+            "“Yes, Cancel” leaves the subscription pending cancellation until its renewal "
+            "date; Reactivate undoes it; a lower plan tier is for Customer Care."
+        ),
+        _("The vendor's help page on cancelling a subscription"),
+    ),
+)

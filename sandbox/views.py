@@ -21,7 +21,7 @@ from core.redirects import same_site_url
 from seats.models import Classroom
 
 from .forms import MailboxFilterForm
-from .guide import FALLBACK, guide_tables
+from .guide import AROUND_THE_ARTICLE, FALLBACK, guide_tables
 from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
 from .models import MailboxMessage, Persona
 from .personas import persona_rows
@@ -102,6 +102,7 @@ def guide(request):
         {
             "tables": guide_tables(),
             "fallback": FALLBACK,
+            "around_the_article": AROUND_THE_ARTICLE,
             "state_controls": state_controls(user=request.user, joined_seat=request.joined_seat),
             **shown_credentials(),
         },

@@ -185,3 +185,12 @@ def test_qa_json_for_scripts(client, sample_data):
         "/es/admin-center/sign-in/?email=elena.corp%40globex.example"
     )
     assert facts["urls"]["sandbox"]["sandbox:guide"] == "/es/guide/"
+
+
+def test_guide_names_the_vendor_page_each_real_console_screen_follows(client, sample_data):
+    from sandbox.guide import AROUND_THE_ARTICLE
+
+    content = client.get("/es/guide/").content.decode()
+    assert content.count('data-testid="guide-real-console-screen"') == len(AROUND_THE_ARTICLE)
+    assert "Añadir nueva suscripción" in content
+    assert 'href="/es/billing/subscriptions/new/"' in content
