@@ -51,10 +51,10 @@ serve: messages collectstatic
 # The speed of a page in-process (bench/pages.py): every main page against the trivial view,
 # and Subscriptions with 2 cards against 50; then the served benchmark (bench/run.py).
 bench: bench-pages
-	$(PROD) DJANGO_SECURE_TLS=0 $(PY) bench/run.py
+	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.run
 
 bench-pages: messages collectstatic
-	$(PROD) DJANGO_SECURE_TLS=0 $(PY) bench/pages.py
+	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.pages
 
 # The same against a throwaway PostgreSQL server on 127.0.0.1 (Debian's postgresql package).
 bench-postgres: messages collectstatic

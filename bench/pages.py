@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 RENDERS = int(os.environ.get("BENCH_RENDERS", "30"))
 CARDS = int(os.environ.get("BENCH_CARDS", "50"))

@@ -23,11 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench import class_scenario  # noqa: E402
-from bench.client import (  # noqa: E402
+from bench import class_scenario
+from bench.client import (
     HOST,
     Session,
     free_port,
@@ -36,6 +33,9 @@ from bench.client import (  # noqa: E402
     portal_session,
     sign_in,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
+
 
 PYTHON = sys.executable
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
