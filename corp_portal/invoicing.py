@@ -6,7 +6,22 @@ import datetime
 
 from accounts.models import BillingFrequency, PlanPrice
 
-from .models import InvoiceLine
+from .models import Invoice, InvoiceLine
+
+
+def monthly_invoice(*, account, number: str, issued_on: datetime.date, next_month, status):
+    """A month's portal invoice, not saved yet: the month from `issued_on` to the day before
+    `next_month`, due in 30 days, in the account's currency (its lines: `invoice_lines`)."""
+    return Invoice(
+        number=number,
+        account=account,
+        issued_on=issued_on,
+        period_start=issued_on,
+        period_end=next_month - datetime.timedelta(days=1),
+        due_on=issued_on + datetime.timedelta(days=30),
+        currency=account.currency,
+        status=status,
+    )
 
 
 def month_start(today: datetime.date, months_back: int) -> datetime.date:

@@ -25,7 +25,7 @@ from accounts.services import (
     subscription_renew,
 )
 
-from .invoicing import invoice_lines, month_start, portal_prices
+from .invoicing import invoice_lines, month_start, monthly_invoice, portal_prices
 from .models import (
     LOCKOUT_MINUTES,
     MAX_FAILED_ATTEMPTS,
@@ -322,16 +322,12 @@ def portal_invoice_issue(*, account: Account, issued_on: datetime.date) -> Invoi
     Invoice.objects.filter(account=account, status=Invoice.Status.OPEN).update(
         status=Invoice.Status.PAID
     )
-    invoice = Invoice(
-        number=number,
+    invoice = monthly_invoice(
         account=account,
+        number=number,
         issued_on=issued_on,
-        period_start=issued_on,
-        period_end=next_month - datetime.timedelta(days=1),
-        due_on=issued_on + datetime.timedelta(days=30),
-        currency=account.currency,
+        next_month=next_month,
         status=Invoice.Status.OPEN,
-        total=Decimal("0.00"),
     )
     lines = invoice_lines(invoice, subscriptions, portal_prices(account, subscriptions), next_month)
     invoice.total = sum((line.amount for line in lines), Decimal("0.00"))

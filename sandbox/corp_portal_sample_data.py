@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from accounts.models import Account
-from corp_portal.invoicing import invoice_lines, month_start, portal_prices
+from corp_portal.invoicing import invoice_lines, month_start, monthly_invoice, portal_prices
 from corp_portal.models import BillTo, Country, Invoice, InvoiceLine, PaymentProfile, PortalLogin
 from corp_portal.services import invoice_email_send
 
@@ -88,14 +88,11 @@ def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:
         if number in existing:
             invoices.append(existing[number])
             continue
-        invoice = Invoice(
-            number=number,
+        invoice = monthly_invoice(
             account=account,
+            number=number,
             issued_on=issued_on,
-            period_start=issued_on,
-            period_end=next_month - datetime.timedelta(days=1),
-            due_on=issued_on + datetime.timedelta(days=30),
-            currency=account.currency,
+            next_month=next_month,
             status=Invoice.Status.OPEN if months_back == 0 else Invoice.Status.PAID,
         )
         lines = invoice_lines(invoice, subscriptions, prices, next_month)
