@@ -7,10 +7,12 @@ an answer is a plain form POST, and the page that answers it shows the check.
 """
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.centers import ADMIN_CENTER, BILLING_CENTER
@@ -74,6 +76,10 @@ def course_start(request):
     seat = services.course_seat_start(seat=earlier)
     seat_enter(request, seat)
     request.session[COURSE_SESSION_KEY] = seat.pk
+    messages.success(
+        request,
+        _("The course starts in a seat of your own, a fresh copy of the sample world."),
+    )
     return redirect("lessons:course-step", position=1)
 
 
