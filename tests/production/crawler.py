@@ -40,6 +40,11 @@ SESSION_ENDING_URL_NAMES = {
     "my-seat-reset",
     "my-seat-leave",
     "course-start",  # the self-paced course: into a seat of one's own, signed out
+    # A starting state, or the clock (a move back restores the seat's start): the seat's
+    # world made anew, its personas signed out.
+    "my-seat-state",
+    "state-apply",
+    "clock",
 }
 # What a person types into an empty field to get past a form's first step.
 STEP_INPUTS = {"number": "1", "text": "1"}
