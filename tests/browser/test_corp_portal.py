@@ -14,11 +14,11 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 DIEGO = "diego.corp@globex.example"
-# language -> (label of the User ID field, "Invalid User ID/password")
+# language -> (label of the User ID field, "Invalid User ID/password", "Invalid User ID")
 WORDS = {
-    "en": ("User ID", "Invalid User ID/password"),
-    "es": ("ID de usuario", "ID de usuario/contraseña no válidos"),
-    "pt-br": ("ID de usuário", "ID de usuário/senha inválidos"),
+    "en": ("User ID", "Invalid User ID/password", "Invalid User ID"),
+    "es": ("ID de usuario", "ID de usuario/contraseña no válidos", "ID de usuario no válido"),
+    "pt-br": ("ID de usuário", "ID de usuário/senha inválidos", "ID de usuário inválido"),
 }
 
 
@@ -80,7 +80,12 @@ def test_diego_from_the_billing_center_to_the_portal_adds_seats(
 
 @pytest.mark.parametrize("language", WORDS)
 def test_elena_cannot_sign_in_so_she_is_not_the_billing_admin(page, browser_sample_data, language):
+    # Her LogMeIn ID is no User ID of the portal: "Invalid User ID".
     sign_in(page, language, "elena.corp@globex.example", "sandbox-2026")
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2c")
+    expect(page.get_by_test_id("portal-error")).to_have_text(WORDS[language][2])
+    # Diego's User ID with her password: "Invalid User ID/password", the same refusal.
+    sign_in(page, language, "GLOBEX-4471", "sandbox-2026")
     expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2c")
     expect(page.get_by_test_id("portal-error")).to_have_text(WORDS[language][1])
 

@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 from accounts.models import Subscription
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
+from corp_portal.models import PortalLogin, Quote
+from corp_portal.services import portal_password_tokens
 from sandbox.classroom import class_create
 from sandbox.models import MailboxMessage
 from seats.models import Classroom
@@ -28,6 +30,20 @@ def _ana_invoice():
 
 def _diego_subscription():
     return {"pk": Subscription.objects.filter(account__portal_logins__isnull=False)[0].pk}
+
+
+def _diego_quote():
+    return {"pk": Quote.objects.filter(account__portal_logins__isnull=False)[0].pk}
+
+
+def _diego_open_invoice():
+    invoices = PortalInvoice.objects.filter(account__portal_logins__isnull=False)
+    return {"pk": invoices.filter(status=PortalInvoice.Status.OPEN)[0].pk}
+
+
+def _portal_reset_link():
+    login = PortalLogin.objects.get(user_id="GLOBEX-4471")
+    return {"login_id": login.pk, "token": portal_password_tokens.make_token(login)}
 
 
 def _diego_invoice():
@@ -62,6 +78,7 @@ PAGES = {
         "admin_center:sign-in": None,
         "corp_portal:sign-in": None,
         "corp_portal:forgot-password": None,
+        "corp_portal:reset-password": _portal_reset_link,
         "classes:join": _classroom,
         "api:docs": None,
     },
@@ -90,6 +107,12 @@ PAGES = {
         "corp_portal:payment-profile": None,
         "corp_portal:subscriptions": None,
         "corp_portal:add-seats": _diego_subscription,
+        "corp_portal:auto-renewal": _diego_subscription,
+        "corp_portal:quotes": None,
+        "corp_portal:quote": _diego_quote,
+        "corp_portal:pay-now": _diego_open_invoice,
+        "corp_portal:invoice-contacts": None,
+        "corp_portal:purchase-orders": None,
     },
     "trainer": {
         "sandbox:reset": None,
@@ -111,6 +134,7 @@ NOT_PAGES = {
     "billing_center:sign-out": "POST only: leaves the center",
     "admin_center:sign-out": "POST only: leaves the center",
     "corp_portal:sign-out": "POST only: leaves the portal",
+    "corp_portal:invoice-contact-remove": "POST only: removes an invoice contact, then the list",
     "sandbox:trainer-notes-toggle": "POST only: switches the notes, then back to the page",
     "sandbox:persona-sign-in": "POST only: signs in as a persona, then to their first page",
     "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",
