@@ -574,7 +574,7 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
         return render(
             self.request,
             "corp_portal/add_seats_refused.html",
-            self.get_context_data(form=None, quote=quote, subscription=subscription),
+            self.get_context_data(form=None, quote=quote),
         )
 
     def posted_step(self):
