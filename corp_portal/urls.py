@@ -12,11 +12,7 @@ urlpatterns = [
     path("sign-out/", views.SignOutView.as_view(), name="sign-out"),
     path("forgot-password/", views.ForgotPasswordView.as_view(), name="forgot-password"),
     path("invoices/", views.InvoicesView.as_view(), name="invoices"),
-    path(
-        "reset-password/<int:login_id>/<str:token>/",
-        views.ResetPasswordView.as_view(),
-        name="reset-password",
-    ),
+    path("reset-password/<str:key>/", views.ResetPasswordView.as_view(), name="reset-password"),
     path("invoices/<int:pk>/", views.InvoiceView.as_view(), name="invoice"),
     path("invoices/<int:pk>/pay/", views.PayNowView.as_view(), name="pay-now"),
     path("quotes/", views.QuotesView.as_view(), name="quotes"),

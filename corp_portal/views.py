@@ -121,7 +121,7 @@ class ForgotPasswordView(FormView):
     def form_valid(self, form):
         def reset_url(login, token):
             return self.request.build_absolute_uri(
-                reverse("corp_portal:reset-password", args=[login.pk, token])
+                reverse("corp_portal:reset-password", args=[reset_key(login, token)])
             )
 
         portal_password_reset_send(user_id=form.cleaned_data["user_id"], reset_url=reset_url)
@@ -141,6 +141,11 @@ class ForgotPasswordView(FormView):
         )
 
 
+def reset_key(login: PortalLogin, token: str) -> str:
+    """The reset link's one path segment: the login's id, a dash, its token."""
+    return f"{login.pk}-{token}"
+
+
 class ResetPasswordView(FormView):
     """The page the emailed link opens: a new password for the User ID, once, before the
     link expires. A used or expired link says so and offers Forgot Password? again."""
@@ -151,8 +156,11 @@ class ResetPasswordView(FormView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.portal_login = portal_password_reset_login(
-            login_id=kwargs["login_id"], token=kwargs["token"]
+        login_id, _dash, self.token = kwargs["key"].partition("-")
+        self.portal_login = (
+            portal_password_reset_login(login_id=int(login_id), token=self.token)
+            if login_id.isascii() and login_id.isdigit()
+            else None
         )
 
     def post(self, request, *args, **kwargs):
@@ -164,7 +172,7 @@ class ResetPasswordView(FormView):
         try:
             portal_password_set(
                 portal_login=self.portal_login,
-                token=self.kwargs["token"],
+                token=self.token,
                 password=form.cleaned_data["password"],
             )
         except ValidationError as error:

@@ -1,4 +1,5 @@
-"""The portal's sample data: Diego's User ID, Globex's invoices, Bill To and Payment Profile.
+"""The portal's sample data: Diego's User ID, Globex's invoices, Bill To, Payment Profile,
+quotes, Purchase Order, invoice contact and auto-renewal.
 
 Called by `sandbox.services.sandbox_load`: creates what is missing and changes nothing that
 exists (stable keys); every date is counted from the sandbox's `today`.
@@ -12,14 +13,17 @@ from django.contrib.auth import get_user_model
 
 from accounts.models import Account, BillingFrequency, PlanPrice
 from corp_portal.models import (
+    AutoRenewal,
     BillTo,
     Country,
     Invoice,
+    InvoiceContact,
     InvoiceLine,
     PaymentProfile,
     PortalLogin,
     PurchaseOrder,
     Quote,
+    RenewalOffReason,
 )
 from corp_portal.services import invoice_email_send
 
@@ -66,6 +70,16 @@ def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None
         },
     )
     _load_quotes(globex, today)
+    InvoiceContact.objects.get_or_create(
+        account=globex, email="ap@globex.example", defaults={"name": "Accounts Payable"}
+    )
+    # GoToAssist's renewal waits for next year's budget: the Subscriptions page shows both states.
+    rs5 = globex.subscriptions.filter(product__code="gotoassist-rs5").first()
+    if rs5 is not None:
+        AutoRenewal.objects.get_or_create(
+            subscription=rs5,
+            defaults={"enabled": False, "reason": RenewalOffReason.BUDGET},
+        )
     PurchaseOrder.objects.get_or_create(
         account=globex,
         number="PO-GLX-2026-118",

@@ -43,7 +43,7 @@ def _diego_open_invoice():
 
 def _portal_reset_link():
     login = PortalLogin.objects.get(user_id="GLOBEX-4471")
-    return {"login_id": login.pk, "token": portal_password_tokens.make_token(login)}
+    return {"key": f"{login.pk}-{portal_password_tokens.make_token(login)}"}
 
 
 def _diego_invoice():

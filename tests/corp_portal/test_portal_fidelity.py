@@ -27,6 +27,7 @@ from corp_portal.services import (
     auto_renewal_set,
     invoice_contact_add,
     invoice_pay,
+    portal_password_reset_login,
     portal_password_tokens,
     portal_sign_in,
     purchase_order_add,
@@ -137,7 +138,7 @@ def test_forgot_password_for_an_unknown_user_id_sends_nothing_and_says_the_same(
 def test_an_expired_link_sets_nothing(client, login, settings):
     token = portal_password_tokens.make_token(login)
     settings.PASSWORD_RESET_TIMEOUT = -1
-    link = url("reset-password", login.pk, token)
+    link = url("reset-password", f"{login.pk}-{token}")
     response = client.post(link, {"password": "new-pass-2026", "password_again": "new-pass-2026"})
     assert 'data-testid="portal-reset-invalid"' in response.content.decode()
     login.refresh_from_db()
@@ -145,9 +146,20 @@ def test_an_expired_link_sets_nothing(client, login, settings):
 
 
 def test_a_forged_token_sets_nothing(client, login):
-    link = url("reset-password", login.pk, "abc-0123456789abcdef")
+    link = url("reset-password", f"{login.pk}-abc-0123456789abcdef")
     response = client.post(link, {"password": "new-pass-2026", "password_again": "new-pass-2026"})
     assert 'data-testid="portal-reset-invalid"' in response.content.decode()
+
+
+def test_a_reset_link_works_in_its_own_seat_only(client, login):
+    from sandbox.classroom import seat_create
+    from seats.scope import seat_scope
+
+    token = portal_password_tokens.make_token(login)
+    other = seat_create()
+    with seat_scope(other):
+        assert portal_password_reset_login(login_id=login.pk, token=token) is None
+    assert portal_password_reset_login(login_id=login.pk, token=token) == login
 
 
 # Quotes and Add Seats ------------------------------------------------------------------------

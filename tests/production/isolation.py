@@ -92,11 +92,6 @@ OBJECT_VIEWS = {
 }
 # Pages whose address carries an integer that is not the id of a seat's row -> what it is.
 NOT_OBJECT_IDS = {
-    "corp_portal:reset-password": (
-        "a portal login's id beside its signed token: another seat's id finds no login in "
-        "the current seat, so the link only says it expired (tests/corp_portal/"
-        "test_portal_fidelity.py)"
-    ),
     "classes:seat-reset": "a seat's number in its class, on the trainer's board",
     "classes:seat-lockouts-clear": "a seat's number in its class, on the trainer's board",
     "api:seat": "a seat's own id: the API addresses seats (tests/api/test_isolation.py)",

@@ -154,6 +154,10 @@ NOT_IN_A_SEAT = {
     ("classes/board.html", "seat-lockouts-clear-form"): "the trainer's, in the default seat",
     ("classes/confirm.html", "confirm-form"): "the trainer's board actions",
     ("classes/join.html", "join-form"): "opened from the join link the trainer hands out",
+    ("corp_portal/reset_password.html", "portal-new-password-form"): (
+        "only behind an emailed reset link; another seat's link is refused in "
+        "tests/corp_portal/test_portal_fidelity.py"
+    ),
 }
 
 
