@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
 .PHONY: run test test-pytest test-postgres lint migrate messages sandbox-data check-translations \
-	serve collectstatic bench bench-postgres clean
+	serve collectstatic bench bench-pages bench-postgres clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,8 +48,13 @@ serve: messages collectstatic
 	$(PROD) $(VENV)/bin/gunicorn config.wsgi:application --bind 127.0.0.1:$(PORT) \
 		--workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips 127.0.0.1
 
-bench: messages collectstatic
+# The speed of a page in-process (bench/pages.py): every main page against the trivial view,
+# and Subscriptions with 2 cards against 50; then the served benchmark (bench/run.py).
+bench: bench-pages
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) bench/run.py
+
+bench-pages: messages collectstatic
+	$(PROD) DJANGO_SECURE_TLS=0 $(PY) bench/pages.py
 
 # The same against a throwaway PostgreSQL server on 127.0.0.1 (Debian's postgresql package).
 bench-postgres: messages collectstatic

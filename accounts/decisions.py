@@ -7,6 +7,7 @@ returns an `Outcome`, whose value is the outcome id of docs/decision-tables.md a
 the QA page and the tests show what the views do.
 """
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import models
@@ -198,3 +199,29 @@ def can_see_billing_contact(viewer: User, account: Account | None) -> bool:
 def billing_contact(account: Account) -> User | None:
     """The account's billing admin, if it has one."""
     return account.users.filter(is_billing_admin=True).first()
+
+
+@dataclass(frozen=True)
+class WhomToContact:
+    """Whom a page tells a person to contact about the account's billing: the billing admin,
+    named, when the account has one; otherwise the article's fallback, "contact the account
+    admin who manages your account" (an account whose billing admin left the company)."""
+
+    billing_admin: User | None
+
+    @property
+    def names_billing_admin(self) -> bool:
+        return self.billing_admin is not None
+
+    @property
+    def is_fallback(self) -> bool:
+        """No billing admin to name: the page gives the article's fallback instead."""
+        return self.billing_admin is None
+
+
+def whom_to_contact(account: Account) -> WhomToContact:
+    """AC-2 ("contact the billing admin") and My Account (BC-2a) name the billing admin; an
+    account with no billing admin at all names no one and falls back on the account admin who
+    manages the account. The outcome stays the same (AC-2, BC-2a): only whom it names changes.
+    """
+    return WhomToContact(billing_admin=billing_contact(account))

@@ -306,6 +306,7 @@ class Subscription(SeatScopedModel):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         PENDING_CANCELLATION = "pending_cancellation", _("Pending cancellation")
+        TRIAL = "trial", _("Free trial")
 
     account = models.ForeignKey(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="subscriptions"

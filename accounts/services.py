@@ -6,6 +6,7 @@ price x licenses, one lock and one order key. Each center keeps its own screens 
 issues its own document (an invoice, a service order) through the `issue` callback.
 """
 
+import datetime
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,13 +15,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Min
 from django.utils.translation import gettext as _
 
+from .clock import months_later
 from .models import (
     MAX_LICENSES,
     Account,
     Activity,
+    BillingFrequency,
     PlacedOrder,
     PlanPrice,
     PlanTier,
@@ -262,3 +265,82 @@ def subscription_licenses_add(
         after={"product": product, "licenses": quote.licenses_after, "order": reference},
     )
     return LicensesAdded(quote=quote, order=order, document=document)
+
+
+# Time passing. A seat's clock (`sandbox/clock.py`) moves day by day, and on each day asks every
+# part of the sandbox what happens then: the domain's part is here, each center's in its own
+# services. Each event changes the rows that made it due, so a day passed twice adds nothing.
+
+
+def renewal_date_next(subscription: Subscription) -> datetime.date:
+    """The renewal date after this one: a calendar month or year later."""
+    months = 12 if subscription.billing_frequency == BillingFrequency.ANNUAL else 1
+    return months_later(subscription.renewal_date, months)
+
+
+def subscription_renew(*, subscription: Subscription) -> Subscription:
+    """One more term: the renewal date moves to the next one (the center that bills the
+    account charges for it first). A free trial's renewal is its first paid term."""
+    before = {
+        "product": subscription.product.name,
+        "renewal_date": subscription.renewal_date.isoformat(),
+        "status": subscription.status,
+    }
+    subscription.renewal_date = renewal_date_next(subscription)
+    if subscription.status == Subscription.Status.TRIAL:
+        subscription.status = Subscription.Status.ACTIVE
+    subscription.save(update_fields=["renewal_date", "status"])
+    activity_record(
+        actor=None,
+        account=subscription.account,
+        action="subscription_renewed",
+        summary=f"{subscription.product.name}: renewed until {subscription.renewal_date}",
+        before=before,
+        after={
+            "product": subscription.product.name,
+            "renewal_date": subscription.renewal_date.isoformat(),
+            "status": subscription.status,
+        },
+    )
+    return subscription
+
+
+def _next_day(first: datetime.date | None, after: datetime.date) -> datetime.date | None:
+    """`first`, or the day after `after` for what was due already: the next day it happens."""
+    if first is None:
+        return None
+    return max(first, after + datetime.timedelta(days=1))
+
+
+def accounts_next_event(*, after: datetime.date) -> datetime.date | None:
+    """The first day after `after` when the domain has something to do: a subscription pending
+    cancellation reaching the end of its term."""
+    pending = Subscription.objects.filter(status=Subscription.Status.PENDING_CANCELLATION)
+    return _next_day(pending.aggregate(first=Min("renewal_date"))["first"], after)
+
+
+@transaction.atomic
+def accounts_day_pass(*, day: datetime.date) -> list[Subscription]:
+    """What `day` brings to the domain: a subscription pending cancellation ends at the end of
+    its term (its renewal date): it is removed from the account, nothing is charged, its past
+    invoices stay in the billing history. Returns the ended subscriptions."""
+    ended = list(
+        Subscription.objects.filter(
+            status=Subscription.Status.PENDING_CANCELLATION, renewal_date__lte=day
+        ).select_related("account", "product")
+    )
+    for subscription in ended:
+        activity_record(
+            actor=None,
+            account=subscription.account,
+            action="subscription_ended",
+            summary=f"{subscription.product.name}: cancelled at the end of its term",
+            before={
+                "product": subscription.product.name,
+                "status": subscription.status,
+                "renewal_date": subscription.renewal_date.isoformat(),
+            },
+            after={},
+        )
+        subscription.delete()
+    return ended

@@ -14,9 +14,9 @@ from accounts.decisions import (
     FROM_ADMIN_CENTER,
     Outcome,
     add_licenses_outcome,
-    billing_contact,
     can_see_billing_contact,
     can_use_admin_center,
+    whom_to_contact,
 )
 from accounts.models import Account, Subscription, User
 from accounts.views import SignInView, SignOutView
@@ -129,11 +129,11 @@ class AddLicensesView(AccountAdminRequiredMixin, TemplateView):
         context = super().get_context_data(outcome=self.outcome, **kwargs)
         account, user = context["account"], self.request.user
         if self.outcome == Outcome.AC_2:
-            contact = billing_contact(account)
-            context["billing_admin"] = contact
-            if contact is not None:
+            contact = context["contact"] = whom_to_contact(account)
+            if contact.names_billing_admin:
+                context["billing_admin"] = contact.billing_admin
                 context["mailto"] = billing_admin_mailto(
-                    billing_admin=contact, requester=user, account=account
+                    billing_admin=contact.billing_admin, requester=user, account=account
                 )
         elif self.outcome == Outcome.AC_3:
             context["subscriptions"] = Subscription.objects.filter(account=account).select_related(

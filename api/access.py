@@ -2,9 +2,11 @@
 
 On an open sandbox (SANDBOX_OPEN, the default) anyone may create a seat, as anyone may open
 the sandbox's pages; the rate limit (`throttling.py`) keeps one address from filling the
-database. On a closed sandbox only the trainer creates seats (trainer-issued tokens for
-scripts come later). A seat, once made, is addressed by whoever made it (its token) or by the
-trainer; to anyone else it does not exist (a 404, as another seat's rows are on the pages).
+database. On a closed sandbox only the trainer creates seats: signed in on the pages, or a
+script sending a trainer-issued token (`authentication.TrainerTokenAuthentication` makes the
+trainer the request's user). A seat, once made, is addressed by whoever made it (its token)
+or by the trainer; to anyone else it does not exist (a 404, as another seat's rows are on the
+pages).
 """
 
 from django.conf import settings
@@ -14,9 +16,16 @@ from sandbox.trainers import is_trainer
 from seats.models import Seat
 
 
+def acts_as_trainer(user) -> bool:
+    """The one question of trainer access through the API: the trainer's signed-in session,
+    or a valid trainer-issued token (whose request's user is the trainer). Every endpoint that
+    is the trainer's asks this, so a token is accepted wherever the session is."""
+    return user is not None and is_trainer(user)
+
+
 def may_create_seats(user) -> bool:
     """Creating a seat through the API: anyone on an open sandbox, the trainer on a closed one."""
-    return settings.SANDBOX_OPEN or is_trainer(user)
+    return settings.SANDBOX_OPEN or acts_as_trainer(user)
 
 
 def may_manage_seat(
@@ -31,11 +40,24 @@ def may_manage_seat(
     """
     if seat.is_default:
         return False
-    if is_trainer(user):
+    if acts_as_trainer(user):
         return True
     if seat.classroom_id is not None:
         return False
     return any(known is not None and known.pk == seat.pk for known in (token_seat, joined_seat))
+
+
+def may_read_answer_key(user) -> bool:
+    """The faults' answer key (`GET /faults/`): the trainer only; a trainee never learns that
+    faults exist."""
+    return acts_as_trainer(user)
+
+
+def may_switch_faults(*, user, seat: Seat) -> bool:
+    """Reading or switching a seat's faults: the trainer, in any seat but the default one (the
+    sandbox outside any seat stays as the article says). A seat's own token is not enough:
+    whoever sits in the seat must not learn which faults are on."""
+    return acts_as_trainer(user) and not seat.is_default
 
 
 class CreatesSeats(BasePermission):
@@ -45,3 +67,13 @@ class CreatesSeats(BasePermission):
 
     def has_permission(self, request, view):
         return request.method != "POST" or may_create_seats(request.user)
+
+
+class ReadsAnswerKey(BasePermission):
+    """Every method of the faults' endpoints asks `may_read_answer_key` first: a 403 for
+    anyone but the trainer, before any seat is looked up."""
+
+    code = "trainer_only"  # its message: errors.MESSAGES
+
+    def has_permission(self, request, view):
+        return may_read_answer_key(request.user)

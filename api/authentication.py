@@ -1,4 +1,5 @@
-"""Who a request of the API comes from: a seat's token, or a signed-in session.
+"""Who a request of the API comes from: a seat's token, a trainer-issued token, or a signed-in
+session.
 
 The seat token is how a script proves a seat is the one it made.
 
@@ -22,7 +23,12 @@ from rest_framework.authentication import (
     get_authorization_header,
 )
 
+from accounts.models import User
+from sandbox.trainers import TRAINER_EMAIL
 from seats.models import Seat
+from seats.scope import seat_scope
+
+from .tokens import trainer_token_find, trainer_token_used
 
 KEYWORD = "Seat"
 # What seats.models.seat_token_new makes (URL-safe base64); anything else is looked up nowhere.
@@ -59,6 +65,73 @@ class SeatTokenScheme(OpenApiAuthenticationExtension):
             "description": _(
                 "The seat's token (from POST /api/v1/seats/), sent as “Seat <token>”: lets a "
                 "script read, reset and delete the seat it made."
+            ),
+        }
+
+
+# The schemes a trainer-issued token is sent with: `Token <key>` (DRF's) or `Bearer <key>`.
+TRAINER_TOKEN_KEYWORDS = (b"token", b"bearer")
+TRAINER_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,100}")
+
+
+def trainer_token_scheme(request) -> bool:
+    """Does the request send a trainer-issued token (well formed or not)?"""
+    words = get_authorization_header(request).split()
+    return bool(words) and words[0].lower() in TRAINER_TOKEN_KEYWORDS
+
+
+def the_trainer() -> User | None:
+    """The trainer's user (trainer@sandbox.example), who lives in the default seat."""
+    with seat_scope(Seat.objects.default()):
+        return User.objects.filter(email=TRAINER_EMAIL).first()
+
+
+class TrainerTokenAuthentication(BaseAuthentication):
+    """`Authorization: Token <key>` (or `Bearer <key>`): a request made in the trainer's name.
+
+    The request's user is the trainer, so every decision of `access.py` that asks whether the
+    trainer is calling (`acts_as_trainer`) grants a token what it grants the trainer's
+    session; `request.auth` is the token. A key no token has, or a revoked token's, is refused
+    (401, codes `trainer_token_invalid` and `trainer_token_revoked`): a script that sends a
+    token means to act as the trainer, and must learn at once that it cannot.
+    """
+
+    def authenticate(self, request):
+        if not trainer_token_scheme(request):
+            return None
+        words = get_authorization_header(request).split()
+        key = words[1].decode("latin-1") if len(words) == 2 else ""
+        if not TRAINER_TOKEN_SHAPE.fullmatch(key):
+            raise exceptions.AuthenticationFailed(code="trainer_token_invalid")
+        token = trainer_token_find(key)
+        if token is None:
+            raise exceptions.AuthenticationFailed(code="trainer_token_invalid")
+        if token.is_revoked:
+            raise exceptions.AuthenticationFailed(code="trainer_token_revoked")
+        trainer = the_trainer()
+        if trainer is None:
+            raise exceptions.AuthenticationFailed(code="trainer_token_invalid")
+        trainer_token_used(token=token)
+        return trainer, token
+
+    def authenticate_header(self, request):
+        return 'Token realm="api"'
+
+
+class TrainerTokenScheme(OpenApiAuthenticationExtension):
+    """The trainer-issued token in the OpenAPI schema."""
+
+    target_class = TrainerTokenAuthentication
+    name = "trainerToken"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": _(
+                "A token the trainer created on the sandbox's API tokens page, sent as "
+                "“Authorization: Token <key>” (or “Bearer <key>”): the script acts as the "
+                "trainer (creates seats on a closed sandbox, reads and deletes any seat)."
             ),
         }
 

@@ -31,8 +31,23 @@ MESSAGES = {
     "not_acceptable": _("The API answers in JSON only."),
     "permission_denied": _("You may not do this."),
     "trainer_required": _(
-        "This sandbox is closed: only the trainer creates seats. Sign in as the trainer and "
-        "send the request with that session."
+        "This sandbox is closed: only the trainer creates seats. Send a token the trainer "
+        "created on the API tokens page (“Authorization: Token <key>”), or sign in as the "
+        "trainer and send the request with that session."
+    ),
+    "trainer_token_invalid": _(
+        "This token is not one the trainer created: send “Authorization: Token <key>” with "
+        "the key shown when the token was created."
+    ),
+    "trainer_token_revoked": _(
+        "This token was revoked by the trainer: ask the trainer for a new one."
+    ),
+    "persona_not_found": _(
+        "No persona has this key. GET /api/v1/personas/ lists the personas' keys."
+    ),
+    "trainer_only": _(
+        "Only the trainer may do this: sign in as the trainer and send the request with that "
+        "session."
     ),
     "csrf_failed": _(
         "This request carries a signed-in session, so it must carry that session's CSRF token "

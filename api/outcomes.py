@@ -11,6 +11,7 @@ from django.utils.functional import Promise
 
 from accounts.decisions import Outcome
 from sandbox.guide import TABLES, Branch, Table
+from sandbox.personas import PersonaRow
 
 
 @dataclass(frozen=True)
@@ -27,14 +28,56 @@ def _branches(branches: tuple[Branch, ...]):
         yield from _branches(branch.children)
 
 
-def outcome_tables() -> dict[Outcome, Table]:
+def outcome_branches() -> dict[Outcome, tuple[Table, Branch]]:
+    """Each outcome's table and its row of that table (what happens, then who you are)."""
     return {
-        branch.outcome: table
+        branch.outcome: (table, branch)
         for table in TABLES
         for step in table.steps
         for branch in _branches(step.branches)
         if branch.outcome is not None
     }
+
+
+def outcome_tables() -> dict[Outcome, Table]:
+    return {outcome: table for outcome, (table, _branch) in outcome_branches().items()}
+
+
+@dataclass(frozen=True)
+class OutcomeTableRow:
+    id: str
+    label: Promise
+    table: str
+    table_name: Promise
+    happens: Promise | None
+    then: Promise | None
+    personas: list[str]
+
+
+def outcome_table_rows(persona_rows: list[PersonaRow]) -> list[OutcomeTableRow]:
+    """The outcome table: every outcome, in the order of `Outcome`, with the article's row of
+    its table and the keys of the personas (of `persona_rows`) whose paths reach it."""
+    reached: dict[Outcome, list[str]] = {outcome: [] for outcome in Outcome}
+    for row in persona_rows:
+        for step in row.billing_center_path + row.admin_center_path:
+            if isinstance(step, Outcome) and row.persona.key not in reached[step]:
+                reached[step].append(row.persona.key)
+    branches = outcome_branches()
+    rows = []
+    for outcome in Outcome:
+        table, branch = branches[outcome]
+        rows.append(
+            OutcomeTableRow(
+                outcome.value,
+                outcome.label,
+                table.slug,
+                table.center.name,
+                branch.happens,
+                branch.then,
+                reached[outcome],
+            )
+        )
+    return rows
 
 
 def outcome_rows() -> list[OutcomeRow]:

@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts.clock import sandbox_today
+from accounts.clock import seat_today
 from seats.models import Seat
 
 from .outcomes import TABLE_CHOICES
@@ -77,6 +77,12 @@ class SeatSerializer(serializers.Serializer):
     today = serializers.SerializerMethodField(
         help_text=_("The seat's today (YYYY-MM-DD): its dates and billing periods count from it.")
     )
+    state = serializers.CharField(
+        help_text=_(
+            "The name of the starting state the seat was last set to (GET /api/v1/states/); "
+            "empty: the plain sample world."
+        )
+    )
     created_at = serializers.DateTimeField(help_text=_("When the seat was created."))
 
     def get_fields(self):
@@ -96,7 +102,7 @@ class SeatSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.DATE)
     def get_today(self, seat: Seat) -> str:
-        return (seat.today or sandbox_today()).isoformat()
+        return seat_today(seat).isoformat()
 
 
 class SeatQuerySerializer(serializers.Serializer):
@@ -117,4 +123,56 @@ class OutcomeSerializer(serializers.Serializer):
     )
     table_name = serializers.CharField(
         help_text=_("That table's center, in the request's language.")
+    )
+
+
+class StateSerializer(serializers.Serializer):
+    """A named starting state, as GET /api/v1/states/ lists it."""
+
+    name = serializers.CharField(help_text=_("Stable: send it to POST /seats/<id>/state/."))
+    title = serializers.CharField(help_text=_("The state, in the request's language."))
+    description = serializers.CharField(
+        help_text=_("What the state sets up, in the request's language.")
+    )
+    outcomes = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("The outcome ids the state demonstrates (GET /api/v1/outcomes/)."),
+    )
+
+    def to_representation(self, state):
+        return {
+            "name": state.name,
+            "title": str(state.title),
+            "description": str(state.description),
+            "outcomes": [outcome.value for outcome in state.outcomes],
+        }
+
+
+class StateApplySerializer(StrictSerializer):
+    """The body of POST /seats/<id>/state/."""
+
+    state = serializers.CharField(
+        help_text=_("The name of a starting state, from GET /api/v1/states/.")
+    )
+
+    def validate_state(self, value):
+        from sandbox.states import STATES_BY_NAME
+
+        if value not in STATES_BY_NAME:
+            raise serializers.ValidationError(
+                _("No starting state has this name: see GET /api/v1/states/.")
+            )
+        return value
+
+
+class SeatClockSerializer(StrictSerializer):
+    """The body of POST /seats/<id>/clock/."""
+
+    today = serializers.DateField(
+        format="%Y-%m-%d",
+        input_formats=["%Y-%m-%d"],
+        help_text=_(
+            "The seat's new today (YYYY-MM-DD), later or earlier than its current one, not "
+            "before the sandbox's start date."
+        ),
     )

@@ -8,7 +8,7 @@ worker. The trainer is not counted.
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from sandbox.trainers import is_trainer
+from .access import acts_as_trainer
 
 
 class SeatCreationThrottle(SimpleRateThrottle):
@@ -20,6 +20,6 @@ class SeatCreationThrottle(SimpleRateThrottle):
         return settings.SANDBOX_API_SEAT_RATE
 
     def get_cache_key(self, request, view) -> str | None:
-        if request.method != "POST" or is_trainer(request.user):
+        if request.method != "POST" or acts_as_trainer(request.user):
             return None
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

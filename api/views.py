@@ -18,6 +18,7 @@ from sandbox.classroom import seat_create, seat_delete, seat_reset
 from seats.models import Seat
 
 from .access import CreatesSeats, may_manage_seat
+from .authentication import TrainerTokenAuthentication, trainer_token_scheme
 from .errors import ErrorSerializer
 from .outcomes import outcome_rows
 from .serializers import (
@@ -35,13 +36,21 @@ SEAT_ID = OpenApiParameter(
 
 ERRORS = {
     400: _("Bad input: “fields” names each field at fault."),
+    401: _(
+        "The trainer-issued token is not valid: “code” says why (trainer_token_invalid, "
+        "trainer_token_revoked)."
+    ),
     403: _("Refused: “code” says why (trainer_required, seat_token_invalid, csrf_failed)."),
-    404: _("No such seat, or not one this request may address (code seat_not_found)."),
+    404: _(
+        "No such seat, or not one this request may address (code seat_not_found); no such "
+        "persona (code persona_not_found)."
+    ),
     429: _("Too many seats from this address: wait the seconds of Retry-After."),
 }
 # Who may call an endpoint, for the schema: nobody signed in, the trainer's session (its
 # sessionid cookie, and the CSRF token DRF asks of a session), a seat's token.
 ANYONE, TRAINER, SEAT_TOKEN = {}, {"cookieAuth": []}, {"seatToken": []}
+TRAINER_TOKEN = {"trainerToken": []}
 
 
 def _errors(*codes: int) -> dict[int, OpenApiResponse]:
@@ -50,9 +59,12 @@ def _errors(*codes: int) -> dict[int, OpenApiResponse]:
 
 class ApiView(APIView):
     """Every endpoint's base: a refusal is a 403 with its own code, never a 401 that would
-    make a browser ask for a password."""
+    make a browser ask for a password. The one 401: a trainer-issued token that is not valid
+    (`WWW-Authenticate: Token`, which no browser prompts for)."""
 
     def get_authenticate_header(self, request):
+        if trainer_token_scheme(request):
+            return TrainerTokenAuthentication().authenticate_header(request)
         return None
 
     def permission_denied(self, request, message=None, code=None):
@@ -96,12 +108,12 @@ class SeatsView(ApiView):
         description=_(
             "A new seat: a private copy of the sample world, the same personas, passwords and "
             "outcomes. Open its join_url to be in it. No credentials on an open sandbox, at "
-            "most SANDBOX_API_SEAT_RATE seats per address; on a closed sandbox, the trainer's "
-            "session."
+            "most SANDBOX_API_SEAT_RATE seats per address; on a closed sandbox, a trainer-issued "
+            "token or the trainer's session."
         ),
         request=SeatCreateSerializer,
-        responses={201: SeatSerializer, **_errors(400, 403, 429)},
-        auth=[ANYONE, TRAINER],
+        responses={201: SeatSerializer, **_errors(400, 401, 403, 429)},
+        auth=[ANYONE, TRAINER_TOKEN, TRAINER],
         tags=["seats"],
     )
     def post(self, request):
@@ -124,8 +136,8 @@ class SeatView(SeatAddressed):
     @extend_schema(
         summary=_("Read a seat"),
         parameters=[SEAT_ID, SeatQuerySerializer],
-        responses={200: SeatSerializer, **_errors(400, 404)},
-        auth=[SEAT_TOKEN, TRAINER],
+        responses={200: SeatSerializer, **_errors(400, 401, 404)},
+        auth=[SEAT_TOKEN, TRAINER_TOKEN, TRAINER],
         tags=["seats"],
     )
     def get(self, request, seat_id):
@@ -136,8 +148,8 @@ class SeatView(SeatAddressed):
         summary=_("Delete a seat"),
         description=_("The seat and its whole world go; browsers in it are back in the default."),
         parameters=[SEAT_ID],
-        responses={204: None, **_errors(404)},
-        auth=[SEAT_TOKEN, TRAINER],
+        responses={204: None, **_errors(401, 404)},
+        auth=[SEAT_TOKEN, TRAINER_TOKEN, TRAINER],
         tags=["seats"],
     )
     def delete(self, request, seat_id):
@@ -153,8 +165,8 @@ class SeatResetView(SeatAddressed):
         ),
         parameters=[SEAT_ID, SeatQuerySerializer],
         request=None,
-        responses={200: SeatSerializer, **_errors(400, 404)},
-        auth=[SEAT_TOKEN, TRAINER],
+        responses={200: SeatSerializer, **_errors(400, 401, 404)},
+        auth=[SEAT_TOKEN, TRAINER_TOKEN, TRAINER],
         tags=["seats"],
     )
     def post(self, request, seat_id):

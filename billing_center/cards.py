@@ -1,5 +1,7 @@
 """Card numbers: the Luhn check, the brand, and the sandbox's test cards with known outcomes."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 
 # The sandbox's test cards, as payment providers document theirs.
@@ -37,3 +39,9 @@ def card_brand(number: str) -> str:
 
 def card_is_declined(number: str) -> bool:
     return number == CARD_ALWAYS_DECLINED
+
+
+def card_expired(card, *, on: datetime.date) -> bool:
+    """Whether the card on file (a PaymentMethod, or None when there is none) cannot be charged
+    on `on`: a card is good through the last day of its expiry month."""
+    return card is None or (card.exp_year, card.exp_month) < (on.year, on.month)

@@ -39,11 +39,55 @@ class AddLicensesForm(forms.Form):
         return quantity
 
 
+class PlanTierChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, plan_tier):
+        return f"{plan_tier.product.name} · {plan_tier.name}"
+
+
+class NewSubscriptionForm(forms.Form):
+    """Add New Subscription: another product, bought or tried (`mode`, the button pressed)."""
+
+    BUY, TRY = "buy", "try"
+
+    plan_tier = PlanTierChoiceField(
+        label=_("Product and plan tier"),
+        queryset=PlanTier.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Choose one of the products you can add.")},
+    )
+    billing_frequency = forms.ChoiceField(
+        label=_("Billing frequency"),
+        choices=BillingFrequency.choices,
+        error_messages={"invalid_choice": _("Choose a billing frequency.")},
+    )
+    licenses = WholeNumberField(
+        label=_("Licenses"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_LICENSES)],
+        error_messages={
+            "required": _("Enter how many licenses."),
+            "min_value": _("Enter a number of licenses of at least 1."),
+            "max_value": _("A subscription can hold at most %(limit_value)s licenses."),
+        },
+        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_LICENSES, "inputmode": "numeric"}),
+    )
+    mode = forms.ChoiceField(
+        choices=[(BUY, _("Buy")), (TRY, _("Try it free"))],
+        widget=forms.HiddenInput,
+        initial=BUY,
+        error_messages={"invalid_choice": _("Choose to buy or to try the product.")},
+    )
+
+    def __init__(self, *args, plan_tiers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_tier"].queryset = plan_tiers
+
+
 class EditSubscriptionForm(forms.Form):
     plan_tier = forms.ModelChoiceField(
         label=_("Plan tier"),
         queryset=PlanTier.objects.none(),
         empty_label=None,
+        help_text=_("A higher plan tier is yours to choose; Customer Care makes downgrades."),
         error_messages={"invalid_choice": _("Choose one of the plan tiers of this product.")},
     )
     billing_frequency = forms.ChoiceField(

@@ -71,6 +71,7 @@ class Invoice(SeatScopedModel):
     """One invoice of the billing history: an order, a plan change or a renewal."""
 
     class Kind(models.TextChoices):
+        NEW_SUBSCRIPTION = "new_subscription", _("New subscription")
         LICENSES_ADDED = "licenses_added", _("Licenses added")
         PLAN_CHANGED = "plan_changed", _("Subscription changed")
         RENEWAL = "renewal", _("Renewal")

@@ -12,11 +12,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Min
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from accounts.clock import sandbox_today
-from accounts.models import Account, BillingFrequency, PlanTier, Subscription, User
+from accounts.models import Account, Activity, BillingFrequency, PlanTier, Subscription, User
 from accounts.services import (
     LicensesQuote,
     activity_record,
@@ -25,13 +26,19 @@ from accounts.services import (
     order_claim,
     order_reference_set,
     plan_price,
+    renewal_date_next,
     subscription_licenses_add,
     subscription_locked,
     subscription_orderable_check,
+    subscription_renew,
 )
+from core.formatting import format_day
 
-from .cards import CardDeclined, card_brand, card_is_declined
+from .cards import CardDeclined, card_brand, card_expired, card_is_declined
 from .models import CENT, PERIOD_DAYS, BillingInfo, Invoice, PaymentMethod
+
+# How long "Try it free" lasts; at its end the trial renews as a paid subscription.
+TRIAL_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,114 @@ def _order_summary_of_quote(quote: LicensesQuote, *, today: datetime.date) -> Or
     )
 
 
+def plan_tiers_to_add(account: Account):
+    """The plan tiers of the products the account has no subscription of: Add New
+    Subscription offers these (one subscription per product)."""
+    subscribed = Subscription.objects.filter(account=account).values("product")
+    return (
+        PlanTier.objects.exclude(product__in=subscribed)
+        .select_related("product")
+        .order_by("product__sort_order", "rank")
+    )
+
+
+def order_summary_new_subscription(
+    *,
+    account: Account,
+    plan_tier: PlanTier,
+    billing_frequency: str,
+    licenses: int,
+    today: datetime.date | None = None,
+) -> OrderSummary:
+    """A new subscription bought today: its first whole billing period is due."""
+    today = today or sandbox_today()
+    if not plan_tiers_to_add(account).filter(pk=plan_tier.pk).exists():
+        raise ValidationError(
+            _("This account already has a subscription of %(product)s.")
+            % {"product": plan_tier.product.name},
+            code="subscribed",
+        )
+    if billing_frequency not in BillingFrequency.values:
+        raise ValidationError(_("Choose a billing frequency."))
+    price = plan_price(
+        plan_tier=plan_tier, currency=account.currency, billing_frequency=billing_frequency
+    )
+    end = today + datetime.timedelta(days=PERIOD_DAYS[billing_frequency])
+    subscription = Subscription(
+        account=account,
+        product=plan_tier.product,
+        plan_tier=plan_tier,
+        licenses=licenses,
+        billing_frequency=billing_frequency,
+        renewal_date=end,
+    )
+    return OrderSummary(
+        subscription=subscription,
+        plan_tier=plan_tier,
+        billing_frequency=billing_frequency,
+        licenses_before=0,
+        licenses_after=licenses,
+        plan_price=price,
+        period_start=today,
+        period_end=end,
+        total_due=(price * licenses).quantize(CENT, rounding=ROUND_HALF_UP),
+        currency=account.currency,
+    )
+
+
+@transaction.atomic
+def subscription_add(
+    *,
+    actor: User,
+    account: Account,
+    plan_tier_id: int,
+    billing_frequency: str,
+    licenses: int,
+    trial: bool,
+) -> Subscription:
+    """Add New Subscription: buy another product (its first period invoiced and confirmed by
+    email) or try it free for `TRIAL_DAYS`. The account's row is locked, so two tabs adding
+    the same product at once make one subscription; the second is refused."""
+    Account.objects.select_for_update().filter(pk=account.pk).first()
+    plan_tier = PlanTier.objects.select_related("product").filter(pk=plan_tier_id).first()
+    if plan_tier is None:
+        raise ValidationError(_("Choose one of the products you can add."))
+    summary = order_summary_new_subscription(
+        account=account, plan_tier=plan_tier, billing_frequency=billing_frequency, licenses=licenses
+    )
+    subscription = summary.subscription
+    if trial:
+        subscription.status = Subscription.Status.TRIAL
+        subscription.renewal_date = summary.period_start + datetime.timedelta(days=TRIAL_DAYS)
+    subscription.save()
+    after = {
+        "product": plan_tier.product.name,
+        "plan_tier": str(plan_tier.name),
+        "billing_frequency": billing_frequency,
+        "licenses": licenses,
+        "status": subscription.status,
+    }
+    if not trial:
+        invoice = _invoice_create(
+            summary=summary, kind=Invoice.Kind.NEW_SUBSCRIPTION, quantity=licenses
+        )
+        after["invoice"] = invoice.number
+        _order_confirmation_send(actor=actor, invoice=invoice, summary=summary)
+    activity_record(
+        actor=actor,
+        account=account,
+        action="subscription_added",
+        summary=f"{plan_tier.product.name}: {'free trial' if trial else 'bought'}",
+        after=after,
+    )
+    return subscription
+
+
+def is_downgrade(*, subscription: Subscription, plan_tier: PlanTier) -> bool:
+    """Whether `plan_tier` is below the subscription's (the tiers' rank within the product)."""
+    return plan_tier.rank < subscription.plan_tier.rank
+
+
 def order_summary_change(
     *,
     subscription: Subscription,
@@ -97,11 +212,20 @@ def order_summary_change(
     today: datetime.date | None = None,
 ) -> OrderSummary:
     """A new plan tier or frequency from today: the difference up to the renewal date is due
-    (a cheaper plan costs nothing now; it is cheaper from the renewal on)."""
+    (a cheaper frequency costs nothing now; it is cheaper from the renewal on). A lower plan
+    tier is not sold here: as in the real Billing Center, Customer Care makes downgrades."""
     today = today or sandbox_today()
     subscription_orderable_check(subscription)
     if plan_tier.product_id != subscription.product_id:
         raise ValidationError(_("This plan tier belongs to another product."))
+    if is_downgrade(subscription=subscription, plan_tier=plan_tier):
+        raise ValidationError(
+            _(
+                "A move to a lower plan tier is made by Customer Care, not in the Billing "
+                "Center: contact Customer Care to downgrade."
+            ),
+            code="downgrade",
+        )
     if billing_frequency not in BillingFrequency.values:
         raise ValidationError(_("Choose a billing frequency."))
     if (
@@ -350,3 +474,170 @@ def billing_info_update(*, actor: User, account: Account, data: dict) -> Billing
         after=changed_after,
     )
     return info
+
+
+def _billing_admin_email_send(*, account: Account, subject: str, template: str, context: dict):
+    """An email of the Billing Center to the account's billing admin, in the active language
+    (the page's, or the one a caller chose with `translation.override`). No billing admin,
+    no email: nobody would receive it."""
+    billing_admin = account.users.filter(is_billing_admin=True).first()
+    if billing_admin is None:
+        return
+    send_mail(
+        subject,
+        render_to_string(template, {"recipient": billing_admin, "account": account, **context}),
+        None,
+        [billing_admin.email],
+    )
+
+
+# Time passing (the seat's clock, `sandbox/clock.py`): the Billing Center renews the
+# subscriptions of standard accounts on their renewal date. Corporate accounts are billed in
+# the Corporate Billing Portal (`corp_portal.services.corp_portal_day_pass`).
+
+
+# What renews on its renewal date: an active subscription, and a free trial (as paid).
+RENEWING = (Subscription.Status.ACTIVE, Subscription.Status.TRIAL)
+
+
+def _billed_here():
+    """The subscriptions the Billing Center bills: those of standard accounts."""
+    return Subscription.objects.filter(account__billing=Account.Billing.STANDARD)
+
+
+def _card_on_file(account: Account) -> PaymentMethod | None:
+    return PaymentMethod.objects.filter(account=account).first()
+
+
+def renewal_next(*, after: datetime.date) -> datetime.date | None:
+    """The next renewal date after `after` of a subscription billed in the Billing Center (the
+    day it renews, or ends when it is pending cancellation): the clock's "next renewal"."""
+    later = _billed_here().filter(renewal_date__gt=after)
+    return later.aggregate(first=Min("renewal_date"))["first"]
+
+
+def billing_center_next_event(*, after: datetime.date) -> datetime.date | None:
+    """The first day after `after` when the Billing Center has a renewal to charge: an active
+    subscription's renewal date, or the next day for one left unrenewed by a declined card
+    whose card has been replaced since."""
+    tomorrow = after + datetime.timedelta(days=1)
+    days = []
+    active = _billed_here().filter(status__in=RENEWING).select_related("account")
+    for subscription in active:
+        if subscription.renewal_date > after:
+            days.append(subscription.renewal_date)
+        elif not card_expired(_card_on_file(subscription.account), on=tomorrow):
+            days.append(tomorrow)
+    return min(days, default=None)
+
+
+@transaction.atomic
+def billing_center_day_pass(*, day: datetime.date) -> list[Invoice]:
+    """What `day` brings to the Billing Center: every active subscription whose renewal date
+    has come renews. The card on file is charged for the next term, an invoice is issued and
+    emailed to the billing admin, and the renewal date moves on; an expired card is declined
+    instead (`renewal_decline`). Returns the renewal invoices issued."""
+    due = (
+        _billed_here()
+        .filter(status__in=RENEWING, renewal_date__lte=day)
+        .select_related("account", "product", "plan_tier")
+        .order_by("renewal_date", "id")
+    )
+    invoices = []
+    for subscription in due:
+        if card_expired(_card_on_file(subscription.account), on=day):
+            renewal_decline(subscription=subscription)
+        else:
+            invoices.append(renewal_charge(subscription=subscription))
+    return invoices
+
+
+def renewal_charge(*, subscription: Subscription) -> Invoice:
+    """Charge the card on file for the term starting at the renewal date (price per license x
+    licenses), issue the renewal invoice, email it to the billing admin, and renew."""
+    account = subscription.account
+    price = plan_price(
+        plan_tier=subscription.plan_tier,
+        currency=account.currency,
+        billing_frequency=subscription.billing_frequency,
+    )
+    summary = OrderSummary(
+        subscription=subscription,
+        plan_tier=subscription.plan_tier,
+        billing_frequency=subscription.billing_frequency,
+        licenses_before=subscription.licenses,
+        licenses_after=subscription.licenses,
+        plan_price=price,
+        period_start=subscription.renewal_date,
+        period_end=renewal_date_next(subscription),
+        total_due=(price * subscription.licenses).quantize(CENT, rounding=ROUND_HALF_UP),
+        currency=account.currency,
+    )
+    invoice = _invoice_create(
+        summary=summary, kind=Invoice.Kind.RENEWAL, quantity=subscription.licenses
+    )
+    subscription_renew(subscription=subscription)
+    _billing_admin_email_send(
+        account=account,
+        subject=_("Renewal invoice %(number)s: %(product)s")
+        % {"number": invoice.number, "product": subscription.product.name},
+        template="billing_center/email/renewal_invoice.txt",
+        context={"invoice": invoice, "card": _card_on_file(account)},
+    )
+    return invoice
+
+
+def renewal_decline(*, subscription: Subscription) -> bool:
+    """The card on file is expired (or missing) on the renewal date: nothing is charged, no
+    invoice is issued, the billing admin gets a notice, and the subscription stays as it is
+    (active, its renewal date passed) until a valid card is on file: the clock then renews it
+    on the next day it moves through. One notice per renewal date; returns whether one was
+    sent now."""
+    account = subscription.account
+    renewal_date = subscription.renewal_date.isoformat()
+    declined_before = Activity.objects.filter(
+        account=account,
+        action="renewal_declined",
+        after__product=subscription.product.name,
+        after__renewal_date=renewal_date,
+    ).exists()
+    if declined_before:
+        return False
+    card = _card_on_file(account)
+    activity_record(
+        actor=None,
+        account=account,
+        action="renewal_declined",
+        summary=f"{subscription.product.name}: renewal declined (card {card or 'missing'})",
+        after={"product": subscription.product.name, "renewal_date": renewal_date},
+    )
+    _billing_admin_email_send(
+        account=account,
+        subject=_("Payment declined: %(product)s was not renewed")
+        % {"product": subscription.product.name},
+        template="billing_center/email/renewal_declined.txt",
+        context={"subscription": subscription, "card": card},
+    )
+    return True
+
+
+def renewal_reminder_send(*, subscription: Subscription) -> None:
+    """Remind the billing admin of the next renewal: its date, its amount in the account's
+    currency, and the card it will be charged to."""
+    account = subscription.account
+    price = plan_price(
+        plan_tier=subscription.plan_tier,
+        currency=account.currency,
+        billing_frequency=subscription.billing_frequency,
+    )
+    _billing_admin_email_send(
+        account=account,
+        subject=_("%(product)s renews on %(date)s")
+        % {"product": subscription.product.name, "date": format_day(subscription.renewal_date)},
+        template="billing_center/email/renewal_reminder.txt",
+        context={
+            "subscription": subscription,
+            "total": price * subscription.licenses,
+            "card": PaymentMethod.objects.filter(account=account).first(),
+        },
+    )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("wrong-location/", views.WrongLocationView.as_view(), name="wrong-location"),
     path("my-account/", views.MyAccountView.as_view(), name="my-account"),
     path("subscriptions/", views.SubscriptionsView.as_view(), name="subscriptions"),
+    path("subscriptions/new/", views.NewSubscriptionView.as_view(), name="new-subscription"),
     path(
         "subscriptions/<int:pk>/add-licenses/",
         views.AddLicensesView.as_view(),

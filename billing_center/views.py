@@ -25,19 +25,28 @@ from accounts.decisions import (
     FROM_ADMIN_CENTER,
     Outcome,
     billing_center_landing,
-    billing_contact,
     can_see_billing_contact,
     is_billing_admin_of,
     my_account_outcome,
     subscriptions_outcome,
+    whom_to_contact,
 )
 from accounts.models import Activity, Subscription, User
 from accounts.views import SignInView, SignOutView, SubscriptionOrderView
+from core.formatting import format_day
 from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
 
 from . import services
-from .forms import AddLicensesForm, BillingInfoForm, EditSubscriptionForm, PaymentMethodForm
+from .forms import (
+    AddLicensesForm,
+    BillingInfoForm,
+    EditSubscriptionForm,
+    NewSubscriptionForm,
+    PaymentMethodForm,
+)
+from .invoice_rows import invoice_rows
 from .models import BillingInfo, Invoice, PaymentMethod
+from .subscription_cards import subscription_cards
 
 SIGN_IN = "billing_center:sign-in"
 
@@ -137,7 +146,9 @@ class MyAccountView(SignedInMixin, TemplateView):
             "corporate_billing": outcome == Outcome.BC_2B,
         }
         if account is not None and can_see_billing_contact(user, account):
-            context["billing_contact"] = billing_contact(account)
+            contact = whom_to_contact(account)
+            context["billing_contact"] = contact.billing_admin
+            context["no_billing_admin"] = contact.is_fallback
             context["account_admins"] = User.objects.filter(
                 account=account, is_account_admin=True
             ).exclude(pk=user.pk)
@@ -153,8 +164,10 @@ class SubscriptionsView(BillingAdminRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         from_admin_center = self.request.GET.get("from") == FROM_ADMIN_CENTER
+        subscriptions = list(self.subscriptions())
         return super().get_context_data(
-            subscriptions=list(self.subscriptions()),
+            subscriptions=subscriptions,
+            cards=subscription_cards(subscriptions, currency=self.account.currency),
             outcome=subscriptions_outcome(self.request.user, from_admin_center=from_admin_center),
             today=sandbox_today(),
             **kwargs,
@@ -180,7 +193,13 @@ class BillingCenterOrderView(BillingAdminRequiredMixin, SubscriptionOrderView):
         raise NotImplementedError
 
     def review(self, form):
-        return {"summary": self.summarize(form.cleaned_data)}
+        """The checkout, as the real Billing Center shows it: the order summary, then what
+        will be charged and billed (the card on file, the VAT number), then Place Order."""
+        return {
+            "summary": self.summarize(form.cleaned_data),
+            "payment_method": PaymentMethod.objects.filter(account=self.account).first(),
+            "billing_info": BillingInfo.objects.filter(account=self.account).first(),
+        }
 
     def placed(self, invoice):
         messages.success(
@@ -224,6 +243,53 @@ class AddLicensesView(BillingCenterOrderView):
             quantity=form.cleaned_data["quantity"],
             order_key=self.order_key(),
         )
+
+
+class NewSubscriptionView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
+    """Add New Subscription: choose another product's plan tier, frequency and licenses, see
+    what it costs, then Buy (Place Order) or Try it free. Adding a product twice is refused
+    by the service (one subscription per product), so a double click orders once."""
+
+    template_name = "billing_center/new_subscription.html"
+    form_class = NewSubscriptionForm
+    invalid_status = 400
+    nav_item = "billing_center:subscriptions"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan_tiers": services.plan_tiers_to_add(self.account)}
+
+    def service_call(self, form):
+        data = form.cleaned_data
+        if "confirm" not in self.request.POST:
+            summary = services.order_summary_new_subscription(
+                account=self.account,
+                plan_tier=data["plan_tier"],
+                billing_frequency=data["billing_frequency"],
+                licenses=data["licenses"],
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, summary=summary, trial_days=services.TRIAL_DAYS)
+            )
+        trial = data["mode"] == NewSubscriptionForm.TRY
+        subscription = services.subscription_add(
+            actor=self.request.user,
+            account=self.account,
+            plan_tier_id=data["plan_tier"].pk,
+            billing_frequency=data["billing_frequency"],
+            licenses=data["licenses"],
+            trial=trial,
+        )
+        if trial:
+            message = _("Your free trial of %(product)s runs until %(date)s.") % {
+                "product": subscription.product.name,
+                "date": format_day(subscription.renewal_date),
+            }
+        else:
+            message = _(
+                "Thank you: %(product)s is added. Its invoice is in your billing history."
+            ) % {"product": subscription.product.name}
+        messages.success(self.request, message)
+        return redirect("billing_center:subscriptions")
 
 
 class EditSubscriptionView(BillingCenterOrderView):
@@ -345,6 +411,10 @@ class BillingHistoryView(BillingAdminRequiredMixin, ListView):
 
     def get_queryset(self):
         return Invoice.objects.filter(account=self.account).select_related("product", "plan_tier")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, "rows": invoice_rows(context["invoices"])}
 
 
 class InvoiceView(BillingAdminRequiredMixin, DetailView):

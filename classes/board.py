@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils import timezone
 
+from accounts.clock import seat_today
 from accounts.decisions import Outcome
 from accounts.models import PlacedOrder
 from corp_portal.models import ServiceOrder
@@ -55,6 +56,11 @@ class SeatRow:
     def outcome_cells(self) -> list[tuple[Outcome, datetime.datetime | None]]:
         """One cell per outcome of the tables: when the seat first reached it, or None."""
         return [(outcome, self.reached.get(outcome.value)) for outcome in Outcome]
+
+    @property
+    def today(self) -> datetime.date:
+        """The seat's clock (the trainer moves it from the board)."""
+        return seat_today(self.seat)
 
     @property
     def persona_names(self) -> list[str]:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.decisions import Outcome
 from sandbox import classroom as services
 from sandbox.lockouts import lockouts_clear_all
+from sandbox.states import STATES, UnknownState, class_state_apply, state_get
 from sandbox.views import trainer_only
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
@@ -73,6 +74,7 @@ def board(request, code):
             "rows": shown,
             "seat_count": len(rows),
             "outcomes": list(Outcome),
+            "states": STATES,
             "filter_form": filter_form,
             "refreshing": request.GET.get("refresh") == "1",
             "refresh_seconds": REFRESH_SECONDS,
@@ -208,4 +210,27 @@ def seat_lockouts_clear(request, code, number):
         )
         % {"count": count, "number": seat.number},
     )
+    return redirect("classes:board", code=classroom.code)
+
+
+@trainer_only
+@require_POST
+def class_state(request, code):
+    """Set every seat of the class to one starting state (`sandbox.states`)."""
+    classroom = _classroom(code)
+    try:
+        state = state_get(request.POST.get("state", ""))
+    except UnknownState:
+        messages.error(request, _("Choose a starting state."))
+    else:
+        count = class_state_apply(seats=classroom.seats.all(), name=state.name, actor=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d seat is set to “%(state)s”.",
+                "%(count)d seats are set to “%(state)s”.",
+                count,
+            )
+            % {"count": count, "state": state.title},
+        )
     return redirect("classes:board", code=classroom.code)

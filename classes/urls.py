@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import board_views, views
+from . import board_views, clock_views, views
 
 app_name = "classes"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("classes/<str:code>/join-card/", views.join_card, name="join-card"),
     path("classes/<str:code>/reset/", board_views.class_reset, name="class-reset"),
     path("classes/<str:code>/end/", board_views.class_end, name="class-end"),
+    path("classes/<str:code>/state/", board_views.class_state, name="class-state"),
     path(
         "classes/<str:code>/seats/<int:number>/reset/",
         board_views.seat_reset,
@@ -19,6 +20,11 @@ urlpatterns = [
         "classes/<str:code>/seats/<int:number>/clear-lockouts/",
         board_views.seat_lockouts_clear,
         name="seat-lockouts-clear",
+    ),
+    path(
+        "classes/<str:code>/seats/<int:number>/clock/",
+        clock_views.seat_clock,
+        name="seat-clock",
     ),
     path("join/<str:code>/", views.join, name="join"),
     path("my-seat/reset/", views.my_seat_reset, name="my-seat-reset"),

@@ -10,7 +10,7 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Min
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,15 +18,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.decisions import PortalSignIn
-from accounts.models import Subscription
+from accounts.models import Account, Subscription
 from accounts.services import (
     LicensesQuote,
     activity_record,
     fields_changed,
     licenses_quote,
     subscription_licenses_add,
+    subscription_renew,
 )
 
+from .invoicing import invoice_lines, month_start, portal_prices
 from .models import (
     LOCKOUT_MINUTES,
     MAX_FAILED_ATTEMPTS,
@@ -34,6 +36,7 @@ from .models import (
     BillTo,
     Invoice,
     InvoiceContact,
+    InvoiceLine,
     InvoicePayment,
     PortalLogin,
     PurchaseOrder,
@@ -577,3 +580,84 @@ def auto_renewal_set(
         after={"enabled": setting.enabled, "reason": setting.reason, "note": setting.note},
     )
     return setting
+
+
+# Time passing (the seat's clock, `sandbox/clock.py`): a corporate account's subscriptions renew
+# on their renewal date without a charge (the portal bills them), and on the 1st of every month
+# the portal issues the account's monthly invoice and emails it to the holders of its logins.
+
+
+def _corporate_subscriptions():
+    return Subscription.objects.filter(account__billing=Account.Billing.CORPORATE)
+
+
+def corp_portal_next_event(*, after: datetime.date) -> datetime.date | None:
+    """The first day after `after` when the portal has something to do: the 1st of next
+    month (the monthly invoice), or a corporate subscription's renewal date before it."""
+    first_of_next_month = month_start(after, -1)
+    renewal = _corporate_subscriptions().aggregate(first=Min("renewal_date"))["first"]
+    if renewal is not None:
+        renewal = max(renewal, after + datetime.timedelta(days=1))
+        return min(renewal, first_of_next_month)
+    return first_of_next_month
+
+
+@transaction.atomic
+def corp_portal_day_pass(*, day: datetime.date) -> list[Invoice]:
+    """What `day` brings to the portal: corporate subscriptions whose renewal date has come
+    renew (nothing is charged now: the monthly invoice bills them), then, on the 1st, every
+    corporate account gets its monthly invoice (`portal_invoice_issue`). Returns the invoices
+    issued."""
+    due = (
+        _corporate_subscriptions()
+        .filter(renewal_date__lte=day)
+        .select_related("account", "product")
+    )
+    for subscription in due.order_by("renewal_date", "id"):
+        subscription_renew(subscription=subscription)
+    if day.day != 1:
+        return []
+    accounts = Account.objects.filter(billing=Account.Billing.CORPORATE).order_by("pk")
+    issued = [portal_invoice_issue(account=account, issued_on=day) for account in accounts]
+    return [invoice for invoice in issued if invoice is not None]
+
+
+def _invoice_number(account: Account, issued_on: datetime.date) -> str:
+    """The account's numbering continued (GLX-202612 after GLX-202611), one number a month."""
+    last = Invoice.objects.filter(account=account).order_by("-issued_on", "-id").first()
+    prefix = last.number.rsplit("-", 1)[0] if last else f"CB{account.pk}"
+    return f"{prefix}-{issued_on:%Y%m}"
+
+
+def portal_invoice_issue(*, account: Account, issued_on: datetime.date) -> Invoice | None:
+    """The monthly invoice issued on `issued_on` (a 1st): every monthly subscription for the
+    month, and each annual one whose year starts in it (`invoicing.invoice_lines`). It is open,
+    due in 30 days; the older open invoices are paid (Globex pays on its terms). Emailed to
+    the holder of each of the account's portal logins, with the User ID. None when the
+    month's invoice exists already."""
+    number = _invoice_number(account, issued_on)
+    if Invoice.objects.filter(number=number).exists():
+        return None
+    next_month = month_start(issued_on, -1)
+    subscriptions = list(account.subscriptions.select_related("product", "plan_tier"))
+    Invoice.objects.filter(account=account, status=Invoice.Status.OPEN).update(
+        status=Invoice.Status.PAID
+    )
+    invoice = Invoice(
+        number=number,
+        account=account,
+        issued_on=issued_on,
+        period_start=issued_on,
+        period_end=next_month - datetime.timedelta(days=1),
+        due_on=issued_on + datetime.timedelta(days=30),
+        currency=account.currency,
+        status=Invoice.Status.OPEN,
+        total=Decimal("0.00"),
+    )
+    lines = invoice_lines(invoice, subscriptions, portal_prices(account, subscriptions), next_month)
+    invoice.total = sum((line.amount for line in lines), Decimal("0.00"))
+    invoice.save()
+    InvoiceLine.objects.bulk_create(lines)
+    for login in PortalLogin.objects.filter(account=account).select_related("holder"):
+        invoice_email_send(invoice=invoice, portal_login=login)
+    return invoice

@@ -36,6 +36,7 @@ from .forms import (
     SeatsForm,
     ServiceOrderForm,
 )
+from .invoice_rows import invoice_rows
 from .models import (
     AutoRenewal,
     BillTo,
@@ -245,6 +246,10 @@ class InvoicesView(PortalSignInRequiredMixin, ListView):
 
     def get_queryset(self):
         return Invoice.objects.filter(account_id=self.portal_login.account_id)[:INVOICES_SHOWN]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, "rows": invoice_rows(context["invoices"])}
 
 
 class InvoiceView(PortalSignInRequiredMixin, DetailView):

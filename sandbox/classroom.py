@@ -83,12 +83,14 @@ def _next_number(classroom: Classroom | None) -> int:
 
 @transaction.atomic
 def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
-    """Restore `seat`'s world to the sample data. Sign-ins to the seat's personas end (the
-    people are made anew); every other seat keeps its data and its sessions. The default seat
-    is restored only with the whole sandbox (`sandbox_reset`), which keeps the trainer."""
+    """Restore `seat`'s world to the sample data, its clock at the start. Sign-ins to the
+    seat's personas end (the people are made anew); every other seat keeps its data and its
+    sessions. The default seat is restored only with the whole sandbox (`sandbox_reset`),
+    which keeps the trainer."""
     if seat.is_default:
         raise ValueError("The default seat is reset with the whole sandbox (reset_sandbox).")
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    seat.today = None  # the sample world is made at the start date
     _seat_rows_delete(seat)
     with seat_scope(seat):
         sandbox_load()
@@ -100,7 +102,8 @@ def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
             after={"seat": seat.pk, "by": actor.email if actor else None},
         )
     seat.last_activity_at = timezone.now()
-    seat.save(update_fields=["last_activity_at"])
+    seat.state = ""  # the plain sample world; `states.seat_state_apply` names its state after
+    seat.save(update_fields=["last_activity_at", "state", "today"])
     return seat
 
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from accounts.models import Account, BillingFrequency, PlanPrice
+from accounts.models import Account
+from corp_portal.invoicing import invoice_lines, month_start, portal_prices
 from corp_portal.models import (
     AutoRenewal,
     BillTo,
@@ -83,7 +84,7 @@ def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None
     PurchaseOrder.objects.get_or_create(
         account=globex,
         number="PO-GLX-2026-118",
-        defaults={"expires_on": _month_start(today, -12) - datetime.timedelta(days=1)},
+        defaults={"expires_on": month_start(today, -12) - datetime.timedelta(days=1)},
     )
     # The invoice history is one piece, dated from the day it was first loaded: a restart in
     # a later month adds no invoice and sends no email.
@@ -125,63 +126,16 @@ def _load_quotes(account: Account, today: datetime.date) -> None:
         )
 
 
-def _month_start(today: datetime.date, months_back: int) -> datetime.date:
-    index = today.year * 12 + today.month - 1 - months_back
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def _years_back(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
-def _invoice_lines(invoice, subscriptions, prices, next_month) -> list[InvoiceLine]:
-    """The lines of the monthly invoice issued on `invoice.issued_on`: every monthly
-    subscription for that month at the monthly price, and an annual subscription whose year
-    starts that month for its year at the annual price. Amount = price x seats, always."""
-    lines = []
-    for s in subscriptions:
-        if s.billing_frequency == BillingFrequency.MONTHLY:
-            start, end = invoice.period_start, invoice.period_end
-        else:
-            year_starts = [_years_back(s.renewal_date, years) for years in range(1, 4)]
-            start = next((d for d in year_starts if invoice.issued_on <= d < next_month), None)
-            if start is None:
-                continue
-            end = _years_back(s.renewal_date, year_starts.index(start)) - datetime.timedelta(days=1)
-        price = prices[(s.plan_tier_id, s.billing_frequency)]
-        lines.append(
-            InvoiceLine(
-                invoice=invoice,
-                plan_tier=s.plan_tier,
-                billing_frequency=s.billing_frequency,
-                period_start=start,
-                period_end=end,
-                quantity=s.licenses,
-                unit_price=price,
-                amount=price * s.licenses,
-            )
-        )
-    return lines
-
-
 def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:
     """One invoice per month, issued on the 1st, newest first. Each subscription is billed
     at the price of its own billing frequency (see `_invoice_lines`), with the sample seats.
     Written in two inserts (the invoices, then their lines): a class loads it for each seat."""
     subscriptions = list(account.subscriptions.select_related("product", "plan_tier"))
-    prices = {
-        (price.plan_tier_id, price.billing_frequency): price.amount
-        for price in PlanPrice.objects.filter(
-            plan_tier__in=[s.plan_tier_id for s in subscriptions], currency=account.currency
-        )
-    }
+    prices = portal_prices(account, subscriptions)
     months = []
     for months_back in range(INVOICE_MONTHS):
-        issued_on = _month_start(today, months_back)
-        months.append((months_back, issued_on, _month_start(today, months_back - 1)))
+        issued_on = month_start(today, months_back)
+        months.append((months_back, issued_on, month_start(today, months_back - 1)))
     existing = {
         invoice.number: invoice
         for invoice in Invoice.objects.filter(
@@ -204,7 +158,7 @@ def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:
             currency=account.currency,
             status=Invoice.Status.OPEN if months_back == 0 else Invoice.Status.PAID,
         )
-        lines = _invoice_lines(invoice, subscriptions, prices, next_month)
+        lines = invoice_lines(invoice, subscriptions, prices, next_month)
         invoice.total = sum((line.amount for line in lines), Decimal("0.00"))
         invoices.append(invoice)
         new_lines.append((invoice, lines))

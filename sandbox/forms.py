@@ -17,3 +17,32 @@ class MailboxFilterForm(forms.Form):
 
     def clean_to(self):
         return self.cleaned_data["to"].lower()
+
+
+class ClockForm(forms.Form):
+    """Moving a seat's clock: one of the buttons (`step`), or to the date given."""
+
+    step = forms.ChoiceField(
+        label=_("Move the clock"),
+        required=False,
+        choices=[
+            ("day", _("+1 day")),
+            ("month", _("+1 month")),
+            ("renewal", _("Next renewal")),
+            ("start", _("Back to the start")),
+            ("", _("To the date")),
+        ],
+    )
+    today = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("step") and not cleaned.get("today") and "today" not in self.errors:
+            self.add_error("today", _("Choose a date, or one of the clock's buttons."))
+        return cleaned

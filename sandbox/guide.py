@@ -14,6 +14,7 @@ from accounts.decisions import Outcome, PathEnd, Step
 from core.centers import ADMIN_CENTER, BILLING_CENTER, Center
 
 from .personas import PersonaRow, persona_rows
+from .states import StartingState, states_demonstrating
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,8 @@ class BranchView:
     takers: list[Taker]
     children: list["BranchView"] = field(default_factory=list)
     test_id: str = ""
+    # The starting states that demonstrate this branch's outcome: its "start here" links.
+    states: list[StartingState] = field(default_factory=list)
 
 
 @dataclass
@@ -229,6 +232,7 @@ def _branch_view(branch: Branch, table: Table, rows: list[PersonaRow], prefix: s
         [Taker(row, start(row)) for row in takers],
         [_branch_view(child, table, takers, test_id) for child in branch.children],
         test_id,
+        states_demonstrating(branch.outcome) if branch.outcome else [],
     )
 
 

@@ -37,8 +37,8 @@ CONTRACT = {
 # Answer only POST: listed, not linked.
 POST_ONLY = {"sign-out", "trainer-notes-toggle", "persona-sign-in"}
 # Stand for the argument of a URL that needs one (an object's id, a persona's key); shown as
-# <pk>, <key>.
-PLACEHOLDERS = {"pk": 987654321, "key": "persona-key"}
+# <pk>, <key>, <name> (a file of the course material).
+PLACEHOLDERS = {"pk": 987654321, "key": "persona-key", "name": "file-name"}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.utils.module_loading import import_string
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.clock import sandbox_today
@@ -68,6 +69,10 @@ def sandbox_load(
         if generated and show_trainer_password:
             show_trainer_password(generated)
         _load_trainer_notes()
+        # The apps above the sandbox load their shared content here, in the order settings
+        # list them (the sandbox imports none of them: they stand on its floor).
+        for loader in settings.SANDBOX_SAMPLE_DATA_LOADERS:
+            import_string(loader)()
     _load_personas(accounts, with_staff=in_default_seat)
     billing_center_sample_data_load(accounts=accounts, today=today)
     corp_portal_sample_data_load(accounts=accounts, today=today)

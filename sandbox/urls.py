@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import clock_views, course_material_views, state_views, views
 
 app_name = "sandbox"
 
@@ -12,8 +12,22 @@ urlpatterns = [
     path("reset/", views.reset, name="reset"),
     path("sign-in-as/<slug:key>/", views.persona_sign_in, name="persona-sign-in"),
     path("lockouts/", views.lockouts, name="lockouts"),
+    path("states/", state_views.states_page, name="states"),
+    path("states/apply/", state_views.state_apply, name="state-apply"),
+    path("my-seat/state/", state_views.my_seat_state, name="my-seat-state"),
     path("trainer-notes/", views.trainer_notes_toggle, name="trainer-notes-toggle"),
     path("mailbox/", views.MailboxView.as_view(), name="mailbox"),
     path("health/", views.health, name="health"),
+    path("clock/", clock_views.clock, name="clock"),
     path("mailbox/<int:pk>/", views.MailboxMessageView.as_view(), name="mailbox-message"),
+    path(
+        "course-material/",
+        course_material_views.course_material,
+        name="course-material",
+    ),
+    path(
+        "course-material/files/<path:name>",
+        course_material_views.course_material_file,
+        name="course-material-file",
+    ),
 ]

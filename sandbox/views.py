@@ -27,6 +27,7 @@ from .models import MailboxMessage, Persona
 from .personas import persona_rows
 from .qa import qa_url_groups
 from .services import sandbox_reset
+from .states import state_controls
 from .trainer_notes import trainer_notes_on, trainer_notes_switch
 from .trainers import is_trainer
 
@@ -101,6 +102,7 @@ def guide(request):
         {
             "tables": guide_tables(),
             "fallback": FALLBACK,
+            "state_controls": state_controls(user=request.user, joined_seat=request.joined_seat),
             **shown_credentials(),
         },
     )

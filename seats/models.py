@@ -74,6 +74,13 @@ class Seat(models.Model):
     today = models.DateField(
         _("today"), null=True, blank=True, help_text=_("The seat's clock; empty: the sandbox's.")
     )
+    state = models.CharField(
+        _("starting state"),
+        max_length=60,
+        blank=True,
+        editable=False,
+        help_text=_("The name of the starting state applied last; empty: the plain sample world."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
 

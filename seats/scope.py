@@ -12,11 +12,16 @@ written before seats existed behaves as it did.
 """
 
 import contextlib
+import datetime
 from contextvars import ContextVar
 
 from django.db import models
 
 _current_seat_id: ContextVar[int | None] = ContextVar("current_seat_id", default=None)
+# The entered seat's clock (`Seat.today`), carried beside its id so that reading "today" costs
+# no query: None means the start date; UNKNOWN, a seat entered by its id only (read when asked).
+UNKNOWN = object()
+_current_seat_today: ContextVar = ContextVar("current_seat_today", default=None)
 
 
 def current_seat_id() -> int:
@@ -30,13 +35,31 @@ def current_seat_id() -> int:
 
 
 @contextlib.contextmanager
-def seat_scope(seat):
-    """Work in `seat` (a Seat or its id) inside the block."""
+def seat_scope(seat, *, today=UNKNOWN):
+    """Work in `seat` (a Seat or its id) inside the block, at the seat's clock: `today` when
+    given (the clock replaying a day), else the Seat's own `today`."""
+    if today is UNKNOWN:
+        today = getattr(seat, "today", UNKNOWN)
     token = _current_seat_id.set(getattr(seat, "pk", seat))
+    today_token = _current_seat_today.set(today)
     try:
         yield
     finally:
+        _current_seat_today.reset(today_token)
         _current_seat_id.reset(token)
+
+
+def current_seat_today() -> datetime.date | None:
+    """The current seat's clock: its `today`, None when it shows the start date (always so in
+    the default seat). No query, but for a seat entered by its id alone."""
+    today = _current_seat_today.get()
+    if today is UNKNOWN:
+        from .models import Seat
+
+        return (
+            Seat.objects.filter(pk=_current_seat_id.get()).values_list("today", flat=True).first()
+        )
+    return today
 
 
 class SeatField(models.ForeignKey):

@@ -2,9 +2,9 @@
 
 core (site-wide pieces) and seats (which copy of the sample world a request works in) <-
 accounts (the shared domain) <- the three centers <- sandbox (the trainers' layer, which may
-use every center) <- classes (the trainer's classes and live board) and api (the JSON API for
-scripts, which may use everything). A center never imports `sandbox`, nor another center;
-nothing imports upwards, so there is no circle.
+use every center) <- classes (the trainer's classes and live board), faults (the deliberate
+faults for QA practice) and api (the JSON API for scripts, which may use everything). A center
+never imports `sandbox`, nor another center; nothing imports upwards, so there is no circle.
 """
 
 import ast
@@ -22,7 +22,10 @@ MAY_IMPORT = {
     **{center: {"core", "seats", "accounts"} for center in CENTERS},
     "sandbox": {"core", "seats", "accounts", *CENTERS},
     "classes": {"core", "seats", "accounts", *CENTERS, "sandbox"},
-    "api": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes"},
+    "faults": {"core", "seats", "accounts", *CENTERS, "sandbox"},
+    "api": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes", "faults"},
+    # lessons (exercises): on the top floor; the class board shows them through a template tag.
+    "lessons": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes"},
 }
 
 

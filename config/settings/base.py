@@ -48,6 +48,10 @@ def sqlite_file_private(database: dict) -> None:
 
 # The sandbox's "today": renewal dates, invoices and billing periods are computed from it,
 # so trainers' material stays true. Empty means the real date.
+# The shared content of the apps above the sandbox (which it may not import), loaded by
+# `sandbox_load` after its own, in this order: one explicit call per app.
+SANDBOX_SAMPLE_DATA_LOADERS = ["lessons.sample_data.exercises_load"]
+
 _today = env("SANDBOX_TODAY", default="")
 SANDBOX_TODAY = datetime.date.fromisoformat(_today) if _today else None
 
@@ -72,7 +76,9 @@ INSTALLED_APPS = [
     "corp_portal",
     "sandbox",
     "classes",
+    "lessons",
     "api",
+    "faults",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI as static files: the API's docs page works offline
@@ -92,6 +98,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The deliberate faults a trainer switches on in a seat (faults/catalog.py); nothing
+    # elsewhere knows of them.
+    "faults.middleware.FaultsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
@@ -288,9 +297,17 @@ SANDBOX_TRAINER_PASSWORD = env("SANDBOX_TRAINER_PASSWORD", default="")
 # The wrong-location page (BC-2) takes the person on to My Account by itself after this many
 # seconds, as the real Billing Center does; "Stay on this page" turns it off (WCAG 2.2.1).
 SANDBOX_WRONG_LOCATION_SECONDS = env.int("SANDBOX_WRONG_LOCATION_SECONDS", default=10)
+# How long the slow sign-in fault (F4, faults/catalog.py) makes a seat's sign-in wait.
+FAULTS_SLOW_SIGN_IN_SECONDS = 3.0
 
 # `prune_classes` ends the classes whose seats saw no activity for more than this many days.
 SANDBOX_CLASS_IDLE_DAYS = env.int("SANDBOX_CLASS_IDLE_DAYS", default=7)
+# `capture_screens` and the trainer's Course material page (sandbox/course_material.py): the
+# Chromium that Playwright drives, and the folder the pictures, handouts and zip go to.
+SANDBOX_CHROMIUM = env("SANDBOX_CHROMIUM", default="/usr/bin/chromium")
+SANDBOX_COURSE_MATERIAL_ROOT = Path(
+    env("SANDBOX_COURSE_MATERIAL_ROOT", default=str(BASE_DIR / "course-material"))
+)
 # The JSON API for scripts (api/, docs/api.md): Django REST framework, its OpenAPI 3 schema by
 # drf-spectacular. A script authenticates with nothing (an open sandbox), a seat's token
 # ("Authorization: Seat <token>", for the seats it made) or the trainer's session, which DRF
@@ -307,6 +324,7 @@ SANDBOX_API_SEAT_RATE = _seat_rate
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.SeatTokenAuthentication",
+        "api.authentication.TrainerTokenAuthentication",
         "api.authentication.SignedInSession",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -316,7 +334,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
     "URL_FORMAT_OVERRIDE": None,
     # The rate limit counts the client's address: the TCP peer's, or, behind the TLS proxy,

@@ -1,6 +1,7 @@
 """The test suite: fast hashing, a fixed sandbox today."""
 
 import datetime
+import os
 
 from .base import *  # noqa: F403
 
@@ -18,3 +19,6 @@ SANDBOX_OPEN = True
 SANDBOX_WRONG_LOCATION_SECONDS = 3600
 # The trainer's own password, never the personas' (tests read it through `trainer_credentials`).
 SANDBOX_TRAINER_PASSWORD = "Trainer-only-test-4471"
+# No Chromium for the course material unless a test names one: a crawl that presses every
+# button of every page (tests/production) must not start a capture in the background.
+SANDBOX_CHROMIUM = os.environ.get("SANDBOX_CHROMIUM", "/test-settings/no-chromium")

@@ -7,9 +7,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import get_resolver
 from drf_spectacular.validation import validate_schema
+from openapi_spec_validator import validate as validate_openapi
+from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
-# The API's addresses that are no endpoint of the schema: the schema and its page.
-NOT_ENDPOINTS = {"schema", "docs"}
+# The API's addresses that are no endpoint of the schema: the schema and its page, and the
+# trainer's faults endpoints, left out of the public schema so that a trainee reading the docs
+# page never learns that faults exist (api/faults_views.py, docs/faults.md).
+NOT_ENDPOINTS = {"schema", "docs", "faults", "seat-faults"}
 
 
 def _api_paths() -> set[str]:
@@ -44,9 +48,49 @@ def test_the_schema_is_valid_openapi_3_and_lists_every_endpoint(client, db):
         ("GET", "/api/v1/seats/{seat_id}/"),
         ("DELETE", "/api/v1/seats/{seat_id}/"),
         ("POST", "/api/v1/seats/{seat_id}/reset/"),
+        ("POST", "/api/v1/seats/{seat_id}/clock/"),
         ("GET", "/api/v1/outcomes/"),
+        ("GET", "/api/v1/states/"),
+        ("POST", "/api/v1/seats/{seat_id}/state/"),
+        ("GET", "/api/v1/outcome-table/"),
+        ("GET", "/api/v1/personas/"),
+        ("GET", "/api/v1/seats/{seat_id}/personas/{key}/outcome/"),
+        ("GET", "/api/v1/seats/{seat_id}/mailbox/"),
+        ("GET", "/api/v1/seats/{seat_id}/activity/"),
     }
     assert schema["paths"]["/api/v1/seats/"]["post"]["responses"]["429"]
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt-br"])
+def test_openapi_spec_validator_finds_the_schema_valid(client, db, language):
+    """The schema against the OpenAPI 3 specification, by a validator of its own
+    (openapi-spec-validator, not drf-spectacular's check of itself)."""
+    schema = client.get(f"/api/v1/openapi.json?lang={language}").json()
+    validate_openapi(schema)
+    # Every operation is described: a summary, its answer and its errors.
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("summary"), (method, path)
+            answers = set(operation["responses"])
+            assert answers & {"200", "201", "204"}, (method, path)
+            if "{seat_id}" in path:
+                assert {"401", "404"} <= answers, (method, path)
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["trainerToken"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": schemes["trainerToken"]["description"],
+    }
+    create = schema["paths"]["/api/v1/seats/"]["post"]
+    assert {"trainerToken": []} in create["security"]
+
+
+def test_openapi_spec_validator_refuses_a_broken_schema(client, db):
+    # The check above can fail: the same schema with an operation's answers removed is invalid.
+    schema = client.get("/api/v1/openapi.json").json()
+    del schema["paths"]["/api/v1/personas/"]["get"]["responses"]
+    with pytest.raises(OpenAPIValidationError):
+        validate_openapi(schema)
 
 
 def test_the_schema_is_made_without_a_warning(tmp_path):

@@ -18,7 +18,7 @@ def test_create_answers_the_seat(api, created):
     response = api.post("/api/v1/seats/", {}, content_type="application/json")
     assert response.status_code == 201
     seat = response.json()
-    assert set(seat) == {"id", "join_url", "token", "today", "created_at", "class"}
+    assert set(seat) == {"id", "join_url", "token", "today", "state", "created_at", "class"}
     made = Seat.objects.get(pk=seat["id"])
     assert not made.is_default and made.classroom is None
     assert seat["join_url"] == f"http://testserver/en/seats/{made.token}/enter/"

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import MAX_LICENSES, Activity, PlanTier, Subscription
-from billing_center.models import Invoice
+from billing_center.models import BillingInfo, Invoice, PaymentMethod
 from sandbox.models import MailboxMessage
 
 
@@ -316,3 +316,41 @@ def test_recent_activity_names_the_order(signed_in, ana_rs5, language, label):
     invoice = Invoice.objects.get(kind=Invoice.Kind.LICENSES_ADDED)
     activity = client.get(url("activity", language)).content.decode()
     assert f"{label}:</span> {invoice.number}" in activity
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("place", [False, True])
+def test_a_lower_plan_tier_is_for_customer_care(signed_in, persona, place):
+    """The real Billing Center sells upgrades; downgrades go through Customer Care."""
+    ana = persona("ana")
+    rs5 = ana.account.subscriptions.get(product__code="gotoassist-rs5")
+    premium = rs5.product.plan_tiers.get(code="premium")
+    standard = rs5.product.plan_tiers.get(code="standard")
+    Subscription.objects.filter(pk=rs5.pk).update(plan_tier=premium)
+    data = {"plan_tier": standard.pk, "billing_frequency": rs5.billing_frequency}
+    if place:
+        data["place"] = 1
+    response = signed_in("ana").post(reverse("billing_center:edit", args=[rs5.pk]), data)
+    assert response.status_code == 400
+    assert "Customer Care" in response.content.decode()
+    rs5.refresh_from_db()
+    assert rs5.plan_tier == premium
+    assert not Invoice.objects.filter(subscription=rs5, kind=Invoice.Kind.PLAN_CHANGED).exists()
+
+
+@pytest.mark.django_db
+def test_checkout_shows_the_card_and_vat_number_it_will_use(signed_in, persona):
+    ana = persona("ana")
+    rs5 = ana.account.subscriptions.get(product__code="gotoassist-rs5")
+    card = PaymentMethod.objects.get(account=ana.account)
+    info = BillingInfo.objects.get(account=ana.account)
+    info.vat_number = "ES-B12345678"
+    info.save()
+    response = signed_in("ana").post(
+        reverse("billing_center:add-licenses", args=[rs5.pk]), {"quantity": 2}
+    )
+    content = response.content.decode()
+    assert 'data-testid="bc-checkout"' in content
+    assert content.split('data-testid="bc-checkout-card">')[1].startswith(str(card))
+    assert content.split('data-testid="bc-checkout-vat">')[1].startswith("ES-B12345678")
+    assert "Edit Order" in content

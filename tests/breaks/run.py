@@ -147,6 +147,75 @@ BREAKS = [
         '{% block content %}<img src="/static/favicon.ico"><button type="button"></button>',
         ["tests/browser/test_every_page.py::test_every_page_loads_in_a_browser"],
     ),
+    # Exercises (lessons): the answer key comes from decisions.py, and the pages record it.
+    Break(
+        "exercise-answer-decisions",
+        "Add Licenses sends an account admin who is not the billing admin to AC-1",
+        "accounts/decisions.py",
+        "    if user.is_billing_admin:\n        return Outcome.AC_1\n    return Outcome.AC_2",
+        "    return Outcome.AC_1",
+        [
+            "tests/lessons/test_answers.py::"
+            "test_each_exercise_s_answer_is_the_tables[bruno-add-licenses]"
+        ],
+    ),
+    Break(
+        "exercise-choice-meaning",
+        "the wrong-location answer means no outcome (BC-2 is nobody's answer)",
+        "lessons/answers.py",
+        "    Choice.WRONG_LOCATION: (Outcome.BC_2,),",
+        "    Choice.WRONG_LOCATION: (),",
+        ["tests/lessons/test_answers.py::test_every_outcome_means_exactly_one_answer"],
+    ),
+    Break(
+        "exercise-landing",
+        "an exercise about the landing answered with the end of the path",
+        "lessons/answers.py",
+        "    return outcomes[0] if exercise.asks == Asks.LANDING else outcomes[-1]",
+        "    return outcomes[-1]",
+        ["tests/lessons/test_answers.py::test_every_outcome_is_the_answer_to_a_shipped_exercise"],
+    ),
+    Break(
+        "exercise-release",
+        "a class seat sees every exercise, released or not",
+        "lessons/selectors.py",
+        "    if seat.classroom_id is not None:",
+        "    if False:",
+        ["tests/lessons/test_views.py::test_a_class_seat_sees_only_released_exercises"],
+    ),
+    Break(
+        "exercise-time",
+        "the clock of an exercise restarts at every opening",
+        "lessons/services.py",
+        "    answer, _created = ExerciseAnswer.objects.get_or_create(exercise=exercise)\n"
+        "    return answer",
+        "    answer, _created = ExerciseAnswer.objects.get_or_create(exercise=exercise)\n"
+        "    answer.opened_at = timezone.now()\n    answer.save()\n    return answer",
+        ["tests/lessons/test_views.py::test_tries_and_time_are_recorded_per_seat"],
+    ),
+    Break(
+        "exercise-board",
+        "the board shows no seat's answers",
+        "lessons/board.py",
+        "(exercise, answers.get((seat.pk, exercise.pk)))",
+        "(exercise, None)",
+        [
+            "tests/lessons/test_board.py::test_each_seat_s_row_shows_right_wrong_and_not_yet",
+            "tests/browser/test_exercises.py::"
+            "test_a_trainee_answers_wrong_then_right_and_the_board_shows_it[es]",
+        ],
+    ),
+    Break(
+        "exercise-check",
+        "every answer is checked right",
+        "lessons/answers.py",
+        "        return self.chosen == choice_of(self.expected)",
+        "        return True",
+        [
+            "tests/browser/test_exercises.py::"
+            "test_a_trainee_answers_wrong_then_right_and_the_board_shows_it[pt-br]"
+        ],
+    ),
 ]
 
 

@@ -23,7 +23,10 @@ def test_the_docs_page_tries_the_api_with_nothing_from_outside(page, browser_sam
     page.goto("/en/qa/")
     page.get_by_test_id("qa-api-docs-link").click()
     expect(page.locator("h1")).to_have_text("API for scripts")
-    expect(page.locator("#swagger-ui .opblock")).to_have_count(5)
+    schema = page.request.get("/api/v1/openapi.json").json()
+    operations = sum(len(operations) for operations in schema["paths"].values())
+    assert operations >= 10
+    expect(page.locator("#swagger-ui .opblock")).to_have_count(operations)
 
     expect(_tried(page, "outcomes-outcomes_list")).to_contain_text('"id": "BC-1"')
     expect(_tried(page, "seats-seats_create")).to_contain_text('"join_url"')

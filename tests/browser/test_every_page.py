@@ -12,11 +12,22 @@ from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
 from corp_portal.models import PortalLogin, Quote
 from corp_portal.services import portal_password_tokens
-from sandbox.classroom import class_create
+from lessons.models import Exercise
+from sandbox.classroom import class_create, seat_create
 from sandbox.models import MailboxMessage
 from seats.models import Classroom
 
-NAMESPACES = ("sandbox", "billing_center", "admin_center", "corp_portal", "classes", "api")
+NAMESPACES = (
+    "sandbox",
+    "billing_center",
+    "admin_center",
+    "corp_portal",
+    "classes",
+    "faults",
+    "lessons",
+    "api",
+    "api_tokens",
+)
 PASSWORD = "sandbox-2026"
 
 
@@ -62,6 +73,14 @@ def _classroom():
     return {"code": classroom.code}
 
 
+def _exercise():
+    return {"pk": Exercise.objects.order_by("sort_order", "pk")[0].pk}
+
+
+def _first_course_step():
+    return {"position": 1}
+
+
 def _seat_of_classroom():
     return {**_classroom(), "number": 1}
 
@@ -81,9 +100,15 @@ PAGES = {
         "corp_portal:reset-password": _portal_reset_link,
         "classes:join": _classroom,
         "api:docs": None,
+        "sandbox:states": None,
+        "lessons:exercise-list": None,
+        "lessons:exercise": _exercise,
+        "lessons:course-step": _first_course_step,
+        "lessons:course-finish": None,
     },
     "ana.billing@acme.example": {
         "billing_center:subscriptions": None,
+        "billing_center:new-subscription": None,
         "billing_center:add-licenses": _ana_subscription,
         "billing_center:edit": _ana_subscription,
         "billing_center:cancel": _ana_subscription,
@@ -117,16 +142,23 @@ PAGES = {
     "trainer": {
         "sandbox:reset": None,
         "sandbox:lockouts": None,
+        "sandbox:course-material": None,
         "classes:board": _classroom,
         "classes:class-reset": _classroom,
         "classes:class-end": _classroom,
         "classes:seat-reset": _seat_of_classroom,
         "classes:list": None,
         "classes:join-card": _classroom,
+        "api_tokens:list": None,
+        "faults:answer-key": None,
+        "faults:seat": _seat_of_classroom,
     },
     "trainee": {  # a browser that joined a class: in a seat
         "classes:join": _classroom,
         "classes:my-seat-reset": None,
+    },
+    "self-paced": {  # a browser in a seat of no class (made through the API, or alone)
+        "sandbox:clock": None,
     },
 }
 # URL names that are no page a person looks at -> why.
@@ -140,14 +172,32 @@ NOT_PAGES = {
     "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",
     "sandbox:qa-json": "JSON for scripts",
     "sandbox:health": "plain text for load balancers",
+    "sandbox:course-material-file": "the course material's files (zip, handouts, PDFs)",
     "classes:board-csv": "CSV download of the board",
     "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to the board",
     "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",
+    "classes:seat-clock": "POST only: moves a seat's clock, then back to the board",
+    "lessons:course-start": "POST only: a seat of one's own, then the course's first exercise",
+    "lessons:release": "POST only: releases an exercise to the class, then back to the board",
     "api:seats": "JSON for scripts (POST only: creates a seat)",
     "api:seat": "JSON for scripts",
     "api:seat-reset": "JSON for scripts (POST only)",
     "api:outcomes": "JSON for scripts",
+    "api:faults": "JSON for the trainer's scripts",
+    "api:seat-faults": "JSON for the trainer's scripts",
+    "api:states": "JSON for scripts",
+    "api:seat-state": "JSON for scripts (POST only)",
+    "sandbox:state-apply": "POST only: the trainer sets a seat to a starting state, then back",
+    "sandbox:my-seat-state": "POST only: sets this browser's seat to a starting state",
+    "classes:class-state": "POST only: sets every seat of the class, then back to the board",
+    "api:seat-clock": "JSON for scripts (POST only)",
     "api:schema": "the OpenAPI schema, JSON (the docs page loads it)",
+    "api:outcome-table": "JSON for scripts",
+    "api:personas": "JSON for scripts",
+    "api:persona-outcome": "JSON for scripts",
+    "api:mailbox": "JSON for scripts",
+    "api:activity": "JSON for scripts",
+    "api_tokens:revoke": "POST only: revokes a token, then back to the tokens page",
 }
 
 
@@ -171,6 +221,9 @@ def _sign_in(page, who, trainer_credentials):
         page.get_by_label("Your name").fill("Every page")
         page.get_by_test_id("join-submit").click()
         page.wait_for_url("**/en/")
+    elif who == "self-paced":
+        page.goto(reverse("seats:enter", kwargs={"token": seat_create().token}))
+        page.get_by_test_id("nav-clock").click()
     elif who == "trainer":
         email, password = trainer_credentials
         page.goto("/en/django-admin/login/?next=/en/")

@@ -39,6 +39,7 @@ SESSION_ENDING_URL_NAMES = {
     "join",
     "my-seat-reset",
     "my-seat-leave",
+    "course-start",  # the self-paced course: into a seat of one's own, signed out
 }
 # What a person types into an empty field to get past a form's first step.
 STEP_INPUTS = {"number": "1", "text": "1"}

@@ -96,6 +96,15 @@ NOT_OBJECT_IDS = {
     "classes:seat-lockouts-clear": "a seat's number in its class, on the trainer's board",
     "api:seat": "a seat's own id: the API addresses seats (tests/api/test_isolation.py)",
     "api:seat-reset": "a seat's own id: the API addresses seats (tests/api/test_isolation.py)",
+    "api:persona-outcome": "a seat's own id (tests/api/test_read_endpoints.py)",
+    "api:mailbox": "a seat's own id (tests/api/test_read_endpoints.py)",
+    "api:activity": "a seat's own id (tests/api/test_read_endpoints.py)",
+    "api_tokens:revoke": "a trainer token's id: the trainer's, in no seat",
+    "api:seat-faults": "a seat's own id: the trainer's faults of it (tests/api/test_faults.py)",
+    "faults:seat": "a seat's number in its class, on the trainer's board",
+    "lessons:exercise": "an exercise's id: shared content, the same in every seat",
+    "lessons:course-step": "a position in the self-paced course, counted from 1",
+    "lessons:release": "an exercise's id (shared content), on the trainer's board",
 }
 # The shortest text of a row taken as a mark: shorter ones ("USD", "1") are everywhere. A
 # mark also holds a digit or an @ (a number, an email, a key, a subject with a number): a

@@ -64,6 +64,7 @@ NOT_SUBMITTED = {
 SEAT_MOVES = {
     "classes:my-seat-leave": lambda seat: Seat.objects.default(),
     "classes:join": lambda seat: None,
+    "lessons:course-start": lambda seat: None,  # the course's own seat, in no class
 }
 # The mailbox's messages are object pages too: a seat's mail is its own.
 SEAT_NAMESPACES = (*CENTER_NAMESPACES, "sandbox")
@@ -153,11 +154,15 @@ NOT_IN_A_SEAT = {
     ("classes/list.html", "class-create-form"): "the trainer's, in the default seat",
     ("classes/board.html", "seat-lockouts-clear-form"): "the trainer's, in the default seat",
     ("classes/confirm.html", "confirm-form"): "the trainer's board actions",
+    ("classes/_board_exercises.html", "exercise-release-form"): "the trainer's board actions",
     ("classes/join.html", "join-form"): "opened from the join link the trainer hands out",
     ("corp_portal/reset_password.html", "portal-new-password-form"): (
         "only behind an emailed reset link; another seat's link is refused in "
         "tests/corp_portal/test_portal_fidelity.py"
     ),
+    ("api/tokens.html", "api-token-create-form"): "the trainer's, in the default seat",
+    ("api/tokens.html", "api-token-revoke-form"): "the trainer's, in the default seat",
+    ("faults/seat.html", "seat-faults-form"): "the trainer's, in the default seat",
 }
 
 
