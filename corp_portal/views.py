@@ -510,15 +510,25 @@ class InvoiceContactsView(PortalSignInRequiredMixin, FormView):
         )
 
 
-class InvoiceContactRemoveView(PortalSignInRequiredMixin, View):
-    """Remove an invoice contact (a POST from the contacts' list)."""
+class InvoiceContactRemoveView(PortalSignInRequiredMixin, TemplateView):
+    """Remove an invoice contact: a confirmation page (GET), then the removal (POST)."""
 
-    http_method_names = ["post"]
+    template_name = "corp_portal/invoice_contact_remove.html"
+    http_method_names = ["get", "post"]
+    nav_item = "corp_portal:invoice-contacts"
+
+    @cached_property
+    def contact(self):
+        return get_object_or_404(
+            InvoiceContact.objects.filter(account_id=self.portal_login.account_id),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contact=self.contact, **kwargs)
 
     def post(self, request, pk):
-        contact = get_object_or_404(
-            InvoiceContact.objects.filter(account_id=self.portal_login.account_id), pk=pk
-        )
+        contact = self.contact
         invoice_contact_remove(portal_login=self.portal_login, contact_id=contact.pk)
         messages.success(
             request, _("%(email)s no longer receives the invoices.") % {"email": contact.email}

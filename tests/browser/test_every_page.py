@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from accounts.models import Subscription
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
-from corp_portal.models import PortalLogin, Quote
+from corp_portal.models import InvoiceContact, PortalLogin, Quote
 from corp_portal.services import portal_password_tokens
 from lessons.models import Exercise
 from sandbox.classroom import class_create, seat_create
@@ -41,6 +41,10 @@ def _ana_invoice():
 
 def _diego_subscription():
     return {"pk": Subscription.objects.filter(account__portal_logins__isnull=False)[0].pk}
+
+
+def _diego_contact():
+    return {"pk": InvoiceContact.objects.filter(account__portal_logins__isnull=False)[0].pk}
 
 
 def _diego_quote():
@@ -138,6 +142,7 @@ PAGES = {
         "corp_portal:pay-now": _diego_open_invoice,
         "corp_portal:invoice-contacts": None,
         "corp_portal:purchase-orders": None,
+        "corp_portal:invoice-contact-remove": _diego_contact,
     },
     "trainer": {
         "sandbox:reset": None,
@@ -166,7 +171,6 @@ NOT_PAGES = {
     "billing_center:sign-out": "POST only: leaves the center",
     "admin_center:sign-out": "POST only: leaves the center",
     "corp_portal:sign-out": "POST only: leaves the portal",
-    "corp_portal:invoice-contact-remove": "POST only: removes an invoice contact, then the list",
     "sandbox:trainer-notes-toggle": "POST only: switches the notes, then back to the page",
     "sandbox:persona-sign-in": "POST only: signs in as a persona, then to their first page",
     "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",

@@ -321,6 +321,9 @@ def test_invoice_contacts_add_list_remove(portal_client, login):
     bad = portal_client.post(url("invoice-contacts"), {"name": "", "email": "not-an-email"})
     assert bad.status_code == 200 and InvoiceContact.objects.count() == 1
     assert "ap@initech.example" in portal_client.get(url("invoice-contacts")).content.decode()
+    confirm = portal_client.get(url("invoice-contact-remove", contact.pk)).content.decode()
+    assert 'data-testid="invoice-contact-remove-form"' in confirm
+    assert InvoiceContact.objects.exists()  # asking changes nothing
     portal_client.post(url("invoice-contact-remove", contact.pk))
     assert not InvoiceContact.objects.exists()
     assert Activity.objects.filter(action="invoice_contact_removed").exists()
@@ -330,6 +333,7 @@ def test_another_accounts_contact_cannot_be_removed(portal_client):
     other = PortalLoginFactory()
     contact = invoice_contact_add(portal_login=other, name="X", email="x@other.example")
     assert portal_client.post(url("invoice-contact-remove", contact.pk)).status_code == 404
+    assert portal_client.get(url("invoice-contact-remove", contact.pk)).status_code == 404
     assert InvoiceContact.objects.filter(pk=contact.pk).exists()
     assert "x@other.example" not in portal_client.get(url("invoice-contacts")).content.decode()
 
