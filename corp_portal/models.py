@@ -102,6 +102,9 @@ class Invoice(SeatScopedModel):
     due_on = models.DateField(_("due date"))
     currency = models.CharField(_("currency"), max_length=3, choices=Account.Currency.choices)
     total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)
+    amount_paid = models.DecimalField(
+        _("amount paid online"), max_digits=12, decimal_places=2, default=Decimal("0.00")
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
 
     class Meta:
@@ -116,6 +119,13 @@ class Invoice(SeatScopedModel):
 
     def __str__(self):
         return self.number
+
+    @property
+    def balance(self) -> Decimal:
+        """What is still due: nothing on a paid invoice, else the total less what Pay Now paid."""
+        if self.status == self.Status.PAID:
+            return Decimal("0.00")
+        return self.total - self.amount_paid
 
 
 class InvoiceLine(SeatScopedModel):
@@ -173,6 +183,7 @@ class BillTo(SeatScopedModel):
         "city",
         "region",
         "postal_code",
+        "phone",
         "email",
     ]
 
@@ -190,6 +201,12 @@ class BillTo(SeatScopedModel):
         validators=[validate_postal_code],
     )
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    phone = models.CharField(
+        _("phone number"),
+        max_length=30,
+        blank=True,
+        validators=[RegexValidator(r"^\+?[0-9 ()./-]{6,30}$", _("Digits, spaces and + ( ) - . /"))],
+    )
     email = models.EmailField(_("invoice email address"))
 
     class Meta:
@@ -279,3 +296,180 @@ class ServiceOrder(SeatScopedModel):
     @property
     def seats_added(self) -> int:
         return self.seats_after - self.seats_before
+
+
+class InvoicePayment(SeatScopedModel):
+    """A Pay Now payment of an invoice, in full or in part (no card is charged: a sandbox)."""
+
+    invoice = models.ForeignKey(
+        Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="payments"
+    )
+    portal_login = models.ForeignKey(
+        PortalLogin,
+        verbose_name=_("User ID"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    balance_after = models.DecimalField(_("balance afterwards"), max_digits=12, decimal_places=2)
+    paid_at = models.DateTimeField(_("paid"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invoice payment")
+        verbose_name_plural = _("invoice payments")
+        ordering = ["-paid_at", "-id"]
+
+    def __str__(self):
+        return f"{self.invoice}: {self.amount}"
+
+
+class Quote(SeatScopedModel):
+    """A price quote from the account's LogMeIn representative: more seats on a subscription
+    at a quoted price. The billing contact accepts or rejects it in the portal; while it is
+    open, Add Seats on its subscription waits for that answer (`add_seats_refusal`)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    account = models.ForeignKey(
+        Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="portal_quotes"
+    )
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name=_("subscription"),
+        on_delete=models.CASCADE,
+        related_name="portal_quotes",
+    )
+    number = models.CharField(_("quote number"), max_length=40)
+    seats = models.PositiveIntegerField(_("seats quoted"), validators=[MinValueValidator(1)])
+    price_per_seat = models.DecimalField(
+        _("quoted price per seat"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.00"))],
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Account.Currency.choices)
+    issued_on = models.DateField(_("quote date"))
+    valid_until = models.DateField(_("valid until"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["seat", "number"], name="unique_quote_number_in_seat")
+        ]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def amount(self) -> Decimal:
+        return self.price_per_seat * self.seats
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+
+class InvoiceContact(SeatScopedModel):
+    """Someone else who receives the account's invoices by email."""
+
+    account = models.ForeignKey(
+        Account,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="invoice_contacts",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email address"))
+
+    class Meta:
+        verbose_name = _("invoice contact")
+        verbose_name_plural = _("invoice contacts")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seat", "account", "email"], name="unique_invoice_contact_email"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+
+class PurchaseOrder(SeatScopedModel):
+    """A Purchase Order the account's invoices quote, until its expiry date."""
+
+    account = models.ForeignKey(
+        Account,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="purchase_orders",
+    )
+    number = models.CharField(_("Purchase Order number"), max_length=40)
+    expires_on = models.DateField(_("expiry date"))
+
+    class Meta:
+        verbose_name = _("Purchase Order")
+        verbose_name_plural = _("Purchase Orders")
+        ordering = ["expires_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seat", "account", "number"], name="unique_purchase_order_number"
+            )
+        ]
+
+    def __str__(self):
+        return self.number
+
+
+class RenewalOffReason(models.TextChoices):
+    """Why a billing contact turned auto-renewal off (the portal asks)."""
+
+    TOO_EXPENSIVE = "too_expensive", _("Too expensive")
+    NOT_USED = "not_used", _("We do not use it enough")
+    OTHER_PRODUCT = "other_product", _("We are moving to another product")
+    BUDGET = "budget", _("Budget not yet approved")
+    OTHER = "other", _("Another reason")
+
+
+class AutoRenewal(SeatScopedModel):
+    """Whether a subscription renews by itself at its renewal date; none means it does (the
+    default of a corporate contract). Turning it off records the reason."""
+
+    subscription = models.OneToOneField(
+        Subscription,
+        verbose_name=_("subscription"),
+        on_delete=models.CASCADE,
+        related_name="auto_renewal",
+    )
+    enabled = models.BooleanField(_("auto-renewal"), default=True)
+    reason = models.CharField(
+        _("reason"), max_length=20, choices=RenewalOffReason.choices, blank=True
+    )
+    note = models.CharField(_("comment"), max_length=500, blank=True)
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("auto-renewal")
+        verbose_name_plural = _("auto-renewals")
+
+    def __str__(self):
+        return f"{self.subscription}: {self.enabled}"

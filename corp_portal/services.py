@@ -2,13 +2,16 @@
 
 import datetime
 import uuid
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Min
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,22 +32,39 @@ from .invoicing import invoice_lines, month_start, monthly_invoice, portal_price
 from .models import (
     LOCKOUT_MINUTES,
     MAX_FAILED_ATTEMPTS,
+    AutoRenewal,
     BillTo,
     Invoice,
+    InvoiceContact,
     InvoiceLine,
+    InvoicePayment,
     PortalLogin,
+    PurchaseOrder,
+    Quote,
+    RenewalOffReason,
     ServiceOrder,
 )
 
 
 class PortalSignInError(Exception):
     """A refused portal sign-in; `code` is PortalSignIn.INVALID (unknown User ID or wrong
-    password) or PortalSignIn.LOCKED (too many failed attempts, until `locked_until`)."""
+    password) or PortalSignIn.LOCKED (too many failed attempts, until `locked_until`).
 
-    def __init__(self, code: PortalSignIn, *, locked_until: datetime.datetime | None = None):
+    `user_id_known` tells the two INVALID cases apart, for the words only: the real portal
+    answers "Invalid User ID" to a User ID it does not know and "Invalid User ID/password" to
+    a known one with the wrong password. Both are the same refusal (BC-2c / AC-3c)."""
+
+    def __init__(
+        self,
+        code: PortalSignIn,
+        *,
+        locked_until: datetime.datetime | None = None,
+        user_id_known: bool = True,
+    ):
         super().__init__(code)
         self.code = code
         self.locked_until = locked_until
+        self.user_id_known = user_id_known
 
 
 def normalize_user_id(user_id: str) -> str:
@@ -63,7 +83,7 @@ def portal_sign_in(
     # Raised after the transaction, so the failure counted stays counted.
     if refusal:
         locked_until = login.locked_until if refusal == PortalSignIn.LOCKED else None
-        raise PortalSignInError(refusal, locked_until=locked_until)
+        raise PortalSignInError(refusal, locked_until=locked_until, user_id_known=login is not None)
     return login
 
 
@@ -259,6 +279,307 @@ def invoice_email_send(*, invoice: Invoice, portal_login: PortalLogin) -> None:
         settings.DEFAULT_FROM_EMAIL,
         [portal_login.holder.email],
     )
+
+
+# Forgot Password? ------------------------------------------------------------------------
+
+
+class PortalPasswordResetTokens(PasswordResetTokenGenerator):
+    """The reset link's token: signed with the site's secret, valid PASSWORD_RESET_TIMEOUT
+    seconds, and for one use only: it is made from the login's password hash, which the new
+    password changes (Django's own password-reset token, for a portal login)."""
+
+    key_salt = "corp_portal.services.PortalPasswordResetTokens"
+
+    def _make_hash_value(self, user, timestamp):
+        return f"{user.pk}{user.seat_id}{user.password}{timestamp}"
+
+
+portal_password_tokens = PortalPasswordResetTokens()
+
+
+def portal_password_reset_send(
+    *, user_id: str, reset_url: Callable[[PortalLogin, str], str]
+) -> bool:
+    """Forgot Password?: email a link to set a new password to whoever receives the User ID's
+    invoices (the login's holder). An unknown User ID sends nothing; the page says the same
+    either way, so it tells no one which User IDs exist. True when an email was sent."""
+    login = (
+        PortalLogin.objects.select_related("holder", "account")
+        .filter(user_id=normalize_user_id(user_id))
+        .first()
+    )
+    if login is None or login.holder is None:
+        return False
+    token = portal_password_tokens.make_token(login)
+    send_mail(
+        _("Corporate Billing Portal: set a new password for %(user_id)s")
+        % {"user_id": login.user_id},
+        render_to_string(
+            "corp_portal/email/password_reset.txt",
+            {"portal_login": login, "reset_url": reset_url(login, token)},
+        ),
+        settings.DEFAULT_FROM_EMAIL,
+        [login.holder.email],
+    )
+    activity_record(
+        actor=None,
+        account=login.account,
+        action="portal_password_reset_sent",
+        summary=f"Password reset link for portal User ID {login.user_id} emailed to the holder",
+    )
+    return True
+
+
+def portal_password_reset_login(*, login_id: int, token: str) -> PortalLogin | None:
+    """The login a reset link is for, if its token is still good (not expired, not used)."""
+    login = PortalLogin.objects.select_related("holder", "account").filter(pk=login_id).first()
+    if login is None or not portal_password_tokens.check_token(login, token):
+        return None
+    return login
+
+
+@transaction.atomic
+def portal_password_set(*, portal_login: PortalLogin, token: str, password: str) -> PortalLogin:
+    """Set a new portal password from a reset link: the token is checked again under a row
+    lock (two tabs cannot both use it), the lockout is cleared, the link stops working."""
+    login = PortalLogin.objects.select_for_update(of=("self",)).filter(pk=portal_login.pk).first()
+    if login is None or not portal_password_tokens.check_token(login, token):
+        raise ValidationError(
+            _("This link to set a new password has expired or was already used."), code="token"
+        )
+    login.set_password(password)
+    login.failed_attempts = 0
+    login.locked_until = None
+    login.save(update_fields=["password", "failed_attempts", "locked_until"])
+    activity_record(
+        actor=portal_login.holder,
+        account=portal_login.account,
+        action="portal_password_set",
+        summary=f"New password set for portal User ID {login.user_id} from a reset link",
+    )
+    return login
+
+
+# Quotes ---------------------------------------------------------------------------------
+
+
+def add_seats_refusal(*, subscription: Subscription) -> Quote | None:
+    """Add Seats waits while a quote is open: the open quote on the subscription (the page
+    says so and links to it), or None when seats can be added.
+
+    A quote prices more seats on the subscription; ordering seats beside it would leave the
+    representative's quote counting from the wrong quantity, so the contact answers it first.
+    """
+    return (
+        Quote.objects.filter(subscription_id=subscription.pk, status=Quote.Status.OPEN)
+        .order_by("issued_on", "id")
+        .first()
+    )
+
+
+@transaction.atomic
+def quote_decide(*, portal_login: PortalLogin, quote_id: int, accept: bool) -> Quote:
+    """Accept or reject an open quote of the portal login's account (another account's quote
+    is not found). Only an open quote is answered, once; the answer is recorded."""
+    quote = (
+        Quote.objects.select_for_update(of=("self",))
+        .select_related("subscription__product")
+        .filter(pk=quote_id, account_id=portal_login.account_id)
+        .first()
+    )
+    if quote is None:
+        raise Http404
+    if not quote.is_open:
+        raise ValidationError(
+            _("Quote %(number)s was already answered: %(status)s."),
+            params={"number": quote.number, "status": quote.get_status_display()},
+            code="answered",
+        )
+    quote.status = Quote.Status.ACCEPTED if accept else Quote.Status.REJECTED
+    quote.decided_at = timezone.now()
+    quote.save(update_fields=["status", "decided_at"])
+    activity_record(
+        actor=portal_login.holder,
+        account=portal_login.account,
+        action="quote_accepted" if accept else "quote_rejected",
+        summary=(
+            f"Quote {quote.number} ({quote.seats} seats of {quote.subscription.product.name}) "
+            f"{'accepted' if accept else 'rejected'} in the Corporate Billing Portal "
+            f"({portal_login.user_id})"
+        ),
+        before={"status": Quote.Status.OPEN.value},
+        after={"status": quote.status},
+    )
+    return quote
+
+
+# Pay Now --------------------------------------------------------------------------------
+
+
+def payment_amount_validate(*, invoice: Invoice, amount: Decimal) -> None:
+    """A payment is more than nothing and at most the invoice's balance."""
+    if amount <= 0:
+        raise ValidationError(_("Enter an amount greater than zero."), code="not_positive")
+    if amount > invoice.balance:
+        raise ValidationError(
+            _("Enter at most the balance of the invoice."),
+            code="more_than_balance",
+        )
+
+
+@transaction.atomic
+def invoice_pay(*, portal_login: PortalLogin, invoice_id: int, amount: Decimal) -> InvoicePayment:
+    """Pay Now: pay all or part of an invoice of the portal login's account.
+
+    The invoice row is locked, so two payments at once cannot both pay the same balance; the
+    amount is checked against the balance read under the lock. Paid in full, the invoice is
+    paid. One activity entry says what was paid and what is left."""
+    invoice = (
+        Invoice.objects.select_for_update(of=("self",))
+        .filter(pk=invoice_id, account_id=portal_login.account_id)
+        .first()
+    )
+    if invoice is None:
+        raise Http404
+    payment_amount_validate(invoice=invoice, amount=amount)
+    before = {"balance": str(invoice.balance), "status": invoice.status}
+    invoice.amount_paid = invoice.amount_paid + amount
+    if invoice.amount_paid >= invoice.total:
+        invoice.status = Invoice.Status.PAID
+    invoice.save(update_fields=["amount_paid", "status"])
+    payment = InvoicePayment.objects.create(
+        invoice=invoice,
+        portal_login=portal_login,
+        amount=amount,
+        balance_after=invoice.balance,
+    )
+    activity_record(
+        actor=portal_login.holder,
+        account=portal_login.account,
+        action="invoice_paid",
+        summary=(
+            f"{amount} {invoice.currency} paid on invoice {invoice.number} in the Corporate "
+            f"Billing Portal ({portal_login.user_id}); balance {invoice.balance}"
+        ),
+        before=before,
+        after={"balance": str(invoice.balance), "status": invoice.status},
+    )
+    return payment
+
+
+# Account details ------------------------------------------------------------------------
+
+
+def invoice_contact_add(*, portal_login: PortalLogin, name: str, email: str) -> InvoiceContact:
+    """Add someone who receives the invoices; an address already listed is refused."""
+    email = email.strip().lower()
+    if InvoiceContact.objects.filter(account_id=portal_login.account_id, email=email).exists():
+        raise ValidationError(
+            _("%(email)s already receives the invoices."), params={"email": email}, code="exists"
+        )
+    contact = InvoiceContact.objects.create(
+        account_id=portal_login.account_id, name=name.strip(), email=email
+    )
+    activity_record(
+        actor=portal_login.holder,
+        account=portal_login.account,
+        action="invoice_contact_added",
+        summary=f"Invoice contact {email} added in the Corporate Billing Portal",
+        after={"name": contact.name, "email": email},
+    )
+    return contact
+
+
+@transaction.atomic
+def invoice_contact_remove(*, portal_login: PortalLogin, contact_id: int) -> None:
+    """Remove an invoice contact of the portal login's account (another's is not found)."""
+    contact = InvoiceContact.objects.filter(
+        pk=contact_id, account_id=portal_login.account_id
+    ).first()
+    if contact is None:
+        raise Http404
+    contact.delete()
+    activity_record(
+        actor=portal_login.holder,
+        account=portal_login.account,
+        action="invoice_contact_removed",
+        summary=f"Invoice contact {contact.email} removed in the Corporate Billing Portal",
+        before={"name": contact.name, "email": contact.email},
+    )
+
+
+def purchase_order_add(
+    *, portal_login: PortalLogin, number: str, expires_on: datetime.date, today: datetime.date
+) -> PurchaseOrder:
+    """Add a Purchase Order with its expiry date (today or later; a number once)."""
+    number = number.strip()
+    if expires_on < today:
+        raise ValidationError(
+            {"expires_on": _("The expiry date cannot be in the past.")}, code="past"
+        )
+    if PurchaseOrder.objects.filter(account_id=portal_login.account_id, number=number).exists():
+        raise ValidationError(
+            {"number": _("This Purchase Order is already on file.")}, code="exists"
+        )
+    order = PurchaseOrder.objects.create(
+        account_id=portal_login.account_id, number=number, expires_on=expires_on
+    )
+    activity_record(
+        actor=portal_login.holder,
+        account=portal_login.account,
+        action="purchase_order_added",
+        summary=f"Purchase Order {number} (expires {expires_on}) added in the portal",
+        after={"number": number, "expires_on": str(expires_on)},
+    )
+    return order
+
+
+def auto_renewal_of(subscription: Subscription) -> bool:
+    """Whether the subscription renews by itself (on unless turned off in the portal)."""
+    setting = AutoRenewal.objects.filter(subscription_id=subscription.pk).first()
+    return setting is None or setting.enabled
+
+
+@transaction.atomic
+def auto_renewal_set(
+    *,
+    portal_login: PortalLogin,
+    subscription_id: int,
+    enabled: bool,
+    reason: str = "",
+    note: str = "",
+) -> AutoRenewal:
+    """Turn a subscription's auto-renewal on or off. Off needs a reason (one of
+    RenewalOffReason, and an optional comment), recorded with it; on clears the reason."""
+    subscription = (
+        Subscription.objects.select_for_update(of=("self",))
+        .select_related("product")
+        .filter(pk=subscription_id, account_id=portal_login.account_id)
+        .first()
+    )
+    if subscription is None:
+        raise Http404
+    if not enabled and reason not in RenewalOffReason.values:
+        raise ValidationError({"reason": _("Choose why you turn auto-renewal off.")}, code="reason")
+    setting, _created = AutoRenewal.objects.get_or_create(subscription=subscription)
+    before = {"enabled": setting.enabled, "reason": setting.reason, "note": setting.note}
+    setting.enabled = enabled
+    setting.reason = "" if enabled else reason
+    setting.note = "" if enabled else note.strip()
+    setting.save()
+    activity_record(
+        actor=portal_login.holder,
+        account=portal_login.account,
+        action="auto_renewal_on" if enabled else "auto_renewal_off",
+        summary=(
+            f"Auto-renewal of {subscription.product.name} turned {'on' if enabled else 'off'} "
+            f"in the Corporate Billing Portal ({portal_login.user_id})"
+        ),
+        before=before,
+        after={"enabled": setting.enabled, "reason": setting.reason, "note": setting.note},
+    )
+    return setting
 
 
 # Time passing (the seat's clock, `sandbox/clock.py`): a corporate account's subscriptions renew

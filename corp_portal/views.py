@@ -7,23 +7,63 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import UserPassesTestMixin
-from django.db.models import Prefetch
-from django.shortcuts import redirect
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView, View
 
+from accounts.clock import sandbox_today
 from accounts.decisions import FROM_ADMIN_CENTER, portal_sign_in_outcome
 from accounts.models import Subscription
 from accounts.views import SubscriptionOrderView
-from core.mixins import ServiceFormMixin
+from core.formatting import format_day, format_money
+from core.mixins import ServiceFormMixin, refusal_add
 from core.redirects import same_site_url
 
-from .forms import BillToForm, PortalSignInForm, SeatsForm, ServiceOrderForm
+from .forms import (
+    AutoRenewalOffForm,
+    BillToForm,
+    ForgotPasswordForm,
+    InvoiceContactForm,
+    NewPasswordForm,
+    PayNowForm,
+    PortalSignInForm,
+    PurchaseOrderForm,
+    QuoteDecisionForm,
+    SeatsForm,
+    ServiceOrderForm,
+)
 from .invoice_rows import invoice_rows
-from .models import BillTo, Invoice, InvoiceLine, PaymentProfile, PortalLogin
-from .services import bill_to_update, seats_validate, service_order_place
+from .models import (
+    AutoRenewal,
+    BillTo,
+    Invoice,
+    InvoiceContact,
+    InvoiceLine,
+    PaymentProfile,
+    PortalLogin,
+    PurchaseOrder,
+    Quote,
+)
+from .services import (
+    add_seats_refusal,
+    auto_renewal_set,
+    bill_to_update,
+    invoice_contact_add,
+    invoice_contact_remove,
+    invoice_pay,
+    normalize_user_id,
+    portal_password_reset_login,
+    portal_password_reset_send,
+    portal_password_set,
+    purchase_order_add,
+    quote_decide,
+    seats_validate,
+    service_order_place,
+)
 
 SESSION_KEY = "corp_portal_login"
 INVOICES_SHOWN = 20
@@ -67,10 +107,30 @@ class SignInView(FormView):
         )
 
 
-class ForgotPasswordView(TemplateView):
-    """How the real portal's "Forgot password?" works, told in the sandbox."""
+class ForgotPasswordView(FormView):
+    """Forgot Password?: the User ID -> a link to set a new password, emailed to whoever
+    receives the User ID's invoices (the sandbox's mailbox). The answer is the same whether
+    the User ID exists or not."""
 
     template_name = "corp_portal/forgot_password.html"
+    form_class = ForgotPasswordForm
+    http_method_names = ["get", "post"]
+
+    def get_initial(self):
+        return {"user_id": self.request.GET.get("user_id", "")[:254]}
+
+    def form_valid(self, form):
+        def reset_url(login, token):
+            return self.request.build_absolute_uri(
+                reverse("corp_portal:reset-password", args=[reset_key(login, token)])
+            )
+
+        portal_password_reset_send(user_id=form.cleaned_data["user_id"], reset_url=reset_url)
+        return self.render_to_response(
+            self.get_context_data(
+                form=form, sent_to=normalize_user_id(form.cleaned_data["user_id"])
+            )
+        )
 
     def get_context_data(self, **kwargs):
         holders = [login.holder for login in PortalLogin.objects.select_related("holder")]
@@ -80,6 +140,57 @@ class ForgotPasswordView(TemplateView):
             holder_name=", ".join(holder.get_full_name() for holder in holders if holder),
             **kwargs,
         )
+
+
+def reset_key(login: PortalLogin, token: str) -> str:
+    """The reset link's one path segment: the login's id, a dash, its token."""
+    return f"{login.pk}-{token}"
+
+
+class ResetPasswordView(FormView):
+    """The page the emailed link opens: a new password for the User ID, once, before the
+    link expires. A used or expired link says so and offers Forgot Password? again."""
+
+    template_name = "corp_portal/reset_password.html"
+    form_class = NewPasswordForm
+    http_method_names = ["get", "post"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        login_id, _dash, self.token = kwargs["key"].partition("-")
+        self.portal_login = (
+            portal_password_reset_login(login_id=int(login_id), token=self.token)
+            if login_id.isascii() and login_id.isdigit()
+            else None
+        )
+
+    def post(self, request, *args, **kwargs):
+        if self.portal_login is None:
+            return self.render_to_response(self.get_context_data(form=None))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            portal_password_set(
+                portal_login=self.portal_login,
+                token=self.token,
+                password=form.cleaned_data["password"],
+            )
+        except ValidationError as error:
+            refusal_add(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Your new password is set. Sign in with User ID %(user_id)s.")
+            % {"user_id": self.portal_login.user_id},
+        )
+        query = urlencode({"user_id": self.portal_login.user_id})
+        return redirect(f"{reverse('corp_portal:sign-in')}?{query}")
+
+    def get_context_data(self, **kwargs):
+        if self.portal_login is None:
+            kwargs["form"] = None
+        return super().get_context_data(reset_login=self.portal_login, **kwargs)
 
 
 class SignOutView(View):
@@ -142,6 +253,8 @@ class InvoicesView(PortalSignInRequiredMixin, ListView):
 
 
 class InvoiceView(PortalSignInRequiredMixin, DetailView):
+    """An invoice, its lines, its balance (after any Pay Now payment) and Pay Now."""
+
     template_name = "corp_portal/invoice.html"
     context_object_name = "invoice"
     nav_item = "corp_portal:invoices"
@@ -205,7 +318,253 @@ class SubscriptionsView(PortalSignInRequiredMixin, ListView):
     nav_item = "corp_portal:subscriptions"
 
     def get_queryset(self):
-        return self.subscriptions()
+        # Auto-renewal's state in the same query (on unless turned off in the portal).
+        turned_off = AutoRenewal.objects.filter(subscription=OuterRef("pk"), enabled=False)
+        return self.subscriptions().annotate(renewal_off=Exists(turned_off))
+
+
+class AutoRenewalView(PortalSignInRequiredMixin, FormView):
+    """Auto-renewal of one subscription: turning it on is one button; turning it off asks
+    why (a reason, an optional comment) on this page first."""
+
+    template_name = "corp_portal/auto_renewal.html"
+    form_class = AutoRenewalOffForm
+    http_method_names = ["get", "post"]
+    nav_item = "corp_portal:subscriptions"
+
+    @cached_property
+    def subscription(self):
+        return get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("enabled") == "on":
+            auto_renewal_set(
+                portal_login=self.portal_login, subscription_id=self.subscription.pk, enabled=True
+            )
+            messages.success(request, self.done_message(enabled=True))
+            return redirect("corp_portal:subscriptions")
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        auto_renewal_set(
+            portal_login=self.portal_login,
+            subscription_id=self.subscription.pk,
+            enabled=False,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(self.request, self.done_message(enabled=False))
+        return redirect("corp_portal:subscriptions")
+
+    def done_message(self, *, enabled: bool) -> str:
+        words = (
+            _("Auto-renewal of %(product)s is on: it renews on %(date)s.")
+            if enabled
+            else _("Auto-renewal of %(product)s is off: it ends on %(date)s unless renewed.")
+        )
+        return words % {
+            "product": self.subscription.product.name,
+            "date": format_day(self.subscription.renewal_date),
+        }
+
+    def get_context_data(self, **kwargs):
+        setting = AutoRenewal.objects.filter(subscription=self.subscription).first()
+        return super().get_context_data(
+            subscription=self.subscription,
+            renews=setting is None or setting.enabled,
+            setting=setting,
+            **kwargs,
+        )
+
+
+class QuotesView(PortalSignInRequiredMixin, ListView):
+    """The price quotes the account's representative sent: open ones first to answer."""
+
+    template_name = "corp_portal/quotes.html"
+    context_object_name = "quotes"
+    nav_item = "corp_portal:quotes"
+
+    def get_queryset(self):
+        return Quote.objects.filter(account_id=self.portal_login.account_id).select_related(
+            "subscription__product", "subscription__plan_tier"
+        )
+
+
+class QuoteView(PortalSignInRequiredMixin, FormView):
+    """A quote; Accept or Reject shows a confirmation step (`?confirm=accept|reject`, a
+    page of its own, so it works without JavaScript), whose button answers the quote."""
+
+    template_name = "corp_portal/quote.html"
+    form_class = QuoteDecisionForm
+    http_method_names = ["get", "post"]
+    nav_item = "corp_portal:quotes"
+
+    @cached_property
+    def quote(self):
+        quotes = Quote.objects.filter(account_id=self.portal_login.account_id)
+        return get_object_or_404(
+            quotes.select_related("subscription__product", "subscription__plan_tier"),
+            pk=self.kwargs["pk"],
+        )
+
+    def confirming(self) -> str | None:
+        choice = self.request.GET.get("confirm")
+        valid = (QuoteDecisionForm.ACCEPT, QuoteDecisionForm.REJECT)
+        return choice if self.quote.is_open and choice in valid else None
+
+    def get_initial(self):
+        return {"decision": self.confirming()}
+
+    def form_valid(self, form):
+        accept = form.cleaned_data["decision"] == QuoteDecisionForm.ACCEPT
+        try:
+            quote = quote_decide(
+                portal_login=self.portal_login, quote_id=self.quote.pk, accept=accept
+            )
+        except ValidationError as error:
+            refusal_add(form, error)
+            return self.form_invalid(form)
+        words = (
+            _("Quote %(number)s accepted. Your LogMeIn representative puts it into effect.")
+            if accept
+            else _("Quote %(number)s rejected. Your LogMeIn representative is told.")
+        )
+        messages.success(self.request, words % {"number": quote.number})
+        return redirect("corp_portal:quote", pk=quote.pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            quote=self.quote,
+            confirming=self.confirming(),
+            accepting=self.confirming() == QuoteDecisionForm.ACCEPT,
+            **kwargs,
+        )
+
+
+class PayNowView(PortalSignInRequiredMixin, FormView):
+    """Pay Now on an invoice: in full or a part; then the invoice, with its balance."""
+
+    template_name = "corp_portal/pay_now.html"
+    form_class = PayNowForm
+    http_method_names = ["get", "post"]
+    nav_item = "corp_portal:invoices"
+
+    @cached_property
+    def invoice(self):
+        return get_object_or_404(
+            Invoice.objects.filter(account_id=self.portal_login.account_id), pk=self.kwargs["pk"]
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "balance": self.invoice.balance}
+
+    def form_valid(self, form):
+        try:
+            payment = invoice_pay(
+                portal_login=self.portal_login,
+                invoice_id=self.invoice.pk,
+                amount=form.cleaned_data["amount"],
+            )
+        except ValidationError as error:
+            refusal_add(form, error, field="amount")
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Payment of %(amount)s received for invoice %(number)s. Balance: %(balance)s.")
+            % {
+                "amount": format_money(payment.amount, self.invoice.currency),
+                "number": self.invoice.number,
+                "balance": format_money(payment.balance_after, self.invoice.currency),
+            },
+        )
+        return redirect("corp_portal:invoice", pk=self.invoice.pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(invoice=self.invoice, **kwargs)
+
+
+class InvoiceContactsView(PortalSignInRequiredMixin, FormView):
+    """Who receives the invoices: the User ID's holder and the contacts added here (add one
+    with the form; each listed one has Remove)."""
+
+    template_name = "corp_portal/invoice_contacts.html"
+    form_class = InvoiceContactForm
+    http_method_names = ["get", "post"]
+    nav_item = "corp_portal:invoice-contacts"
+
+    def form_valid(self, form):
+        try:
+            contact = invoice_contact_add(portal_login=self.portal_login, **form.cleaned_data)
+        except ValidationError as error:
+            refusal_add(form, error, field="email")
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("%(email)s now receives the invoices.") % {"email": contact.email}
+        )
+        return redirect("corp_portal:invoice-contacts")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            contacts=InvoiceContact.objects.filter(account_id=self.portal_login.account_id),
+            **kwargs,
+        )
+
+
+class InvoiceContactRemoveView(PortalSignInRequiredMixin, TemplateView):
+    """Remove an invoice contact: a confirmation page (GET), then the removal (POST)."""
+
+    template_name = "corp_portal/invoice_contact_remove.html"
+    http_method_names = ["get", "post"]
+    nav_item = "corp_portal:invoice-contacts"
+
+    @cached_property
+    def contact(self):
+        return get_object_or_404(
+            InvoiceContact.objects.filter(account_id=self.portal_login.account_id),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contact=self.contact, **kwargs)
+
+    def post(self, request, pk):
+        contact = self.contact
+        invoice_contact_remove(portal_login=self.portal_login, contact_id=contact.pk)
+        messages.success(
+            request, _("%(email)s no longer receives the invoices.") % {"email": contact.email}
+        )
+        return redirect("corp_portal:invoice-contacts")
+
+
+class PurchaseOrdersView(PortalSignInRequiredMixin, FormView):
+    """The account's Purchase Orders and their expiry dates; add one with the form."""
+
+    template_name = "corp_portal/purchase_orders.html"
+    form_class = PurchaseOrderForm
+    http_method_names = ["get", "post"]
+    nav_item = "corp_portal:purchase-orders"
+
+    def form_valid(self, form):
+        try:
+            order = purchase_order_add(
+                portal_login=self.portal_login,
+                today=sandbox_today(),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            refusal_add(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Purchase Order %(number)s added.") % {"number": order.number}
+        )
+        return redirect("corp_portal:purchase-orders")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            purchase_orders=PurchaseOrder.objects.filter(account_id=self.portal_login.account_id),
+            today=sandbox_today(),
+            **kwargs,
+        )
 
 
 class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
@@ -220,6 +579,26 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
     refusal_field = "seats"
     http_method_names = ["get", "post"]
     nav_item = "corp_portal:subscriptions"
+
+    def get(self, request, *args, **kwargs):
+        return self.refused_for_quote() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refused_for_quote() or super().post(request, *args, **kwargs)
+
+    def refused_for_quote(self):
+        """While a quote on the subscription is open, Add Seats says so and links to it
+        (corp_portal.services.add_seats_refusal decides), and orders nothing."""
+        subscription = get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
+        quote = add_seats_refusal(subscription=subscription)
+        if quote is None:
+            return None
+        self.subscription = subscription
+        return render(
+            self.request,
+            "corp_portal/add_seats_refused.html",
+            self.get_context_data(form=None, quote=quote),
+        )
 
     def posted_step(self):
         return {"review": self.REVIEW, "place": self.PLACE}.get(self.request.POST.get("step"))

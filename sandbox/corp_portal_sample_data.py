@@ -1,4 +1,5 @@
-"""The portal's sample data: Diego's User ID, Globex's invoices, Bill To and Payment Profile.
+"""The portal's sample data: Diego's User ID, Globex's invoices, Bill To, Payment Profile,
+quotes, Purchase Order, invoice contact and auto-renewal.
 
 Called by `sandbox.services.sandbox_load`: creates what is missing and changes nothing that
 exists (stable keys); every date is counted from the sandbox's `today`.
@@ -12,7 +13,19 @@ from django.contrib.auth import get_user_model
 
 from accounts.models import Account
 from corp_portal.invoicing import invoice_lines, month_start, monthly_invoice, portal_prices
-from corp_portal.models import BillTo, Country, Invoice, InvoiceLine, PaymentProfile, PortalLogin
+from corp_portal.models import (
+    AutoRenewal,
+    BillTo,
+    Country,
+    Invoice,
+    InvoiceContact,
+    InvoiceLine,
+    PaymentProfile,
+    PortalLogin,
+    PurchaseOrder,
+    Quote,
+    RenewalOffReason,
+)
 from corp_portal.services import invoice_email_send
 
 from . import sample_data
@@ -57,6 +70,22 @@ def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None
             "purchase_order": "PO-GLX-2026-118",
         },
     )
+    _load_quotes(globex, today)
+    InvoiceContact.objects.get_or_create(
+        account=globex, email="ap@globex.example", defaults={"name": "Accounts Payable"}
+    )
+    # GoToAssist's renewal waits for next year's budget: the Subscriptions page shows both states.
+    rs5 = globex.subscriptions.filter(product__code="gotoassist-rs5").first()
+    if rs5 is not None:
+        AutoRenewal.objects.get_or_create(
+            subscription=rs5,
+            defaults={"enabled": False, "reason": RenewalOffReason.BUDGET},
+        )
+    PurchaseOrder.objects.get_or_create(
+        account=globex,
+        number="PO-GLX-2026-118",
+        defaults={"expires_on": month_start(today, -12) - datetime.timedelta(days=1)},
+    )
     # The invoice history is one piece, dated from the day it was first loaded: a restart in
     # a later month adds no invoice and sends no email.
     if not Invoice.objects.filter(account=globex).exists():
@@ -64,6 +93,37 @@ def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None
         for login in globex_logins:
             for invoice in reversed(invoices[:EMAILED_INVOICES]):
                 invoice_email_send(invoice=invoice, portal_login=login)
+
+
+# Globex's price quotes from its representative: {number: (product code, seats, price per
+# seat, status, days since the quote)}. The open one holds Add Seats on GoToMeeting until
+# Diego answers it; GoToWebinar has none, so its Add Seats works from the start.
+QUOTES = {
+    "Q-GLX-0007": ("gotomeeting", 30, Decimal("14.50"), Quote.Status.OPEN, 3),
+    "Q-GLX-0003": ("gotoassist-rs5", 45, Decimal("190.00"), Quote.Status.REJECTED, 120),
+}
+
+
+def _load_quotes(account: Account, today: datetime.date) -> None:
+    """Each quote once, by its number: a quote Diego answered stays answered."""
+    existing = set(
+        Quote.objects.filter(account=account, number__in=QUOTES).values_list("number", flat=True)
+    )
+    subscriptions = {s.product.code: s for s in account.subscriptions.select_related("product")}
+    for number, (code, seats, price, status, age) in QUOTES.items():
+        if number in existing or code not in subscriptions:
+            continue
+        Quote.objects.create(
+            account=account,
+            subscription=subscriptions[code],
+            number=number,
+            seats=seats,
+            price_per_seat=price,
+            currency=account.currency,
+            issued_on=today - datetime.timedelta(days=age),
+            valid_until=today - datetime.timedelta(days=age) + datetime.timedelta(days=60),
+            status=status,
+        )
 
 
 def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:

@@ -8,17 +8,22 @@ the portal and adds seats. Elena, who holds no portal login, is refused: not the
 """
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from playwright.sync_api import expect
 
+from core.formatting import format_money
+from corp_portal.models import Invoice as PortalInvoice
+
 DIEGO = "diego.corp@globex.example"
-# language -> (label of the User ID field, "Invalid User ID/password")
+# language -> (label of the User ID field, "Invalid User ID/password", "Invalid User ID")
 WORDS = {
-    "en": ("User ID", "Invalid User ID/password"),
-    "es": ("ID de usuario", "ID de usuario/contraseña no válidos"),
-    "pt-br": ("ID de usuário", "ID de usuário/senha inválidos"),
+    "en": ("User ID", "Invalid User ID/password", "Invalid User ID"),
+    "es": ("ID de usuario", "ID de usuario/contraseña no válidos", "ID de usuario no válido"),
+    "pt-br": ("ID de usuário", "ID de usuário/senha inválidos", "ID de usuário inválido"),
 }
 
 
@@ -80,10 +85,96 @@ def test_diego_from_the_billing_center_to_the_portal_adds_seats(
 
 @pytest.mark.parametrize("language", WORDS)
 def test_elena_cannot_sign_in_so_she_is_not_the_billing_admin(page, browser_sample_data, language):
+    # Her LogMeIn ID is no User ID of the portal: "Invalid User ID".
     sign_in(page, language, "elena.corp@globex.example", "sandbox-2026")
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2c")
+    expect(page.get_by_test_id("portal-error")).to_have_text(WORDS[language][2])
+    # Diego's User ID with her password: "Invalid User ID/password", the same refusal.
+    sign_in(page, language, "GLOBEX-4471", "sandbox-2026")
     expect(page.locator("body")).to_have_attribute("data-outcome", "BC-2c")
     expect(page.get_by_test_id("portal-error")).to_have_text(WORDS[language][1])
 
     sign_in(page, language, "GLOBEX-4472", "sandbox-2026", query="?from=admin-center")
     expect(page.locator("body")).to_have_attribute("data-outcome", "AC-3c")
     expect(page.get_by_test_id("portal-refusal")).to_be_visible()
+
+
+# language -> (Accepted, Paid): the quote's and the invoice's status words
+STATUS_WORDS = {
+    "en": ("Accepted", "Paid"),
+    "es": ("Aceptada", "Pagada"),
+    "pt-br": ("Aceita", "Paga"),
+}
+# language -> a part payment as a person types it there, and its amount
+PART_PAYMENT = {"en": "10.50", "es": "10,50", "pt-br": "10,50"}
+
+
+def diego_signs_in(page, language):
+    sign_in(page, language, "GLOBEX-4471", "corp-2026")
+    page.wait_for_url(f"**/{language}/corp-billing/invoices/")
+
+
+def accept_the_quote_then_add_seats(page, language):
+    """Add Seats on GoToMeeting waits for the open quote; Diego follows the link to it,
+    accepts it (after the confirmation step), and Add Seats then orders."""
+    page.get_by_test_id("portal-nav-subscriptions").click()
+    page.get_by_test_id("add-seats-gotomeeting").click()
+    expect(page.get_by_test_id("add-seats-refused")).to_contain_text("Q-GLX-0007")
+    expect(page.get_by_test_id("add-seats-form")).to_have_count(0)
+    page.get_by_test_id("add-seats-quote-link").click()
+    page.get_by_test_id("quote-accept").click()
+    expect(page.get_by_test_id("quote-confirm")).to_be_visible()
+    page.get_by_test_id("quote-confirm-submit").click()
+    expect(page.get_by_test_id("quote-status")).to_have_text(STATUS_WORDS[language][0])
+    expect(page.get_by_test_id("flash-message")).to_contain_text("Q-GLX-0007")
+    page.get_by_test_id("quote-add-seats").click()
+    page.locator("#id_seats").fill("27")
+    page.get_by_test_id("add-seats-review").click()
+    expect(page.get_by_test_id("order-seats")).to_have_text("27")
+    page.get_by_test_id("place-order").click()
+    page.wait_for_url(f"**/{language}/corp-billing/subscriptions/")
+    expect(page.get_by_test_id("seats-gotomeeting")).to_have_text("27")
+
+
+def pay_in_part_then_the_rest(page, language):
+    """Pay Now on the open invoice: a part (the balance afterwards is shown), then in full."""
+    invoice = PortalInvoice.objects.get(number="GLX-202611")
+    with translation.override(language):
+        balance = format_money(invoice.total - Decimal("10.50"), invoice.currency)
+    page.get_by_test_id("portal-nav-invoices").click()
+    page.get_by_test_id("pay-now-GLX-202611").click()
+    page.locator("input[name=how][value=partial]").check()
+    page.locator("#id_amount").fill(PART_PAYMENT[language])
+    page.get_by_test_id("pay-now-submit").click()
+    expect(page.get_by_test_id("invoice-balance")).to_have_text(balance)
+    expect(page.get_by_test_id("flash-message")).to_contain_text(balance)
+    page.get_by_test_id("invoice-pay-now").click()
+    page.locator("input[name=how][value=full]").check()
+    page.get_by_test_id("pay-now-submit").click()
+    expect(page.get_by_test_id("invoice-status")).to_have_text(STATUS_WORDS[language][1])
+    with translation.override(language):
+        expect(page.get_by_test_id("invoice-balance")).to_have_text(format_money(0, "EUR"))
+    expect(page.get_by_test_id("invoice-pay-now")).to_have_count(0)
+
+
+@pytest.mark.parametrize("language", WORDS)
+def test_diego_accepts_the_quote_then_adds_seats(page, browser_sample_data, language):
+    diego_signs_in(page, language)
+    accept_the_quote_then_add_seats(page, language)
+
+
+@pytest.mark.parametrize("language", WORDS)
+def test_diego_pays_an_invoice_in_part_then_the_rest(page, browser_sample_data, language):
+    diego_signs_in(page, language)
+    pay_in_part_then_the_rest(page, language)
+
+
+def test_quote_and_pay_now_work_with_javascript_off(browser, live_server, browser_sample_data):
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    try:
+        diego_signs_in(page, "en")
+        accept_the_quote_then_add_seats(page, "en")
+        pay_in_part_then_the_rest(page, "en")
+    finally:
+        context.close()

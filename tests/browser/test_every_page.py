@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 from accounts.models import Subscription
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
+from corp_portal.models import InvoiceContact, PortalLogin, Quote
+from corp_portal.services import portal_password_tokens
 from lessons.models import Exercise
 from sandbox.classroom import class_create, seat_create
 from sandbox.models import MailboxMessage
@@ -39,6 +41,24 @@ def _ana_invoice():
 
 def _diego_subscription():
     return {"pk": Subscription.objects.filter(account__portal_logins__isnull=False)[0].pk}
+
+
+def _diego_contact():
+    return {"pk": InvoiceContact.objects.filter(account__portal_logins__isnull=False)[0].pk}
+
+
+def _diego_quote():
+    return {"pk": Quote.objects.filter(account__portal_logins__isnull=False)[0].pk}
+
+
+def _diego_open_invoice():
+    invoices = PortalInvoice.objects.filter(account__portal_logins__isnull=False)
+    return {"pk": invoices.filter(status=PortalInvoice.Status.OPEN)[0].pk}
+
+
+def _portal_reset_link():
+    login = PortalLogin.objects.get(user_id="GLOBEX-4471")
+    return {"key": f"{login.pk}-{portal_password_tokens.make_token(login)}"}
 
 
 def _diego_invoice():
@@ -81,6 +101,7 @@ PAGES = {
         "admin_center:sign-in": None,
         "corp_portal:sign-in": None,
         "corp_portal:forgot-password": None,
+        "corp_portal:reset-password": _portal_reset_link,
         "classes:join": _classroom,
         "api:docs": None,
         "sandbox:states": None,
@@ -115,6 +136,13 @@ PAGES = {
         "corp_portal:payment-profile": None,
         "corp_portal:subscriptions": None,
         "corp_portal:add-seats": _diego_subscription,
+        "corp_portal:auto-renewal": _diego_subscription,
+        "corp_portal:quotes": None,
+        "corp_portal:quote": _diego_quote,
+        "corp_portal:pay-now": _diego_open_invoice,
+        "corp_portal:invoice-contacts": None,
+        "corp_portal:purchase-orders": None,
+        "corp_portal:invoice-contact-remove": _diego_contact,
     },
     "trainer": {
         "sandbox:reset": None,

@@ -40,7 +40,7 @@ def test_every_center_page_is_a_class_based_view_without_its_own_dispatch(name, 
 
 @pytest.mark.parametrize(("name", "callback"), list(center_views()))
 def test_every_page_after_a_sign_in_asks_through_an_access_mixin(name, callback):
-    public = {"sign-in", "sign-out", "forgot-password"}
+    public = {"sign-in", "sign-out", "forgot-password", "reset-password"}
     if name.split(":")[1] in public:
         return
     assert issubclass(callback.view_class, AccessMixin), name

@@ -6,7 +6,15 @@ from decimal import Decimal
 import factory
 from django.contrib.auth.hashers import make_password
 
-from corp_portal.models import BillTo, Country, Invoice, InvoiceLine, PaymentProfile, PortalLogin
+from corp_portal.models import (
+    BillTo,
+    Country,
+    Invoice,
+    InvoiceLine,
+    PaymentProfile,
+    PortalLogin,
+    Quote,
+)
 from tests.factories import AccountFactory, UserFactory
 
 PORTAL_PASSWORD = "portal-pass-1"
@@ -72,3 +80,19 @@ class PaymentProfileFactory(factory.django.DjangoModelFactory):
     payment_type = PaymentProfile.PaymentType.CARD
     card_brand = "Visa"
     card_last4 = "4242"
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quote
+
+    account = factory.SubFactory(AccountFactory, corporate=True)
+    subscription = factory.SubFactory(
+        "tests.factories.SubscriptionFactory", account=factory.SelfAttribute("..account")
+    )
+    number = factory.Sequence(lambda n: f"Q-{n:05d}")
+    seats = 12
+    price_per_seat = Decimal("10.00")
+    currency = factory.SelfAttribute("account.currency")
+    issued_on = datetime.date(2026, 11, 18)
+    valid_until = datetime.date(2027, 1, 17)

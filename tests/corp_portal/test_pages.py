@@ -33,6 +33,13 @@ REFUSAL_WORDS = {
     ),
     "pt-br": ("ID de usuário/senha inválidos", "Portal de Cobrança Corporativa", "ID de usuário"),
 }
+# language -> (the portal's error for an unknown User ID, for a known one's wrong password):
+# the real portal's two errors (vendor's "Corporate Billing Portal FAQs", "Having trouble?").
+SIGN_IN_ERRORS = {
+    "en": ("Invalid User ID", "Invalid User ID/password"),
+    "es": ("ID de usuario no válido", "ID de usuario/contraseña no válidos"),
+    "pt-br": ("ID de usuário inválido", "ID de usuário/senha inválidos"),
+}
 PAGES_AFTER_SIGN_IN = ["invoices", "bill-to", "payment-profile", "subscriptions"]
 
 
@@ -70,8 +77,11 @@ def test_refusal_shows_the_article_conclusion(
     content = response.content.decode()
     assert response.status_code == 200
     assert f'data-outcome="{outcome}"' in content
-    for words in REFUSAL_WORDS[language]:
+    for words in REFUSAL_WORDS[language][1:]:
         assert words in content
+    # GLOBEX-4471 exists (a wrong password); the others are no User ID at all.
+    error = SIGN_IN_ERRORS[language][user_id == "GLOBEX-4471"]
+    assert f'data-testid="portal-error">{error}</p>' in content
     assert SESSION_KEY not in client.session
 
 

@@ -84,6 +84,10 @@ OBJECT_VIEWS = {
     "billing_center:invoice": "billing_center.Invoice",
     "corp_portal:invoice": "corp_portal.Invoice",
     "corp_portal:add-seats": "accounts.Subscription",
+    "corp_portal:auto-renewal": "accounts.Subscription",
+    "corp_portal:pay-now": "corp_portal.Invoice",
+    "corp_portal:quote": "corp_portal.Quote",
+    "corp_portal:invoice-contact-remove": "corp_portal.InvoiceContact",
     "sandbox:mailbox-message": "sandbox.MailboxMessage",
 }
 # Pages whose address carries an integer that is not the id of a seat's row -> what it is.

@@ -20,6 +20,10 @@ from .crawler import (
 PERSONAS = [None, "ana", "bruno", "carla", "diego", "elena", "fernanda", "trainer"]
 # (template, data-testid) of a POST form the crawler cannot reach -> why. Empty: it reaches all.
 UNREACHABLE: dict[tuple[str, str], str] = {
+    ("corp_portal/reset_password.html", "portal-new-password-form"): (
+        "only behind an emailed reset link (a signed token); "
+        "tests/corp_portal/test_portal_fidelity.py submits it"
+    ),
     ("sandbox/course_material.html", "course-material-form"): (
         "the Course material button shows only where Chromium is (the test settings have none, so "
         "that no crawl starts a capture): tests/sandbox/test_course_material.py and "

@@ -156,6 +156,10 @@ NOT_IN_A_SEAT = {
     ("classes/confirm.html", "confirm-form"): "the trainer's board actions",
     ("classes/_board_exercises.html", "exercise-release-form"): "the trainer's board actions",
     ("classes/join.html", "join-form"): "opened from the join link the trainer hands out",
+    ("corp_portal/reset_password.html", "portal-new-password-form"): (
+        "only behind an emailed reset link; another seat's link is refused in "
+        "tests/corp_portal/test_portal_fidelity.py"
+    ),
     ("api/tokens.html", "api-token-create-form"): "the trainer's, in the default seat",
     ("api/tokens.html", "api-token-revoke-form"): "the trainer's, in the default seat",
     ("faults/seat.html", "seat-faults-form"): "the trainer's, in the default seat",

@@ -152,14 +152,18 @@ def test_billing_center_objects_of_one_account_are_404_to_another(sample_data, o
 
 
 def _second_portal_account() -> Client:
-    """Another corporate account with its own portal login, invoice and subscription."""
+    """Another corporate account with its own portal login, an open invoice (Pay Now), a
+    subscription, a quote (on a subscription of its own) and an invoice contact."""
+    from corp_portal.models import Invoice, InvoiceContact
     from corp_portal.views import SESSION_KEY
-    from tests.corp_portal.factories import InvoiceFactory, PortalLoginFactory
+    from tests.corp_portal.factories import InvoiceFactory, PortalLoginFactory, QuoteFactory
     from tests.factories import SubscriptionFactory
 
     login = PortalLoginFactory()
-    InvoiceFactory(account=login.account)
+    InvoiceFactory(account=login.account, status=Invoice.Status.OPEN)
     SubscriptionFactory(account=login.account)
+    QuoteFactory(account=login.account)
+    InvoiceContact.objects.create(account=login.account, name="AP", email="ap@other.example")
     client = Client()
     session = client.session
     session[SESSION_KEY] = login.pk
