@@ -2,16 +2,14 @@
 the API (Playwright's, with cookies of its own).
 
 SANDBOX_URL names a sandbox already running; without it, the suite serves one itself (the
-live server, with the sample data loaded) and uses the browser of tests/browser (Debian's
-Chromium; skipped where there is none). A QA team's own conftest would do the same with
+live server, with the sample data loaded) and the run's one browser (the root conftest.py:
+Debian's Chromium; skipped where there is none). A QA team's own conftest would do the same with
 pytest-playwright's fixtures.
 """
 
 import os
 
 import pytest
-
-from tests.browser.conftest import browser  # noqa: F401  (the suite's Chromium, once per run)
 
 
 @pytest.fixture
@@ -29,14 +27,14 @@ def sandbox_url(transactional_db, live_server, settings) -> str:
 
 
 @pytest.fixture
-def page(browser, sandbox_url):  # noqa: F811
+def page(browser, sandbox_url):
     context = browser.new_context(base_url=sandbox_url, locale="en-US")
     yield context.new_page()
     context.close()
 
 
 @pytest.fixture
-def api(browser, sandbox_url):  # noqa: F811
+def api(browser, sandbox_url):
     """The API's client: a context of its own, so it sends none of the page's cookies."""
     context = browser.new_context(base_url=sandbox_url)
     yield context.request

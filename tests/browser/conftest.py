@@ -6,57 +6,19 @@ request to anywhere but the live server.
 """
 
 import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
 SERIOUS = {"serious", "critical"}
-
-
-def _chromium_path() -> str | None:
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured:
-        return configured if os.path.exists(configured) else None
-    for candidate in CHROMIUM_CANDIDATES:
-        if os.path.exists(candidate):
-            return candidate
-    return shutil.which("chromium")
+# The one Chromium of the run, `browser`, is the root conftest.py's: the README's worked
+# example (examples/) drives it too.
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    path = _chromium_path()
-    if path is None:
-        message = "No Chromium found (apt-get install chromium, or set CHROMIUM_PATH)."
-        if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
-            pytest.fail(message + " REQUIRE_BROWSER_TESTS=1 makes this an error.")
-        pytest.skip(message)
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=path,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

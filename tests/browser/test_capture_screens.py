@@ -12,8 +12,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Activity, User
 from seats.models import Seat
-
-from .conftest import _chromium_path
+from tests.chromium import chromium_path
 
 # One outcome of each table, with the paths that lead to them through the portal, and a main
 # page: Diego and Elena at BC-2b, Elena refused by the portal from the Admin Center (AC-3c),
@@ -34,7 +33,7 @@ BC_2B_LABEL = {
 
 
 def test_capture_screens_in_three_languages(browser, browser_sample_data, settings, tmp_path):
-    settings.SANDBOX_CHROMIUM = _chromium_path()
+    settings.SANDBOX_CHROMIUM = chromium_path()
     seats_before = list(Seat.objects.values_list("pk", flat=True))
     users_before = User.objects.count()
     activity_before = Activity.objects.count()
@@ -94,7 +93,7 @@ def test_the_trainer_s_button_runs_it_in_the_background_and_links_the_files(
     link, and once it is done links the zip, the handout and the PDF, served to the trainer."""
     from sandbox import course_material
 
-    settings.SANDBOX_CHROMIUM = _chromium_path()
+    settings.SANDBOX_CHROMIUM = chromium_path()
     settings.SANDBOX_COURSE_MATERIAL_ROOT = tmp_path
     build = course_material.course_material_build
     # The run waits until the test has seen the page say "running": the tests' in-memory
