@@ -7,6 +7,9 @@ from django.conf import settings
 
 # Product.sort_order's label: an order of display, not something bought.
 SORT_ORDER = "order"
+# A customer's Purchase Order (the portal's account details) is a document of its own, an
+# "orden de compra" in Spanish, not an order placed in the sandbox.
+PURCHASE_ORDER = re.compile(r"\bPurchase Orders?\b")
 
 
 def test_spanish_calls_every_order_a_pedido():
@@ -17,7 +20,7 @@ def test_spanish_calls_every_order_a_pedido():
         for message in catalog
         if isinstance(message.id, str)
         and message.id != SORT_ORDER
-        and re.search(r"\border", message.id, re.IGNORECASE)
+        and re.search(r"\border", PURCHASE_ORDER.sub("", message.id), re.IGNORECASE)
     ]
     assert len(orders) > 10
     for msgid, msgstr in orders:
