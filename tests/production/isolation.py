@@ -93,6 +93,9 @@ OBJECT_VIEWS = {
 # Pages whose address carries an integer that is not the id of a seat's row -> what it is.
 NOT_OBJECT_IDS = {
     "classes:seat-reset": "a seat's number in its class, on the trainer's board",
+    "classes:seat-clock": "a seat's number in its class, on the trainer's board",
+    "api:seat-clock": "a seat's own id: the API addresses seats (tests/api/test_clock.py)",
+    "api:seat-state": "a seat's own id: the API addresses seats (tests/api/test_states.py)",
     "classes:seat-lockouts-clear": "a seat's number in its class, on the trainer's board",
     "api:seat": "a seat's own id: the API addresses seats (tests/api/test_isolation.py)",
     "api:seat-reset": "a seat's own id: the API addresses seats (tests/api/test_isolation.py)",
@@ -155,13 +158,20 @@ def seat_attempts_of(seat):
 
 def seat_rows(seat) -> dict[str, list[tuple]]:
     """Every row of `seat`'s world, field by field (bookkeeping like last_login included: a
-    sign-in in another seat must not touch it), and its sign-in lockouts' attempts."""
+    sign-in in another seat must not touch it), and its sign-in lockouts' attempts. Read in
+    English whatever language the last request left active: a translated field
+    (modeltranslation) reads in the active language."""
+    from django.utils import translation
+
     from sandbox.classroom import seat_scoped_models
 
-    rows = {
-        model._meta.label: list(model._base_manager.filter(seat=seat).order_by("pk").values_list())
-        for model in seat_scoped_models()
-    }
+    with translation.override("en"):
+        rows = {
+            model._meta.label: list(
+                model._base_manager.filter(seat=seat).order_by("pk").values_list()
+            )
+            for model in seat_scoped_models()
+        }
     rows["axes.AccessAttempt"] = list(
         seat_attempts_of(seat)
         .order_by("pk")

@@ -58,7 +58,13 @@ NOT_SUBMITTED = {
     # The trainer's Reset restores the whole sandbox, every class and seat with it (on
     # purpose: sandbox.services.PROJECT_APPS); a seat's own reset is seat_reset.
     "sandbox:reset": "resets the whole sandbox, every seat included, by design",
+    # The trainer's Starting states page sets any seat to a state: the trainer's tool for every
+    # seat, by design (tests/sandbox/test_state_pages.py).
+    "sandbox:state-apply": "the trainer sets any seat to a starting state, by design",
 }
+# Forms that make this seat's world anew (a starting state, the clock's moves: a reset and
+# a replay), which may take away the persona signed in: sent last, from the browser as it is.
+WORLD_REMAKING = {"sandbox:my-seat-state", "sandbox:clock"}
 # Forms that move the browser to another seat on purpose -> where it lands (None: in the
 # seat the form gives, a class's next free one).
 SEAT_MOVES = {
@@ -124,10 +130,11 @@ def _rows_changed(before: dict, after: dict) -> dict:
 def _submit_every_form(client, forms, *, seat, persona_key, read) -> int:
     """Submit each form once for real, as a person would, and read the page it leads to. Forms
     that end the session or change who is signed in go last, each from a new sign-in."""
-    staying = [form for form in forms if not form.ends_the_session]
-    ending = [form for form in forms if form.ends_the_session]
+    remaking = [form for form in forms if view_name(form.action) in WORLD_REMAKING]
+    staying = [form for form in forms if not form.ends_the_session and form not in remaking]
+    ending = [form for form in forms if form.ends_the_session and form not in remaking]
     submitted = 0
-    for form in staying + ending:
+    for form in staying + ending + remaking:
         if view_name(form.action) in NOT_SUBMITTED:
             continue
         sender = seat_persona_client(Client(), seat, persona_key) if form in ending else client
@@ -148,6 +155,18 @@ def _submit_every_form(client, forms, *, seat, persona_key, read) -> int:
 
 # POST forms no persona of a seat reaches -> why (test_crawler.py reaches them all).
 NOT_IN_A_SEAT = {
+    ("classes/_board_class_state.html", "class-state-form"): "the trainer's board",
+    ("classes/_board_state.html", "seat-state-form"): "the trainer's board",
+    ("classes/_board_clock.html", "seat-clock-form"): "the trainer's board",
+    ("sandbox/course_material.html", "course-material-form"): "the trainer's, in the default seat",
+    ("sandbox/includes/state_controls.html", "state-start-form-{{ uid }}"): (
+        "the guide's Start here: the trainer's seat picker, or a seat of no class's own "
+        "(tests/sandbox/test_state_pages.py)"
+    ),
+    ("corp_portal/quote.html", "quote-decision-form"): (
+        "the quote's Accept or Reject, behind a confirmation step the crawl does not take "
+        "(tests/corp_portal/test_portal_fidelity.py)"
+    ),
     ("sandbox/lockouts.html", "lockout-clear-all-form"): "the trainer's, in the default seat",
     ("sandbox/lockouts.html", "lockout-clear-form"): "the trainer's, in the default seat",
     ("sandbox/reset.html", "reset-form"): "the trainer's, in the default seat",
