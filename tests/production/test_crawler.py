@@ -29,6 +29,14 @@ UNREACHABLE: dict[tuple[str, str], str] = {
         "that no crawl starts a capture): tests/sandbox/test_course_material.py and "
         "tests/browser/test_capture_screens.py press it"
     ),
+    # In a seat of no class only (a self-paced or a script's seat): this crawl works in the
+    # default seat and a class's seat; test_seat_isolation.py's crawl in a script's seat
+    # reaches and submits them.
+    ("sandbox/includes/clock_buttons.html", "clock-buttons"): "a seat of no class's Clock page",
+    ("sandbox/includes/clock_buttons.html", "clock-date-form"): "a seat of no class's Clock page",
+    ("sandbox/includes/state_controls.html", "state-start-form-{{ uid }}"): (
+        "the guide's Start here, for the trainer (a seat picker) or in a seat of no class"
+    ),
 }
 
 
