@@ -274,7 +274,7 @@ def _is_html_page(response) -> bool:
 
 
 def crawl(
-    client, *, language: str = "en", max_pages: int = 80, on_answer=None
+    client, *, language: str = "en", max_pages: int = 120, on_answer=None
 ) -> tuple[list[str], list[Form]]:
     """GET the pages this client can reach, then follow every form's steps; returns the
     pages seen and their POST forms (those of the steps included). `on_answer(path,
