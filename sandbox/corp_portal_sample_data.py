@@ -105,15 +105,13 @@ QUOTES = {
 
 
 def _load_quotes(account: Account, today: datetime.date) -> None:
-    """Each quote once, by its number: a quote Diego answered stays answered."""
+    """Each quote once, by its number (one insert): a quote Diego answered stays answered."""
     existing = set(
         Quote.objects.filter(account=account, number__in=QUOTES).values_list("number", flat=True)
     )
     subscriptions = {s.product.code: s for s in account.subscriptions.select_related("product")}
-    for number, (code, seats, price, status, age) in QUOTES.items():
-        if number in existing or code not in subscriptions:
-            continue
-        Quote.objects.create(
+    Quote.objects.bulk_create(
+        Quote(
             account=account,
             subscription=subscriptions[code],
             number=number,
@@ -124,6 +122,9 @@ def _load_quotes(account: Account, today: datetime.date) -> None:
             valid_until=today - datetime.timedelta(days=age) + datetime.timedelta(days=60),
             status=status,
         )
+        for number, (code, seats, price, status, age) in QUOTES.items()
+        if number not in existing and code in subscriptions
+    )
 
 
 def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:

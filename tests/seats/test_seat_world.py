@@ -80,7 +80,8 @@ def test_a_seat_is_written_in_a_few_dozen_queries_whatever_its_rows(
     sample_data, django_assert_max_num_queries
 ):
     """A class of 60 seats is made while the trainer waits: each table of a seat's world is
-    written in one insert, not row by row (there are about 90 rows)."""
-    with django_assert_max_num_queries(60):
+    written in one insert, not row by row (there are about 90 rows). The budget grows with the
+    tables (the portal's quotes, contacts and purchase orders came with #15), never the rows."""
+    with django_assert_max_num_queries(65):
         seat = seat_create()
     assert sum(len(rows) for rows in seat_world(seat).values()) > 80
