@@ -163,10 +163,6 @@ NOT_IN_A_SEAT = {
         "the guide's Start here: the trainer's seat picker, or a seat of no class's own "
         "(tests/sandbox/test_state_pages.py)"
     ),
-    ("corp_portal/quote.html", "quote-decision-form"): (
-        "the quote's Accept or Reject, behind a confirmation step the crawl does not take "
-        "(tests/corp_portal/test_portal_fidelity.py)"
-    ),
     ("sandbox/lockouts.html", "lockout-clear-all-form"): "the trainer's, in the default seat",
     ("sandbox/lockouts.html", "lockout-clear-form"): "the trainer's, in the default seat",
     ("sandbox/reset.html", "reset-form"): "the trainer's, in the default seat",
