@@ -32,11 +32,13 @@ from .forms import BoardFilterForm
 REFRESH_SECONDS = 10
 
 
-def _classroom(code: str) -> Classroom:
+def classroom_or_404(code: str) -> Classroom:
+    """The class of a board URL (classes need no seat scope: they hold seats)."""
     return get_object_or_404(Classroom, code=code)
 
 
-def _seat(classroom: Classroom, number: int) -> Seat:
+def class_seat_or_404(classroom: Classroom, number: int) -> Seat:
+    """Seat `number` of that class: a seat of another class is a 404, never a leak."""
     return get_object_or_404(Seat, classroom=classroom, number=number)
 
 
@@ -62,7 +64,7 @@ def _board_rows(request, classroom):
 def board(request, code):
     """The class's live board: a row per seat, a column per outcome of the article's tables,
     the trainer's filters and actions, and the join link to show the class."""
-    classroom = _classroom(code)
+    classroom = classroom_or_404(code)
     filter_form, rows, shown = _board_rows(request, classroom)
     board_url = reverse("classes:board", kwargs={"code": classroom.code})
     join_path = reverse("classes:join", kwargs={"code": classroom.code})
@@ -93,7 +95,7 @@ def board(request, code):
 @require_GET
 def board_csv(request, code):
     """The board as a spreadsheet: the same columns and the same filters."""
-    classroom = _classroom(code)
+    classroom = classroom_or_404(code)
     _filter_form, _rows, shown = _board_rows(request, classroom)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="class-{classroom.code}.csv"'
@@ -120,8 +122,8 @@ def _confirm(request, classroom, *, title, text, button, testid, seat=None):
 @require_http_methods(["GET", "POST"])
 def seat_reset(request, code, number):
     """Reset one seat to the sample data (its trainee's sign-ins end; other seats untouched)."""
-    classroom = _classroom(code)
-    seat = _seat(classroom, number)
+    classroom = classroom_or_404(code)
+    seat = class_seat_or_404(classroom, number)
     if request.method == "POST":
         services.seat_reset(seat=seat, actor=request.user)
         messages.success(
@@ -147,7 +149,7 @@ def seat_reset(request, code, number):
 @require_http_methods(["GET", "POST"])
 def class_reset(request, code):
     """Reset every seat of the class to the sample data."""
-    classroom = _classroom(code)
+    classroom = classroom_or_404(code)
     if request.method == "POST":
         services.class_reset(classroom=classroom, actor=request.user)
         messages.success(
@@ -173,7 +175,7 @@ def class_reset(request, code):
 @require_http_methods(["GET", "POST"])
 def class_end(request, code):
     """End the class: its seats and everything done in them are deleted."""
-    classroom = _classroom(code)
+    classroom = classroom_or_404(code)
     if request.method == "POST":
         name = classroom.name
         services.class_end(classroom=classroom)
@@ -197,8 +199,8 @@ def class_end(request, code):
 @require_POST
 def seat_lockouts_clear(request, code, number):
     """Clear every sign-in lock of one seat (and its failed attempts), at once."""
-    classroom = _classroom(code)
-    seat = _seat(classroom, number)
+    classroom = classroom_or_404(code)
+    seat = class_seat_or_404(classroom, number)
     with seat_scope(seat):
         count = lockouts_clear_all(actor=request.user)
     messages.success(
@@ -217,7 +219,7 @@ def seat_lockouts_clear(request, code, number):
 @require_POST
 def class_state(request, code):
     """Set every seat of the class to one starting state (`sandbox.states`)."""
-    classroom = _classroom(code)
+    classroom = classroom_or_404(code)
     try:
         state = state_get(request.POST.get("state", ""))
     except UnknownState:

@@ -9,15 +9,15 @@ from sandbox.clock_views import clock_form_apply
 from sandbox.forms import ClockForm
 from sandbox.views import trainer_only
 
-from .board_views import _classroom, _seat
+from .board_views import class_seat_or_404, classroom_or_404
 
 
 @trainer_only
 @require_POST
 def seat_clock(request, code, number):
     """Move one seat's clock: a button's step or the date given (`ClockForm`)."""
-    classroom = _classroom(code)
-    seat = _seat(classroom, number)
+    classroom = classroom_or_404(code)
+    seat = class_seat_or_404(classroom, number)
     clock_form_apply(
         request,
         seat=seat,
