@@ -214,6 +214,12 @@ class Product(models.Model):
     license_unit = models.CharField(
         _("license unit"), max_length=40, help_text=_("What one license is for: agent, organizer.")
     )
+    license_unit_plural = models.CharField(
+        _("license unit, plural"),
+        max_length=40,
+        blank=True,
+        help_text=_("Several licenses, as the Add button names them: Agents, Organizers."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -223,6 +229,11 @@ class Product(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def add_licenses_label(self) -> str:
+        """The Billing Center's button for more licenses, in the product's word: Add Agents."""
+        return _("Add %(units)s") % {"units": self.license_unit_plural or self.license_unit}
 
     @property
     def logo_path(self) -> str:

@@ -11,4 +11,4 @@ class PlanTierTranslationOptions(TranslationOptions):
 @register(Product)
 class ProductTranslationOptions(TranslationOptions):
     # Product names are proper nouns and stay untranslated; what a license is for is not.
-    fields = ("license_unit",)
+    fields = ("license_unit", "license_unit_plural")

@@ -199,3 +199,32 @@ class BillingInfoForm(AddressFormMixin, forms.ModelForm):
         if value and not VAT_NUMBER.fullmatch(value):
             raise ValidationError(_("Enter a valid VAT number: 4 to 18 letters and digits."))
         return value
+
+
+class CheckoutForm(forms.Form):
+    """Place Order on the checkout: the key of the reviewed checkout, and the lines it showed
+    (`pk:licenses` pairs), so what is placed is what was reviewed, and a resubmission is
+    recognised even after the cart was emptied."""
+
+    order_key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("This order summary cannot be placed. Review the order again."),
+            "invalid": _("This order summary cannot be placed. Review the order again."),
+        },
+    )
+    lines = forms.CharField(widget=forms.HiddenInput, max_length=2000)
+
+    @staticmethod
+    def lines_value(quantities: dict[int, int]) -> str:
+        return ",".join(f"{pk}:{quantity}" for pk, quantity in quantities.items())
+
+    def clean_lines(self):
+        try:
+            pairs = [pair.split(":") for pair in self.cleaned_data["lines"].split(",")]
+            lines = {int(pk): int(quantity) for pk, quantity in pairs}
+        except ValueError:
+            raise ValidationError(
+                _("This order summary cannot be placed. Review the order again."), code="lines"
+            ) from None
+        return lines

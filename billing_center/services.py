@@ -17,7 +17,15 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from accounts.clock import sandbox_today
-from accounts.models import Account, Activity, BillingFrequency, PlanTier, Subscription, User
+from accounts.models import (
+    Account,
+    Activity,
+    BillingFrequency,
+    PlacedOrder,
+    PlanTier,
+    Subscription,
+    User,
+)
 from accounts.services import (
     LicensesQuote,
     activity_record,
@@ -322,6 +330,44 @@ def order_place(
     summary = _order_summary_of_quote(added.quote, today=invoice.issued_on)
     _order_confirmation_send(actor=actor, invoice=invoice, summary=summary)
     return invoice
+
+
+def cart_line_key(order_key: uuid.UUID, subscription_id: int) -> uuid.UUID:
+    """The key one line of a checkout claims: derived from the checkout's own key, so each
+    line is placed once, and a resubmitted checkout finds every line already placed."""
+    return uuid.uuid5(order_key, str(subscription_id))
+
+
+def cart_placed_before(
+    *, account: Account, order_key: uuid.UUID, subscription_ids
+) -> PlacedOrder | None:
+    """The first line of a checkout placed before (Back then Place Order, a double click)."""
+    keys = [cart_line_key(order_key, pk) for pk in subscription_ids]
+    return PlacedOrder.objects.filter(account=account, key__in=keys).order_by("pk").first()
+
+
+@transaction.atomic
+def cart_place(
+    *, actor: User, account: Account, lines: dict[int, int], order_key: uuid.UUID
+) -> list[Invoice]:
+    """Place Order for the cart's lines ({subscription pk: licenses to add}): every line is
+    an `order_place` of its own (its invoice, its email), and the lines go all or none, so a
+    line refused now (cancelled since, over the limit) places nothing.
+
+    A checkout placed before raises `accounts.services.OrderAlreadyPlaced`.
+    """
+    if not lines:
+        raise ValidationError(_("Your cart is empty."), code="empty")
+    return [
+        order_place(
+            actor=actor,
+            account=account,
+            subscription_id=subscription_id,
+            quantity=quantity,
+            order_key=cart_line_key(order_key, subscription_id),
+        )
+        for subscription_id, quantity in lines.items()
+    ]
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ class SubscriptionCard:
     renewal_date: str
     price_per_license: str
     total: str
+    add_licenses_label: str  # in the product's word: Add Agents, Add Organizers
     add_licenses_url: str
     edit_url: str
     cancel_url: str
@@ -56,6 +57,7 @@ def subscription_cards(subscriptions, *, currency: str) -> list[SubscriptionCard
             renewal_date=format_day(subscription.renewal_date),
             price_per_license=format_money(subscription.price_per_license, currency),
             total=format_money(subscription.total, currency),
+            add_licenses_label=subscription.product.add_licenses_label,
             add_licenses_url=add_licenses(subscription.pk),
             edit_url=edit(subscription.pk),
             cancel_url=cancel(subscription.pk),

@@ -17,6 +17,8 @@ urlpatterns = [
         views.AddLicensesView.as_view(),
         name="add-licenses",
     ),
+    path("cart/", views.CartView.as_view(), name="cart"),
+    path("checkout/", views.CheckoutView.as_view(), name="checkout"),
     path("subscriptions/<int:pk>/edit/", views.EditSubscriptionView.as_view(), name="edit"),
     path("subscriptions/<int:pk>/cancel/", views.CancelSubscriptionView.as_view(), name="cancel"),
     path("payment-method/", views.PaymentMethodView.as_view(), name="payment-method"),

@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import (
     DetailView,
     FormView,
@@ -32,14 +33,17 @@ from accounts.decisions import (
     whom_to_contact,
 )
 from accounts.models import Activity, Subscription, User
+from accounts.services import OrderAlreadyPlaced, order_key_new
 from accounts.views import SignInView, SignOutView, SubscriptionOrderView
 from core.formatting import format_day
 from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
 
 from . import services
+from .cart import Cart, cart_lines, cart_totals
 from .forms import (
     AddLicensesForm,
     BillingInfoForm,
+    CheckoutForm,
     EditSubscriptionForm,
     NewSubscriptionForm,
     PaymentMethodForm,
@@ -174,23 +178,36 @@ class SubscriptionsView(BillingAdminRequiredMixin, TemplateView):
         )
 
 
-class BillingCenterOrderView(BillingAdminRequiredMixin, SubscriptionOrderView):
-    """The Billing Center's order (accounts.views.SubscriptionOrderView): the form, its order
-    summary, then Place Order, all on `billing_center/order.html`; the summary is posted
-    again with `place`. A refused form answers 400."""
+def order_already_placed(request, *, account, order):
+    """A resubmitted order (Back then Place Order, a double click): nothing is charged
+    again, and the person is taken to the invoice the order was placed with."""
+    messages.info(
+        request,
+        _("This order was already placed: invoice %(number)s. Nothing was charged again.")
+        % {"number": order.reference},
+    )
+    invoice = Invoice.objects.filter(account=account, number=order.reference).first()
+    if invoice is None:
+        return redirect("billing_center:subscriptions")
+    return redirect("billing_center:invoice", pk=invoice.pk)
+
+
+class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
+    """Edit subscription, an order in three steps (accounts.views.SubscriptionOrderView):
+    the plan tier and billing frequency, their order summary, then Place Order, all on
+    `billing_center/order.html`; the summary is posted again with `place`. A refused form
+    answers 400. (Adding licenses goes through the cart instead: AddLicensesView, CartView,
+    CheckoutView.)"""
 
     template_name = "billing_center/order.html"
+    form_class = EditSubscriptionForm
     invalid_status = 400
-    kind = None
 
     def posted_step(self):
         return self.PLACE if "place" in self.request.POST else self.REVIEW
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "subscription": self.subscription}
-
-    def summarize(self, data):
-        raise NotImplementedError
 
     def review(self, form):
         """The checkout, as the real Billing Center shows it: the order summary, then what
@@ -210,38 +227,198 @@ class BillingCenterOrderView(BillingAdminRequiredMixin, SubscriptionOrderView):
         return redirect("billing_center:subscriptions")
 
     def already_placed(self, order):
-        """A resubmitted summary (Back then Place Order, a double click): its invoice."""
-        messages.info(
-            self.request,
-            _("This order was already placed: invoice %(number)s. Nothing was charged again.")
-            % {"number": order.reference},
-        )
-        invoice = Invoice.objects.filter(account=self.account, number=order.reference).first()
-        if invoice is None:
-            return redirect("billing_center:subscriptions")
-        return redirect("billing_center:invoice", pk=invoice.pk)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(kind=self.kind, **kwargs)
-
-
-class AddLicensesView(BillingCenterOrderView):
-    form_class = AddLicensesForm
-    kind = "add-licenses"
+        return order_already_placed(self.request, account=self.account, order=order)
 
     def summarize(self, data):
-        return services.order_summary_add_licenses(
-            subscription=self.subscription, quantity=data["quantity"]
+        return services.order_summary_change(
+            subscription=self.subscription,
+            plan_tier=data["plan_tier"],
+            billing_frequency=data["billing_frequency"],
         )
 
     def place(self, form):
-        self.summarize(form.cleaned_data)  # checked again, as on the summary
-        return services.order_place(
+        data = form.cleaned_data
+        self.summarize(data)  # checked again, as on the summary
+        return services.subscription_change(
             actor=self.request.user,
             account=self.account,
             subscription_id=self.subscription.pk,
-            quantity=form.cleaned_data["quantity"],
+            plan_tier_id=data["plan_tier"].pk,
+            billing_frequency=data["billing_frequency"],
             order_key=self.order_key(),
+        )
+
+
+class AddLicensesView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
+    """The product's "Add Agents" (`Product.add_licenses_label`): how many more licenses,
+    then Add to Cart. Nothing is ordered here: the number is checked and priced as an order
+    would be, and goes to the cart (billing_center.cart). A line already in the cart is
+    edited: the form starts from its number."""
+
+    template_name = "billing_center/add_licenses.html"
+    form_class = AddLicensesForm
+    invalid_status = 400
+    nav_item = "billing_center:cart"
+
+    @cached_property
+    def subscription(self):
+        return get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
+
+    @cached_property
+    def cart(self):
+        return Cart(self.request.session)
+
+    def get_initial(self):
+        quantity = self.cart.quantity(self.subscription.pk)
+        return {"quantity": quantity} if quantity else {}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "subscription": self.subscription}
+
+    def service_call(self, form):
+        quantity = form.cleaned_data["quantity"]
+        services.order_summary_add_licenses(subscription=self.subscription, quantity=quantity)
+        self.cart.put(self.subscription.pk, quantity)
+        messages.success(
+            self.request,
+            ngettext(
+                "In your cart: %(quantity)d more license of %(product)s.",
+                "In your cart: %(quantity)d more licenses of %(product)s.",
+                quantity,
+            )
+            % {"quantity": quantity, "product": self.subscription.product.name},
+        )
+        return redirect("billing_center:cart")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            subscription=self.subscription,
+            in_cart=self.cart.quantity(self.subscription.pk) is not None,
+            **kwargs,
+        )
+
+
+class CartView(BillingAdminRequiredMixin, TemplateView):
+    """The cart: each line's licenses and price, Edit (back to Add Agents) and Remove, and
+    Proceed to Checkout. POST `remove=<subscription pk>` takes a line out."""
+
+    template_name = "billing_center/cart.html"
+    nav_item = "billing_center:cart"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            subscription_id = int(request.POST.get("remove", ""))
+        except ValueError:
+            return redirect("billing_center:cart")
+        cart = Cart(request.session)
+        subscription = self.subscriptions().select_related("product").filter(pk=subscription_id)
+        if cart.quantity(subscription_id) is not None and subscription:
+            cart.remove(subscription_id)
+            messages.info(
+                request,
+                _("%(product)s is out of your cart.") % {"product": subscription[0].product.name},
+            )
+        return redirect("billing_center:cart")
+
+    def get_context_data(self, **kwargs):
+        lines = cart_lines(Cart(self.request.session), self.subscriptions())
+        return super().get_context_data(lines=lines, **cart_totals(lines), **kwargs)
+
+
+class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
+    """Proceed to Checkout: the order summary of the whole cart (the billing period beginning
+    today, the licenses, the plan price, the total due), the card on file and the VAT
+    number, Edit Order (back to the cart), then Place Order.
+
+    The Place Order form carries a new order key and the lines it showed: a cart changed
+    since (another tab) is reviewed again rather than placed, and a checkout placed before
+    (Back then Place Order, a double click) is recognised by its key, even with the cart
+    emptied since, and charges nothing again. A refused checkout answers 400."""
+
+    template_name = "billing_center/checkout.html"
+    form_class = CheckoutForm
+    invalid_status = 400
+    nav_item = "billing_center:cart"
+
+    @cached_property
+    def cart(self):
+        return Cart(self.request.session)
+
+    @cached_property
+    def lines(self):
+        return cart_lines(self.cart, self.subscriptions())
+
+    def get_initial(self):
+        return {
+            "order_key": order_key_new(),
+            "lines": CheckoutForm.lines_value(self.reviewed_quantities()),
+        }
+
+    def reviewed_quantities(self) -> dict[int, int]:
+        return {line.subscription.pk: line.quantity for line in self.lines}
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            placed = services.cart_placed_before(
+                account=self.account,
+                order_key=form.cleaned_data["order_key"],
+                subscription_ids=form.cleaned_data["lines"],
+            )
+            if placed is not None:
+                return self.already_placed(placed)
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
+    def service_call(self, form):
+        reviewed = form.cleaned_data["lines"]
+        if reviewed != self.reviewed_quantities():
+            raise ValidationError(
+                _("Your cart changed since this checkout was shown. Review the order again."),
+                code="changed",
+            )
+        try:
+            invoices = services.cart_place(
+                actor=self.request.user,
+                account=self.account,
+                lines=reviewed,
+                order_key=form.cleaned_data["order_key"],
+            )
+        except OrderAlreadyPlaced as placed:
+            return self.already_placed(placed.order)
+        self.cart.clear()
+        numbers = ", ".join(invoice.number for invoice in invoices)
+        messages.success(
+            self.request,
+            ngettext(
+                "Thank you: your order is placed. Invoice %(numbers)s is in your billing "
+                "history, and its confirmation in your email.",
+                "Thank you: your order is placed. Invoices %(numbers)s are in your billing "
+                "history, and their confirmations in your email.",
+                len(invoices),
+            )
+            % {"numbers": numbers},
+        )
+        return redirect("billing_center:subscriptions")
+
+    def already_placed(self, order):
+        return order_already_placed(self.request, account=self.account, order=order)
+
+    def form_invalid(self, form):
+        """The refusal, above the checkout as it is now, with a new key to place it."""
+        refusals = [error for errors in form.errors.values() for error in errors]
+        fresh = self.form_class(initial=self.get_initial())
+        return self.render_to_response(
+            self.get_context_data(form=fresh, refusals=refusals), status=self.invalid_status
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            lines=self.lines,
+            payment_method=PaymentMethod.objects.filter(account=self.account).first(),
+            billing_info=BillingInfo.objects.filter(account=self.account).first(),
+            **cart_totals(self.lines),
+            **kwargs,
         )
 
 
@@ -290,30 +467,6 @@ class NewSubscriptionView(BillingAdminRequiredMixin, ServiceFormMixin, FormView)
             ) % {"product": subscription.product.name}
         messages.success(self.request, message)
         return redirect("billing_center:subscriptions")
-
-
-class EditSubscriptionView(BillingCenterOrderView):
-    form_class = EditSubscriptionForm
-    kind = "edit"
-
-    def summarize(self, data):
-        return services.order_summary_change(
-            subscription=self.subscription,
-            plan_tier=data["plan_tier"],
-            billing_frequency=data["billing_frequency"],
-        )
-
-    def place(self, form):
-        data = form.cleaned_data
-        self.summarize(data)  # checked again, as on the summary
-        return services.subscription_change(
-            actor=self.request.user,
-            account=self.account,
-            subscription_id=self.subscription.pk,
-            plan_tier_id=data["plan_tier"].pk,
-            billing_frequency=data["billing_frequency"],
-            order_key=self.order_key(),
-        )
 
 
 class CancelSubscriptionView(BillingAdminRequiredMixin, DetailView):

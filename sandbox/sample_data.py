@@ -30,6 +30,7 @@ class ProductData:
     code: str
     name: str
     license_unit: dict[str, str]
+    license_unit_plural: dict[str, str]
     plans: list[PlanData]
 
 
@@ -78,6 +79,7 @@ PRODUCTS = [
         code="gotoassist-rs5",
         name="GoToAssist Remote Support v5",
         license_unit={"en": "agent", "es": "agente", "pt_br": "agente"},
+        license_unit_plural={"en": "Agents", "es": "agentes", "pt_br": "agentes"},
         plans=[
             PlanData(
                 "standard",
@@ -97,6 +99,7 @@ PRODUCTS = [
         code="gotomeeting",
         name="GoToMeeting",
         license_unit={"en": "organizer", "es": "organizador", "pt_br": "organizador"},
+        license_unit_plural={"en": "Organizers", "es": "organizadores", "pt_br": "organizadores"},
         plans=[
             PlanData(
                 "professional",
@@ -116,6 +119,7 @@ PRODUCTS = [
         code="gotowebinar",
         name="GoToWebinar",
         license_unit={"en": "organizer", "es": "organizador", "pt_br": "organizador"},
+        license_unit_plural={"en": "Organizers", "es": "organizadores", "pt_br": "organizadores"},
         plans=[
             PlanData(
                 "lite",

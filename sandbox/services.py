@@ -101,6 +101,7 @@ def _load_products() -> tuple[dict[str, Product], dict[tuple[str, str], PlanTier
                 name=data.name,
                 sort_order=order,
                 **_translated("license_unit", data.license_unit),
+                **_translated("license_unit_plural", data.license_unit_plural),
             )
         for plan_data in data.plans:
             plan = plans.get((product.pk, plan_data.code))

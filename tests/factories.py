@@ -53,6 +53,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"product-{n}")
     name = factory.Sequence(lambda n: f"Product {n}")
     license_unit = "agent"
+    license_unit_plural = "Agents"
 
 
 class PlanTierFactory(factory.django.DjangoModelFactory):

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext
 
 from accounts.models import BillingFrequency, Subscription
+from billing_center.cart import Cart
 
 register = template.Library()
 
@@ -49,3 +50,12 @@ def change_value(value, key):
         "billing_frequency": dict(BillingFrequency.choices),
     }.get(key, {})
     return choices.get(value, value)
+
+
+@register.simple_tag(takes_context=True)
+def cart_nav_label(context) -> str:
+    """The navigation's "Cart", with the number of lines in it when there are any."""
+    count = len(Cart(context["request"].session))
+    if not count:
+        return gettext("Cart")
+    return gettext("Cart (%(count)d)") % {"count": count}

@@ -78,6 +78,7 @@ def seed(*, users: int = USERS, subscriptions: int = SUBSCRIPTIONS, invoices: in
                 defaults={
                     "name": f"Bench Product {i:02d}",
                     "license_unit": "agent",
+                    "license_unit_plural": "Agents",
                     "sort_order": 100 + i,
                 },
             )
