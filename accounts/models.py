@@ -230,10 +230,16 @@ class Product(models.Model):
     def __str__(self):
         return self.name
 
+    # The Billing Center's button for more licenses, in the product's word: Add Agents.
+    ADD_LICENSES = _("Add %(units)s")
+
     @property
     def add_licenses_label(self) -> str:
-        """The Billing Center's button for more licenses, in the product's word: Add Agents."""
-        return _("Add %(units)s") % {"units": self.license_unit_plural or self.license_unit}
+        return self.add_licenses_label_from(str(self.ADD_LICENSES))
+
+    def add_licenses_label_from(self, translated: str) -> str:
+        """The label from `ADD_LICENSES` translated once for a whole page of products."""
+        return translated % {"units": self.license_unit_plural or self.license_unit}
 
     @property
     def logo_path(self) -> str:

@@ -9,7 +9,7 @@ of 50 cards costs little more than a page of 2.
 
 from dataclasses import dataclass
 
-from accounts.models import BillingFrequency, Subscription
+from accounts.models import BillingFrequency, Product, Subscription
 from core.formatting import format_day, format_money
 from core.lists import choice_labels, link_maker
 
@@ -40,6 +40,7 @@ def subscription_cards(subscriptions, *, currency: str) -> list[SubscriptionCard
     statuses = choice_labels(Subscription.Status.choices)
     frequencies = choice_labels(BillingFrequency.choices)
     add_licenses = link_maker("billing_center:add-licenses")
+    add_licenses_label = str(Product.ADD_LICENSES)
     edit = link_maker("billing_center:edit")
     cancel = link_maker("billing_center:cancel")
     return [
@@ -57,7 +58,7 @@ def subscription_cards(subscriptions, *, currency: str) -> list[SubscriptionCard
             renewal_date=format_day(subscription.renewal_date),
             price_per_license=format_money(subscription.price_per_license, currency),
             total=format_money(subscription.total, currency),
-            add_licenses_label=subscription.product.add_licenses_label,
+            add_licenses_label=subscription.product.add_licenses_label_from(add_licenses_label),
             add_licenses_url=add_licenses(subscription.pk),
             edit_url=edit(subscription.pk),
             cancel_url=cancel(subscription.pk),

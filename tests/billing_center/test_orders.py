@@ -1,4 +1,5 @@
-"""Add licenses, edit subscription, cancel: summary, Place Order, email, invoice, activity."""
+"""Add licenses (Add Agents -> cart -> checkout), edit subscription, cancel: summary, Place
+Order, email, invoice, activity. The cart's own behaviour is in test_cart.py."""
 
 from decimal import Decimal
 
@@ -23,6 +24,29 @@ def reviewed(client, page, data):
     return {**data, "order_key": summary.context["order_key"], "place": "1"}
 
 
+def add_to_cart(client, subscription, quantity, language="en"):
+    """Add Agents -> Add to Cart, which goes to the cart."""
+    response = client.post(
+        url("add-licenses", language, pk=subscription.pk), {"quantity": str(quantity)}
+    )
+    assert response.status_code == 302, response.content
+    assert response["Location"] == url("cart", language)
+
+
+def checkout(client, language="en"):
+    """Proceed to Checkout: the Place Order form's data, as the page sends it."""
+    page = client.get(url("checkout", language))
+    assert page.status_code == 200, page.content
+    initial = page.context["form"].initial
+    return {"order_key": str(initial["order_key"]), "lines": initial["lines"]}
+
+
+def add_licenses(client, subscription, quantity, language="en"):
+    """The whole order: Add to Cart, Proceed to Checkout, Place Order."""
+    add_to_cart(client, subscription, quantity, language)
+    return client.post(url("checkout", language), checkout(client, language))
+
+
 @pytest.fixture
 def ana_rs5(persona):
     return (
@@ -42,21 +66,21 @@ def ana_rs5(persona):
         ("pt-br", "21 de novembro de 2026 – 13 de abril de 2027", "US$\xa0517,15"),
     ],
 )
-def test_add_licenses_summary_then_place_order(signed_in, ana_rs5, language, period, total):
+def test_add_licenses_cart_checkout_then_place_order(signed_in, ana_rs5, language, period, total):
     client = signed_in("ana")
-    page = url("add-licenses", language, pk=ana_rs5.pk)
-    assert client.get(page).status_code == 200
+    assert client.get(url("add-licenses", language, pk=ana_rs5.pk)).status_code == 200
 
-    summary = client.post(page, {"quantity": "3"})
-    assert summary.status_code == 200
-    content = summary.content.decode()
-    assert 'data-testid="bc-order-summary"' in content
-    assert period in content
-    assert total in content
+    add_to_cart(client, ana_rs5, 3, language)
+    cart = client.get(url("cart", language)).content.decode()
+    assert 'data-testid="bc-cart-lines"' in cart
+    assert period in cart and total in cart
+    review = client.get(url("checkout", language)).content.decode()
+    assert 'data-testid="bc-order-summary"' in review
+    assert period in review and total in review
     ana_rs5.refresh_from_db()
     assert ana_rs5.licenses == 10  # nothing placed yet
 
-    placed = client.post(page, reviewed(client, page, {"quantity": "3"}))
+    placed = client.post(url("checkout", language), checkout(client, language))
     assert placed.status_code == 302
     assert placed["Location"] == url("subscriptions", language)
     ana_rs5.refresh_from_db()
@@ -72,6 +96,8 @@ def test_add_licenses_summary_then_place_order(signed_in, ana_rs5, language, per
     assert activity.after["licenses"] == 13
     history = client.get(url("billing-history", language)).content.decode()
     assert invoice.number in history
+    empty = client.get(url("cart", language)).content.decode()
+    assert 'data-testid="bc-cart-empty"' in empty
 
 
 @pytest.mark.django_db
@@ -82,11 +108,10 @@ def test_add_licenses_summary_then_place_order(signed_in, ana_rs5, language, per
 )
 def test_add_licenses_bad_input_changes_nothing(signed_in, ana_rs5, quantity, language):
     client = signed_in("ana")
-    response = client.post(
-        url("add-licenses", language, pk=ana_rs5.pk), {"quantity": quantity, "place": "1"}
-    )
+    response = client.post(url("add-licenses", language, pk=ana_rs5.pk), {"quantity": quantity})
     assert response.status_code == 400
     assert response.context["form"].errors
+    assert not client.session.get("billing_center_cart")
     error = " ".join(response.context["form"].errors["quantity"])
     if language != "en":
         assert "Enter" not in error and "subscription" not in error
@@ -205,9 +230,7 @@ def test_subscriptions_page_shows_every_card(signed_in):
     ],
 )
 def test_order_confirmation_in_the_page_language(signed_in, ana_rs5, language, subject):
-    client = signed_in("ana")
-    page = url("add-licenses", language, pk=ana_rs5.pk)
-    client.post(page, reviewed(client, page, {"quantity": "1"}))
+    add_licenses(signed_in("ana"), ana_rs5, 1, language)
     mail = MailboxMessage.objects.get(recipient="ana.billing@acme.example")
     assert mail.subject.startswith(subject)
 
@@ -260,7 +283,7 @@ def test_django_admin_lists_billing_center_models(client, persona, model):
 @pytest.mark.parametrize(
     ("name", "data", "kind"),
     [
-        ("add-licenses", {"quantity": "3"}, Invoice.Kind.LICENSES_ADDED),
+        ("checkout", {"quantity": "3"}, Invoice.Kind.LICENSES_ADDED),
         ("edit", {"plan_tier": "premium", "billing_frequency": "annual"}, "plan_changed"),
     ],
 )
@@ -268,15 +291,20 @@ def test_the_same_summary_placed_twice_is_placed_once(
     signed_in, ana_rs5, language, words, name, data, kind
 ):
     """Back then Place Order, or a double click: one invoice, one change, and the second
-    answer shows the order already placed with its invoice."""
-    if "plan_tier" in data:
+    answer shows the order already placed with its invoice (the checkout's, even though
+    its cart is empty by then)."""
+    client = signed_in("ana")
+    if name == "checkout":
+        add_to_cart(client, ana_rs5, data["quantity"], language)
+        page = url(name, language)
+        placing = checkout(client, language)
+    else:
         data = {
             **data,
             "plan_tier": PlanTier.objects.get(product=ana_rs5.product, code="premium").pk,
         }
-    client = signed_in("ana")
-    page = url(name, language, pk=ana_rs5.pk)
-    placing = reviewed(client, page, data)
+        page = url(name, language, pk=ana_rs5.pk)
+        placing = reviewed(client, page, data)
     assert client.post(page, placing).status_code == 302
     again = client.post(page, placing, follow=True)
     assert again.status_code == 200
@@ -285,7 +313,7 @@ def test_the_same_summary_placed_twice_is_placed_once(
     content = again.content.decode()
     assert words in content and invoice.number in content
     ana_rs5.refresh_from_db()
-    assert ana_rs5.licenses == (13 if name == "add-licenses" else 10)
+    assert ana_rs5.licenses == (13 if name == "checkout" else 10)
     assert Activity.objects.filter(account=ana_rs5.account).count() == 1
     assert MailboxMessage.objects.filter(recipient="ana.billing@acme.example").count() == 1
 
@@ -293,10 +321,13 @@ def test_the_same_summary_placed_twice_is_placed_once(
 @pytest.mark.django_db
 @pytest.mark.parametrize("order_key", [None, "", "not-a-key", "\x00", "1" * 300])
 def test_place_order_without_its_summary_key_changes_nothing(signed_in, ana_rs5, order_key):
-    data = {"quantity": "1", "place": "1"}
+    client = signed_in("ana")
+    add_to_cart(client, ana_rs5, 1)
+    data = checkout(client)
+    del data["order_key"]
     if order_key is not None:
         data["order_key"] = order_key
-    response = signed_in("ana").post(url("add-licenses", pk=ana_rs5.pk), data)
+    response = client.post(url("checkout"), data)
     assert response.status_code == 400
     assert "Review the order again" in response.content.decode()
     ana_rs5.refresh_from_db()
@@ -311,8 +342,7 @@ def test_place_order_without_its_summary_key_changes_nothing(signed_in, ana_rs5,
 )
 def test_recent_activity_names_the_order(signed_in, ana_rs5, language, label):
     client = signed_in("ana")
-    page = url("add-licenses", language, pk=ana_rs5.pk)
-    client.post(page, reviewed(client, page, {"quantity": "2"}))
+    add_licenses(client, ana_rs5, 2, language)
     invoice = Invoice.objects.get(kind=Invoice.Kind.LICENSES_ADDED)
     activity = client.get(url("activity", language)).content.decode()
     assert f"{label}:</span> {invoice.number}" in activity
@@ -346,10 +376,9 @@ def test_checkout_shows_the_card_and_vat_number_it_will_use(signed_in, persona):
     info = BillingInfo.objects.get(account=ana.account)
     info.vat_number = "ES-B12345678"
     info.save()
-    response = signed_in("ana").post(
-        reverse("billing_center:add-licenses", args=[rs5.pk]), {"quantity": 2}
-    )
-    content = response.content.decode()
+    client = signed_in("ana")
+    add_to_cart(client, rs5, 2)
+    content = client.get(url("checkout")).content.decode()
     assert 'data-testid="bc-checkout"' in content
     assert content.split('data-testid="bc-checkout-card">')[1].startswith(str(card))
     assert content.split('data-testid="bc-checkout-vat">')[1].startswith("ES-B12345678")
