@@ -137,14 +137,25 @@ def label_removed(request, html: str) -> str:
 
 
 def total_one_license_more(request, context) -> None:
-    """The Billing Center's Add Licenses summary charges for one license more than ordered
-    (the total only: the licenses shown, and the order placed, are right)."""
-    summary = context.get("summary")
-    if summary is None or summary.licenses_added < 1:
+    """The Billing Center's checkout charges each line for one license more than ordered
+    (the totals only: the licenses shown, and the order placed, are right)."""
+    lines = context.get("lines")
+    if not lines:
         return
-    one_license = summary.total_due / summary.licenses_added
-    total = (summary.total_due + one_license).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    context["summary"] = replace(summary, total_due=total)
+    wrong = []
+    for line in lines:
+        summary = line.summary
+        if summary is not None and summary.licenses_added >= 1:
+            one_license = summary.total_due / summary.licenses_added
+            total = (summary.total_due + one_license).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP
+            )
+            line = replace(line, summary=replace(summary, total_due=total))
+        wrong.append(line)
+    context["lines"] = wrong
+    context["total_due"] = sum(
+        (line.summary.total_due for line in wrong if line.summary is not None), Decimal("0.00")
+    )
 
 
 # --- F7: a server error on one page ---------------------------------------------------------
@@ -226,17 +237,19 @@ FAULTS: list[Fault] = [
         id="F6-total-off-by-one",
         title=_("An order total off by one license"),
         wrong=_(
-            "The Billing Center's Add Licenses order summary shows a total due for one license "
-            "more than ordered (for 1 license, the price of 2). The order placed is charged "
-            "correctly."
+            "The Billing Center's checkout shows a total due for one license more than ordered "
+            "(for 1 license, the price of 2). The order placed is charged correctly."
         ),
         right=_(
             "The total due is the licenses added × the plan price, prorated to the renewal date."
         ),
-        page="billing_center:add-licenses",
-        where=_("Billing Center, Subscriptions, Add Licenses, Review order, as Ana or Fernanda"),
+        page="billing_center:checkout",
+        where=_(
+            "Billing Center, Subscriptions, Add Agents, Add to Cart, Proceed to Checkout, as "
+            "Ana or Fernanda"
+        ),
         outcome=Outcome.BC_1,
-        method="POST",  # the summary is the answer to Review order
+        method="GET",  # the checkout's order summary
         on_context=total_one_license_more,
     ),
     Fault(

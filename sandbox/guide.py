@@ -281,11 +281,13 @@ AROUND_THE_ARTICLE = (
         _("“Who is the billing contact for my account?” (GoToMeeting's English edition)"),
     ),
     RealConsoleScreen(
-        _("Add Licenses: Add to Cart, Checkout, Place Order"),
+        _("Add Agents: Add to Cart, Cart, Proceed to Checkout, Place Order"),
         "billing_center:subscriptions",
         _(
-            "The billing period beginning today, the licenses, the plan's price, the total "
-            "due, the card on file and the VAT number, Edit Order; an email confirms the order."
+            "The Add button names the product's licenses (agents, organizers). The cart "
+            "lists each line with Edit and Remove; the checkout shows the billing period "
+            "beginning today, the licenses, the plan's price, the total due, the card on file "
+            "and the VAT number, Edit Order; an email confirms the order."
         ),
         _("The vendor's help page on adding seats to a subscription"),
     ),
