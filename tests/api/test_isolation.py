@@ -25,14 +25,16 @@ def _what_ana_sees(client) -> dict:
 
 
 def _order_placed(client, licenses: int) -> None:
-    """Add Licenses to Ana's first subscription, review the order summary, Place Order."""
+    """Add Agents on Ana's first subscription, Add to Cart, Proceed to Checkout, Place Order."""
     subscriptions = client.get("/en/billing/subscriptions/").content.decode()
     page = re.search(r'href="(/en/billing/subscriptions/\d+/add-licenses/)"', subscriptions)[1]
-    summary = client.post(page, {"quantity": str(licenses)})
-    assert summary.status_code == 200
+    assert client.post(page, {"quantity": str(licenses)}).status_code == 302
+    checkout = client.get("/en/billing/checkout/")
+    assert checkout.status_code == 200
+    initial = checkout.context["form"].initial
     placed = client.post(
-        page,
-        {"quantity": str(licenses), "order_key": summary.context["order_key"], "place": "1"},
+        "/en/billing/checkout/",
+        {"order_key": str(initial["order_key"]), "lines": initial["lines"]},
     )
     assert placed.status_code == 302, placed.content
 

@@ -102,12 +102,14 @@ class QaScript:
         return {product: int(count) for product, count in found}
 
     def licenses_added(self, quantity: int) -> None:
-        """Add Licenses on the first subscription, review the summary, Place Order."""
+        """Add Agents on the first subscription, Add to Cart, Proceed to Checkout, Place
+        Order."""
         subscriptions = self.get("/en/billing/subscriptions/")
         path = re.search(r'href="(/en/billing/subscriptions/\d+/add-licenses/)"', subscriptions)[1]
         form = self.get(path)
-        summary = self.post(path, form, {"quantity": str(quantity)})
-        place = summary.split('data-testid="bc-place-order-form"')[1].split("</form>")[0]
+        self.post(path, form, {"quantity": str(quantity)})  # to the cart
+        checkout = self.get("/en/billing/checkout/")
+        place = checkout.split('data-testid="bc-place-order-form"')[1].split("</form>")[0]
         hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', place))
         hidden.pop("csrfmiddlewaretoken", None)
-        self.post(path, summary, hidden)
+        self.post("/en/billing/checkout/", checkout, hidden)

@@ -35,6 +35,15 @@ def _ana_subscription():
     return {"pk": Subscription.objects.filter(account__name="Acme Support").order_by("pk")[0].pk}
 
 
+def _ana_cart_line(page):
+    """A line in Ana's cart (Add Agents -> Add to Cart), so the cart and the checkout show it."""
+    with translation.override("en"):
+        page.goto(reverse("billing_center:add-licenses", kwargs=_ana_subscription()))
+    page.locator("input[name=quantity]").fill("1")
+    page.get_by_test_id("bc-add-to-cart").click()
+    expect(page.get_by_test_id("bc-cart-line")).to_have_count(1)
+
+
 def _ana_invoice():
     return {"pk": Invoice.objects.filter(account__name="Acme Support").order_by("pk")[0].pk}
 
@@ -114,6 +123,8 @@ PAGES = {
         "billing_center:subscriptions": None,
         "billing_center:new-subscription": None,
         "billing_center:add-licenses": _ana_subscription,
+        "billing_center:cart": None,
+        "billing_center:checkout": None,
         "billing_center:edit": _ana_subscription,
         "billing_center:cancel": _ana_subscription,
         "billing_center:payment-method": None,
@@ -165,6 +176,10 @@ PAGES = {
     "self-paced": {  # a browser in a seat of no class (made through the API, or alone)
         "sandbox:clock": None,
     },
+}
+# URL name -> what the browser does before loading it, to show more than an empty page.
+SET_UP = {
+    "billing_center:cart": _ana_cart_line,
 }
 # URL names that are no page a person looks at -> why.
 NOT_PAGES = {
@@ -254,6 +269,8 @@ def test_every_page_loads_in_a_browser(
 ):
     _sign_in(page, who, trainer_credentials)
     for name, arguments in PAGES[who].items():
+        if name in SET_UP:
+            SET_UP[name](page)
         with translation.override("en"):
             path = reverse(name, kwargs=arguments() if arguments else None)
         page.goto(path)

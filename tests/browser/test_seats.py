@@ -68,13 +68,16 @@ def activity(page) -> list[str]:
 
 
 def place_order(page, quantity: int) -> None:
-    """Billing Center -> Subscriptions -> Add Licenses -> Place Order, as a trainee does."""
+    """Billing Center -> Subscriptions -> Add Agents -> Add to Cart -> Proceed to Checkout ->
+    Place Order, as a trainee does."""
     page.goto("/en/billing/subscriptions/")
     page.get_by_test_id(RS5).get_by_test_id("bc-add-licenses").click()
     page.locator("input[name=quantity]").fill(str(quantity))
-    page.get_by_test_id("bc-review-order").click()
+    page.get_by_test_id("bc-add-to-cart").click()
+    page.get_by_test_id("bc-proceed-to-checkout").click()
     expect(page.get_by_test_id("bc-order-summary")).to_be_visible()
     page.get_by_test_id("bc-place-order").click()
+    expect(page.locator("body")).to_have_attribute("data-outcome", "BC-1")
     expect(page.get_by_test_id("flash-message")).to_be_visible()
 
 

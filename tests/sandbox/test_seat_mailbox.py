@@ -60,10 +60,11 @@ def _ana_orders_a_license(client) -> Invoice:
             account__name="Acme Support", product__code="gotoassist-rs5"
         )
     page = reverse("billing_center:add-licenses", args=[subscription.pk])
-    summary = client.post(page, {"quantity": "1"})
-    assert summary.status_code == 200
+    assert client.post(page, {"quantity": "1"}).status_code == 302  # to the cart
+    checkout = reverse("billing_center:checkout")
+    initial = client.get(checkout).context["form"].initial
     placed = client.post(
-        page, {"quantity": "1", "order_key": summary.context["order_key"], "place": "1"}
+        checkout, {"order_key": str(initial["order_key"]), "lines": initial["lines"]}
     )
     assert placed.status_code == 302
     return Invoice._base_manager.filter(subscription=subscription).latest("pk")
