@@ -41,6 +41,7 @@ CLASS_SECONDS = float(os.environ.get("BENCH_CLASS_SECONDS", "60"))
 ANA, BRUNO = "ana.billing@acme.example", "bruno.admin@acme.example"
 SUBSCRIPTIONS = "/en/billing/subscriptions/"
 SIGN_OUT = "/en/billing/sign-out/"
+CHECKOUT = "/en/billing/checkout/"
 ADD_LICENSES_LINK = re.compile(rb'href="(/en/billing/subscriptions/(\d+)/add-licenses/)"')
 HIDDEN_INPUT = re.compile(rb'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 
@@ -174,9 +175,9 @@ def order_storm(
     port: int, seats: list[Seat], seconds: float
 ) -> tuple[list[Trainee], Measure, float]:
     """Every seat's trainee, at once, for `seconds`: sign in as Ana, Subscriptions, Add
-    Licenses (1 to 3), its order summary, Place Order, Subscriptions again, sign out. A round
-    begun before the time is up is finished. Returns the trainees, every request's latency,
-    and the seconds from the start until the last trainee stopped."""
+    Agents (1 to 3 licenses), Add to Cart, the checkout, Place Order, Subscriptions again,
+    sign out. A round begun before the time is up is finished. Returns the trainees, every
+    request's latency, and the seconds from the start until the last trainee stopped."""
     requests = Measure()
     trainees = [Trainee(seat) for seat in seats]
     stop_at = time.monotonic() + seconds
@@ -213,13 +214,14 @@ def order_storm(
                 trainee.subscription_id = subscription_id
                 quantity = 1 + trainee.rounds % 3
                 step(session, trainee, "GET", add_licenses)
-                _, _, summary = step(session, trainee, "POST", add_licenses, {"quantity": quantity})
+                step(session, trainee, "POST", add_licenses, {"quantity": quantity}, 302)
+                _, _, summary = step(session, trainee, "GET", CHECKOUT)
                 fields = {
                     name.decode(): value.decode()
                     for name, value in HIDDEN_INPUT.findall(summary)
                     if name != b"csrfmiddlewaretoken"
                 }
-                _, location, _ = step(session, trainee, "POST", add_licenses, fields, 302)
+                _, location, _ = step(session, trainee, "POST", CHECKOUT, fields, 302)
                 if not location.endswith(SUBSCRIPTIONS):
                     trainee.errors.append(f"Place Order led to {location}")
                     break
@@ -280,8 +282,9 @@ ROUND_STEPS = [
     "POST sign-in",
     "GET landing (redirect)",
     "GET Subscriptions",
-    "GET Add Licenses",
-    "POST order summary",
+    "GET Add Agents",
+    "POST Add to Cart",
+    "GET checkout",
     "POST Place Order",
     "GET Subscriptions again",
     "POST sign-out",
@@ -313,11 +316,12 @@ def round_cpu(seats: list[Seat], rounds: int = 20) -> dict[str, float]:
         page = timed(ROUND_STEPS[3], client, SUBSCRIPTIONS)
         add_licenses = ADD_LICENSES_LINK.search(page).group(1).decode()
         timed(ROUND_STEPS[4], client, add_licenses)
-        summary = timed(ROUND_STEPS[5], client, add_licenses, {"quantity": 1})
+        timed(ROUND_STEPS[5], client, add_licenses, {"quantity": 1})
+        summary = timed(ROUND_STEPS[6], client, CHECKOUT)
         fields = {name.decode(): value.decode() for name, value in HIDDEN_INPUT.findall(summary)}
-        timed(ROUND_STEPS[6], client, add_licenses, fields)
-        timed(ROUND_STEPS[7], client, SUBSCRIPTIONS)
-        timed(ROUND_STEPS[8], client, SIGN_OUT, {})
+        timed(ROUND_STEPS[7], client, CHECKOUT, fields)
+        timed(ROUND_STEPS[8], client, SUBSCRIPTIONS)
+        timed(ROUND_STEPS[9], client, SIGN_OUT, {})
         if n < 3:
             for values in cpu.values():
                 values.clear()
