@@ -402,6 +402,17 @@ def persona_client(client, persona_key: str | None):
     return client
 
 
+def cart_line_add(client, user) -> None:
+    """A line in the Billing Center cart of the client's session (one license of the user's
+    first subscription), as Add to Cart leaves it: the cart's and the checkout's forms are
+    shown only then."""
+    from billing_center.cart import Cart
+
+    session = client.session
+    Cart(session).put(user.account.subscriptions.order_by("pk").first().pk, 1)
+    session.save()
+
+
 def persona_user(persona_key: str):
     from django.contrib.auth import get_user_model
 
