@@ -402,15 +402,14 @@ def persona_client(client, persona_key: str | None):
     return client
 
 
-def cart_line_add(client, user) -> None:
-    """A line in the Billing Center cart of the client's session (one license of the user's
-    first subscription), as Add to Cart leaves it: the cart's and the checkout's forms are
-    shown only then."""
-    from billing_center.cart import Cart
-
-    session = client.session
-    Cart(session).put(user.account.subscriptions.order_by("pk").first().pk, 1)
-    session.save()
+def cart_line_add(client) -> None:
+    """Add to Cart, as the signed-in billing admin would: one license of the first
+    subscription on Subscriptions. The cart's and the checkout's forms are shown only then."""
+    page = client.get(reverse("billing_center:subscriptions")).content.decode()
+    add_licenses = re.search(r'href="([^"]+/add-licenses/)" data-testid="bc-add-licenses"', page)
+    assert add_licenses, "no Add button on Subscriptions"
+    response = client.post(add_licenses[1], {"quantity": "1"})
+    assert response.status_code == 302, f"Add to Cart: {response.status_code}"
 
 
 def persona_user(persona_key: str):

@@ -15,7 +15,6 @@ from .crawler import (
     lockout_state,
     pending_cancellation_state,
     persona_client,
-    persona_user,
     template_post_forms,
 )
 
@@ -57,7 +56,7 @@ def test_the_crawler_reaches_every_post_form_of_the_templates(sample_data):
     for persona_key in PERSONAS:
         client = persona_client(Client(), persona_key)
         if persona_key == "ana":  # the cart's Remove and the checkout's Place Order need a line
-            cart_line_add(client, persona_user(persona_key))
+            cart_line_add(client)
         _, forms = crawl(client)
         reached |= {(form.template, form.testid) for form in forms}
     _, forms = crawl(trainee)
