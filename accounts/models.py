@@ -231,6 +231,7 @@ class Product(models.Model):
         return self.name
 
     # The Billing Center's button for more licenses, in the product's word: Add Agents.
+    # Translators: %(units)s is the product's word for several licenses: Agents, Organizers.
     ADD_LICENSES = _("Add %(units)s")
 
     @property

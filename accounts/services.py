@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Min
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .clock import months_later
 from .models import (
@@ -63,6 +64,11 @@ def fields_changed(before: dict, after: dict) -> tuple[dict, dict]:
     )
 
 
+# What an order summary or checkout that cannot be placed as sent says (no key, a bad key,
+# another account's key): review it again. Forms use it for their own refusals too.
+REVIEW_AGAIN = gettext_lazy("This order summary cannot be placed. Review the order again.")
+
+
 class OrderAlreadyPlaced(Exception):
     """The order summary with this key was placed before: nothing is charged again.
 
@@ -84,9 +90,7 @@ def order_key_read(data) -> uuid.UUID:
     try:
         return uuid.UUID(str(data.get("order_key", "")))
     except ValueError:
-        raise ValidationError(
-            _("This order summary cannot be placed. Review the order again."), code="no_key"
-        ) from None
+        raise ValidationError(REVIEW_AGAIN, code="no_key") from None
 
 
 def order_placed_before(*, account: Account, data) -> PlacedOrder | None:
@@ -114,9 +118,7 @@ def order_claim(*, account: Account, subscription: Subscription, order_key: uuid
     except IntegrityError:
         existing = PlacedOrder.objects.filter(key=order_key, account=account).first()
         if existing is None:  # another account's key: never tell, never place
-            raise ValidationError(
-                _("This order summary cannot be placed. Review the order again.")
-            ) from None
+            raise ValidationError(REVIEW_AGAIN) from None
         raise OrderAlreadyPlaced(existing) from None
 
 

@@ -68,8 +68,9 @@ class SignOutView(LogoutView):
 
 
 class SubscriptionOrderView(ServiceFormMixin, FormView):
-    """An order on a subscription in three steps at one URL: both centers' licenses orders
-    (the Billing Center's Add Licenses and Edit, the portal's Add Seats) are written this way.
+    """An order on a subscription in three steps at one URL: the Billing Center's Edit
+    subscription and the portal's Add Seats are written this way (the Billing Center's Add
+    Licenses goes through its cart instead: billing_center/cart.py).
 
     1. GET: the order form (`template_name`).
     2. POST, the review step: the form is validated, and the order checked and priced by

@@ -4,13 +4,14 @@ As on the real Billing Center, adding licenses takes three pages: the product's 
 form puts a number of licenses in the cart, the cart lists what is in it (Edit, Remove,
 Proceed to Checkout), and the checkout reviews and places it.
 
-The cart lives in the session, as `{subscription pk: licenses to add}`, so it belongs to one
-signed-in person in one seat and is gone at sign-out. It holds numbers only: every page reads
-the subscriptions again through the account's own (seat-scoped) queryset, so a line whose
-subscription is not the account's any more simply drops out, and each line is checked and
-priced again by the same service that places it.
+The cart lives in the session, as `{subscription pk: licenses to add}` with a key of its own,
+so it belongs to one signed-in person in one seat and is gone at sign-out. It holds numbers
+only: every page reads the subscriptions again through the account's own (seat-scoped)
+queryset, so a line whose subscription is not the account's any more drops out of the cart,
+and each line is checked and priced again by the same service that places it.
 """
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,15 +25,28 @@ SESSION_KEY = "billing_center_cart"
 
 
 class Cart:
-    """The session's cart: at most one line per subscription."""
+    """The session's cart: at most one line per subscription, and the cart's own key.
+
+    The key is new whenever the lines change, and the checkout places the cart under it
+    (`services.cart_line_key`): two tabs showing the same cart place it once, and a line
+    brought back by an older copy of the session finds its order already placed.
+    """
 
     def __init__(self, session):
         self.session = session
 
+    def _stored(self) -> dict:
+        return self.session.get(SESSION_KEY) or {"id": "", "lines": {}}
+
+    @property
+    def key(self) -> uuid.UUID:
+        """The key of the cart as it is now (an empty cart has none to keep: a new one)."""
+        stored = self._stored()
+        return uuid.UUID(stored["id"]) if stored["id"] else uuid.uuid4()
+
     def quantities(self) -> dict[int, int]:
         """{subscription pk: licenses to add}, in the order the lines were added."""
-        stored = self.session.get(SESSION_KEY) or {}
-        return {int(pk): int(quantity) for pk, quantity in stored.items()}
+        return {int(pk): int(quantity) for pk, quantity in self._stored()["lines"].items()}
 
     def quantity(self, subscription_id: int) -> int | None:
         return self.quantities().get(subscription_id)
@@ -48,15 +62,28 @@ class Cart:
         lines.pop(subscription_id, None)
         self._save(lines)
 
+    def keep_only(self, subscription_ids) -> None:
+        """Drops the lines of subscriptions the account no longer has (deleted, or never its)."""
+        lines = self.quantities()
+        kept = {pk: quantity for pk, quantity in lines.items() if pk in set(subscription_ids)}
+        if kept != lines:
+            self._save(kept)
+
     def clear(self) -> None:
         self.session.pop(SESSION_KEY, None)
 
     def __len__(self) -> int:
-        return len(self.session.get(SESSION_KEY) or {})
+        return len(self._stored()["lines"])
 
     def _save(self, lines: dict[int, int]) -> None:
+        if not lines:
+            self.clear()
+            return
         # JSON session keys are strings; `quantities()` turns them back into numbers.
-        self.session[SESSION_KEY] = {str(pk): quantity for pk, quantity in lines.items()}
+        self.session[SESSION_KEY] = {
+            "id": str(uuid.uuid4()),
+            "lines": {str(pk): quantity for pk, quantity in lines.items()},
+        }
 
 
 @dataclass(frozen=True)
@@ -73,6 +100,7 @@ def cart_lines(cart: Cart, subscriptions) -> list[CartLine]:
     """The cart's lines for the subscriptions of `subscriptions` (the account's queryset)."""
     quantities = cart.quantities()
     found = subscriptions.select_related("account", "product", "plan_tier").in_bulk(quantities)
+    cart.keep_only(found)
     lines = []
     for pk, quantity in quantities.items():
         subscription = found.get(pk)
@@ -98,3 +126,14 @@ def cart_totals(lines: list[CartLine]) -> dict:
         "currency": summaries[0].currency if summaries else "",
         "refused": any(line.refusal for line in lines),
     }
+
+
+def reviewed_lines(lines: list[CartLine]) -> str:
+    """What the checkout showed, as its Place Order form sends it back: `pk:licenses:total`
+    for each line. Placing compares it with the lines as they are then, so a cart changed in
+    another tab, or a price changed since (another plan, the seat's clock), is reviewed again
+    rather than charged unseen."""
+    return ",".join(
+        f"{line.subscription.pk}:{line.quantity}:{line.summary.total_due if line.summary else '-'}"
+        for line in lines
+    )

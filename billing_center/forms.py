@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.clock import sandbox_today
 from accounts.forms import AddressFormMixin, WholeNumberField
 from accounts.models import MAX_LICENSES, BillingFrequency, PlanTier
-from accounts.services import licenses_limit_check
+from accounts.services import REVIEW_AGAIN, licenses_limit_check
 from accounts.validators import ascii_digits, no_markup
 
 from .cards import luhn_valid
@@ -202,29 +202,13 @@ class BillingInfoForm(AddressFormMixin, forms.ModelForm):
 
 
 class CheckoutForm(forms.Form):
-    """Place Order on the checkout: the key of the reviewed checkout, and the lines it showed
-    (`pk:licenses` pairs), so what is placed is what was reviewed, and a resubmission is
-    recognised even after the cart was emptied."""
+    """Place Order on the checkout: the key of the cart it showed and its lines as shown
+    (`cart.reviewed_lines`), so that what is placed is what was reviewed, and a resubmission
+    is recognised by its key even after the cart was emptied."""
 
     order_key = forms.UUIDField(
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": _("This order summary cannot be placed. Review the order again."),
-            "invalid": _("This order summary cannot be placed. Review the order again."),
-        },
+        widget=forms.HiddenInput, error_messages={"required": REVIEW_AGAIN, "invalid": REVIEW_AGAIN}
     )
-    lines = forms.CharField(widget=forms.HiddenInput, max_length=2000)
-
-    @staticmethod
-    def lines_value(quantities: dict[int, int]) -> str:
-        return ",".join(f"{pk}:{quantity}" for pk, quantity in quantities.items())
-
-    def clean_lines(self):
-        try:
-            pairs = [pair.split(":") for pair in self.cleaned_data["lines"].split(",")]
-            lines = {int(pk): int(quantity) for pk, quantity in pairs}
-        except ValueError:
-            raise ValidationError(
-                _("This order summary cannot be placed. Review the order again."), code="lines"
-            ) from None
-        return lines
+    lines = forms.CharField(
+        widget=forms.HiddenInput, max_length=2000, error_messages={"required": REVIEW_AGAIN}
+    )

@@ -27,6 +27,7 @@ from accounts.models import (
     User,
 )
 from accounts.services import (
+    REVIEW_AGAIN,
     LicensesQuote,
     activity_record,
     fields_changed,
@@ -333,41 +334,46 @@ def order_place(
 
 
 def cart_line_key(order_key: uuid.UUID, subscription_id: int) -> uuid.UUID:
-    """The key one line of a checkout claims: derived from the checkout's own key, so each
-    line is placed once, and a resubmitted checkout finds every line already placed."""
+    """The key one line of a cart claims: derived from the cart's own key, so each line is
+    placed once, and a resubmitted checkout finds every line already placed."""
     return uuid.uuid5(order_key, str(subscription_id))
 
 
-def cart_placed_before(
-    *, account: Account, order_key: uuid.UUID, subscription_ids
-) -> PlacedOrder | None:
-    """The first line of a checkout placed before (Back then Place Order, a double click)."""
+def cart_placed_before(*, account: Account, order_key: uuid.UUID) -> list[PlacedOrder]:
+    """The orders a cart with this key placed before (Back then Place Order, a double click,
+    the same cart in two tabs): one for each line, in the order they were placed."""
+    subscription_ids = Subscription.objects.filter(account=account).values_list("pk", flat=True)
     keys = [cart_line_key(order_key, pk) for pk in subscription_ids]
-    return PlacedOrder.objects.filter(account=account, key__in=keys).order_by("pk").first()
+    return list(PlacedOrder.objects.filter(account=account, key__in=keys).order_by("pk"))
 
 
 @transaction.atomic
 def cart_place(
     *, actor: User, account: Account, lines: dict[int, int], order_key: uuid.UUID
 ) -> list[Invoice]:
-    """Place Order for the cart's lines ({subscription pk: licenses to add}): every line is
-    an `order_place` of its own (its invoice, its email), and the lines go all or none, so a
-    line refused now (cancelled since, over the limit) places nothing.
+    """Place Order for the cart's lines ({subscription pk: licenses to add}) under the cart's
+    key: every line is an `order_place` of its own (its invoice, its email), and the lines go
+    all or none, so a line refused now (cancelled since, over the limit, gone) places nothing.
 
     A checkout placed before raises `accounts.services.OrderAlreadyPlaced`.
     """
     if not lines:
         raise ValidationError(_("Your cart is empty."), code="empty")
-    return [
-        order_place(
-            actor=actor,
-            account=account,
-            subscription_id=subscription_id,
-            quantity=quantity,
-            order_key=cart_line_key(order_key, subscription_id),
-        )
-        for subscription_id, quantity in lines.items()
-    ]
+    invoices = []
+    for subscription_id, quantity in lines.items():
+        try:
+            invoices.append(
+                order_place(
+                    actor=actor,
+                    account=account,
+                    subscription_id=subscription_id,
+                    quantity=quantity,
+                    order_key=cart_line_key(order_key, subscription_id),
+                )
+            )
+        except Subscription.DoesNotExist:  # gone since the checkout was shown
+            raise ValidationError(REVIEW_AGAIN, code="gone") from None
+    return invoices
 
 
 @transaction.atomic

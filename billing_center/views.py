@@ -33,13 +33,13 @@ from accounts.decisions import (
     whom_to_contact,
 )
 from accounts.models import Activity, Subscription, User
-from accounts.services import OrderAlreadyPlaced, order_key_new
+from accounts.services import OrderAlreadyPlaced
 from accounts.views import SignInView, SignOutView, SubscriptionOrderView
-from core.formatting import format_day
+from core.formatting import format_day, format_list_of
 from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
 
 from . import services
-from .cart import Cart, cart_lines, cart_totals
+from .cart import Cart, cart_lines, cart_totals, reviewed_lines
 from .forms import (
     AddLicensesForm,
     BillingInfoForm,
@@ -178,18 +178,31 @@ class SubscriptionsView(BillingAdminRequiredMixin, TemplateView):
         )
 
 
-def order_already_placed(request, *, account, order):
+def order_already_placed(request, *, account, orders):
     """A resubmitted order (Back then Place Order, a double click): nothing is charged
-    again, and the person is taken to the invoice the order was placed with."""
+    again, and the person is taken to the (first) invoice the order was placed with."""
     messages.info(
         request,
-        _("This order was already placed: invoice %(number)s. Nothing was charged again.")
-        % {"number": order.reference},
+        ngettext(
+            "This order was already placed: invoice %(numbers)s. Nothing was charged again.",
+            "This order was already placed: invoices %(numbers)s. Nothing was charged again.",
+            len(orders),
+        )
+        % {"numbers": format_list_of(order.reference for order in orders)},
     )
-    invoice = Invoice.objects.filter(account=account, number=order.reference).first()
+    invoice = Invoice.objects.filter(account=account, number=orders[0].reference).first()
     if invoice is None:
         return redirect("billing_center:subscriptions")
     return redirect("billing_center:invoice", pk=invoice.pk)
+
+
+def payment_details(account) -> dict:
+    """What an order's page shows it will charge and bill: the card on file, the VAT number
+    (`billing_center/includes/payment_details.html`)."""
+    return {
+        "payment_method": PaymentMethod.objects.filter(account=account).first(),
+        "billing_info": BillingInfo.objects.filter(account=account).first(),
+    }
 
 
 class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
@@ -212,11 +225,7 @@ class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
     def review(self, form):
         """The checkout, as the real Billing Center shows it: the order summary, then what
         will be charged and billed (the card on file, the VAT number), then Place Order."""
-        return {
-            "summary": self.summarize(form.cleaned_data),
-            "payment_method": PaymentMethod.objects.filter(account=self.account).first(),
-            "billing_info": BillingInfo.objects.filter(account=self.account).first(),
-        }
+        return {"summary": self.summarize(form.cleaned_data), **payment_details(self.account)}
 
     def placed(self, invoice):
         messages.success(
@@ -227,7 +236,7 @@ class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
         return redirect("billing_center:subscriptions")
 
     def already_placed(self, order):
-        return order_already_placed(self.request, account=self.account, order=order)
+        return order_already_placed(self.request, account=self.account, orders=[order])
 
     def summarize(self, data):
         return services.order_summary_change(
@@ -330,10 +339,11 @@ class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
     today, the licenses, the plan price, the total due), the card on file and the VAT
     number, Edit Order (back to the cart), then Place Order.
 
-    The Place Order form carries a new order key and the lines it showed: a cart changed
-    since (another tab) is reviewed again rather than placed, and a checkout placed before
-    (Back then Place Order, a double click) is recognised by its key, even with the cart
-    emptied since, and charges nothing again. A refused checkout answers 400."""
+    The Place Order form carries the cart's key and the lines as shown (`reviewed_lines`).
+    A cart changed since (another tab, another price) is reviewed again rather than placed;
+    a cart placed before under that key (Back then Place Order, a double click, the same
+    cart in two tabs) is recognised even with the cart emptied since, and charges nothing
+    again. A refused checkout answers 400."""
 
     template_name = "billing_center/checkout.html"
     form_class = CheckoutForm
@@ -349,30 +359,22 @@ class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
         return cart_lines(self.cart, self.subscriptions())
 
     def get_initial(self):
-        return {
-            "order_key": order_key_new(),
-            "lines": CheckoutForm.lines_value(self.reviewed_quantities()),
-        }
-
-    def reviewed_quantities(self) -> dict[int, int]:
-        return {line.subscription.pk: line.quantity for line in self.lines}
+        return {"order_key": self.cart.key, "lines": reviewed_lines(self.lines)}
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        if form.is_valid():
-            placed = services.cart_placed_before(
-                account=self.account,
-                order_key=form.cleaned_data["order_key"],
-                subscription_ids=form.cleaned_data["lines"],
-            )
-            if placed is not None:
-                return self.already_placed(placed)
-            return self.form_valid(form)
-        return self.form_invalid(form)
+        if not form.is_valid():
+            return self.form_invalid(form)
+        placed = services.cart_placed_before(
+            account=self.account, order_key=form.cleaned_data["order_key"]
+        )
+        if placed:
+            return self.already_placed(placed)
+        return self.form_valid(form)
 
     def service_call(self, form):
-        reviewed = form.cleaned_data["lines"]
-        if reviewed != self.reviewed_quantities():
+        shown = (form.cleaned_data["order_key"], form.cleaned_data["lines"])
+        if shown != (self.cart.key, reviewed_lines(self.lines)):
             raise ValidationError(
                 _("Your cart changed since this checkout was shown. Review the order again."),
                 code="changed",
@@ -381,13 +383,14 @@ class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
             invoices = services.cart_place(
                 actor=self.request.user,
                 account=self.account,
-                lines=reviewed,
-                order_key=form.cleaned_data["order_key"],
+                lines=self.cart.quantities(),
+                order_key=self.cart.key,
             )
-        except OrderAlreadyPlaced as placed:
-            return self.already_placed(placed.order)
+        except OrderAlreadyPlaced:  # the same cart, placed a moment ago in another tab
+            return self.already_placed(
+                services.cart_placed_before(account=self.account, order_key=self.cart.key)
+            )
         self.cart.clear()
-        numbers = ", ".join(invoice.number for invoice in invoices)
         messages.success(
             self.request,
             ngettext(
@@ -397,15 +400,16 @@ class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
                 "history, and their confirmations in your email.",
                 len(invoices),
             )
-            % {"numbers": numbers},
+            % {"numbers": format_list_of(invoice.number for invoice in invoices)},
         )
         return redirect("billing_center:subscriptions")
 
-    def already_placed(self, order):
-        return order_already_placed(self.request, account=self.account, order=order)
+    def already_placed(self, orders):
+        self.cart.clear()
+        return order_already_placed(self.request, account=self.account, orders=orders)
 
     def form_invalid(self, form):
-        """The refusal, above the checkout as it is now, with a new key to place it."""
+        """The refusal, above the checkout as it is now, with the cart's key to place it."""
         refusals = [error for errors in form.errors.values() for error in errors]
         fresh = self.form_class(initial=self.get_initial())
         return self.render_to_response(
@@ -415,8 +419,7 @@ class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             lines=self.lines,
-            payment_method=PaymentMethod.objects.filter(account=self.account).first(),
-            billing_info=BillingInfo.objects.filter(account=self.account).first(),
+            **payment_details(self.account),
             **cart_totals(self.lines),
             **kwargs,
         )

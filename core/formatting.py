@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_time
+from babel.lists import format_list
 from babel.numbers import format_currency
 from django.utils import timezone, translation
 
@@ -84,6 +85,11 @@ def format_time_of_day(value: datetime.datetime | None, language: str | None = N
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return format_time(value, "short", locale=_current_locale(language))
+
+
+def format_list_of(items, language: str | None = None) -> str:
+    """Several names in a sentence, as the locale joins them: "A, B, and C", "A, B y C"."""
+    return format_list(list(items), locale=_current_locale(language))
 
 
 def sentence_end(name: str) -> str:

@@ -2,11 +2,15 @@
 -> Proceed to Checkout -> Place Order, with more than one line, a cart changed in another
 tab, a line refused at the last moment, and the product's own word for its licenses."""
 
+import uuid
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Subscription
+from billing_center.cart import Cart
 from billing_center.models import Invoice
 from sandbox.models import MailboxMessage
 
@@ -97,7 +101,7 @@ def test_remove_takes_out_only_a_line_of_the_cart(signed_in, ana, persona, remov
         other = Subscription.objects.exclude(account=ana.account).first()
         remove = str(other.pk)
     assert client.post(url("cart"), {"remove": remove}).status_code == 302
-    assert client.session["billing_center_cart"] == {str(rs5.pk): 2}
+    assert Cart(client.session).quantities() == {rs5.pk: 2}
 
     response = client.post(url("cart", "es"), {"remove": rs5.pk}, follow=True)
     assert "ya no está en su carrito" in response.content.decode()
@@ -117,7 +121,8 @@ def test_a_cart_changed_in_another_tab_is_reviewed_again(signed_in, ana):
     assert not Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).exists()
     # The answer is the checkout as it is now, ready to place.
     fresh = response.context["form"].initial
-    assert fresh["lines"] == f"{rs5.pk}:2,{meeting.pk}:1"
+    assert [line.quantity for line in response.context["lines"]] == [2, 1]
+    assert fresh["lines"].startswith(f"{rs5.pk}:2:") and f",{meeting.pk}:1:" in fresh["lines"]
     placed = client.post(url("checkout"), {**fresh, "order_key": str(fresh["order_key"])})
     assert placed.status_code == 302
     assert Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).count() == 2
@@ -155,9 +160,12 @@ def test_a_line_of_another_account_drops_out_of_the_cart(signed_in, ana):
     client = signed_in("ana")
     other = Subscription.objects.exclude(account=ana.account).first()
     session = client.session
-    session["billing_center_cart"] = {str(other.pk): 3}
+    Cart(session).put(other.pk, 3)
     session.save()
+    assert "Cart (1)" in client.get(url("subscriptions")).content.decode()
     assert client.get(url("cart")).context["lines"] == []
+    # The line is dropped, not only hidden: the navigation no longer counts it.
+    assert 'data-testid="bc-nav-cart">Cart</a>' in client.get(url("cart")).content.decode()
     review = client.get(url("checkout"))
     assert 'data-testid="bc-cart-empty"' in review.content.decode()
     forged = client.post(
@@ -169,11 +177,14 @@ def test_a_line_of_another_account_drops_out_of_the_cart(signed_in, ana):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("lines", ["", "x", "1:2:3", "1:a", ":", "1:2,", "9" * 1990])
+@pytest.mark.parametrize(
+    "lines", ["", "x", "1:2:3", "1:a", ":", "1:2,", "9" * 1990, "١:٢", "+1:+2", "shown-twice"]
+)
 def test_a_checkout_with_bad_lines_places_nothing(signed_in, ana, lines):
     client = signed_in("ana")
     add_to_cart(client, subscription_of(ana, "gotoassist-rs5"), 1)
-    data = {**checkout(client), "lines": lines}
+    data = checkout(client)
+    data["lines"] = f"{data['lines']},{data['lines']}" if lines == "shown-twice" else lines
     response = client.post(url("checkout"), data)
     assert response.status_code == 400
     assert 'data-testid="bc-checkout-error"' in response.content.decode()
@@ -199,3 +210,74 @@ def test_an_empty_checkout_says_so_and_links_back(signed_in, language):
     assert 'data-testid="bc-cart-empty"' in content
     with translation.override(language):
         assert f'href="{reverse("billing_center:subscriptions")}"' in content
+
+
+@pytest.mark.django_db
+def test_the_same_cart_in_two_tabs_is_placed_once(signed_in, ana):
+    """Two tabs show the checkout of one cart and both press Place Order: the cart's key is
+    the order's, so the second finds it placed, whatever its copy of the session says."""
+    client = signed_in("ana")
+    rs5 = subscription_of(ana, "gotoassist-rs5")
+    add_to_cart(client, rs5, 2)
+    first_tab, second_tab = checkout(client), checkout(client)
+    assert first_tab == second_tab
+    stale = dict(client.session.items())  # the second tab's request read the session first
+    assert client.post(url("checkout"), first_tab).status_code == 302
+    session = client.session
+    session.update(stale)  # ... and writes it back: the cart as it was, line and key
+    session.save()
+    again = client.post(url("checkout"), second_tab, follow=True)
+    assert "This order was already placed" in again.content.decode()
+    assert licenses(rs5) == 12
+    assert Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).count() == 1
+    assert not client.session.get("billing_center_cart")
+
+
+@pytest.mark.django_db
+def test_a_price_changed_since_the_checkout_is_reviewed_again(signed_in, ana):
+    """Another tab changes the plan's billing frequency after the checkout was shown: Place
+    Order does not charge a price nobody saw."""
+    client = signed_in("ana")
+    rs5 = subscription_of(ana, "gotoassist-rs5")
+    add_to_cart(client, rs5, 2)
+    reviewed = checkout(client)
+    Subscription.objects.filter(pk=rs5.pk).update(billing_frequency="monthly")
+    response = client.post(url("checkout"), reviewed)
+    assert response.status_code == 400
+    assert "Your cart changed" in response.content.decode()
+    assert not Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).exists()
+
+
+@pytest.mark.django_db
+def test_a_resubmitted_checkout_of_two_lines_names_both_invoices(signed_in, ana):
+    client = signed_in("ana")
+    add_to_cart(client, subscription_of(ana, "gotoassist-rs5"), 1)
+    add_to_cart(client, subscription_of(ana, "gotomeeting"), 1)
+    placing = checkout(client)
+    client.post(url("checkout"), placing)
+    again = client.post(url("checkout", "es"), placing, follow=True).content.decode()
+    invoices = Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).order_by("number")
+    numbers = list(invoices.values_list("number", flat=True))
+    assert len(numbers) == 2
+    assert f"facturas {numbers[0]} y {numbers[1]}" in again
+
+
+@pytest.mark.django_db
+def test_a_subscription_gone_since_the_checkout_places_nothing(signed_in, ana):
+    client = signed_in("ana")
+    rs5, meeting = subscription_of(ana, "gotoassist-rs5"), subscription_of(ana, "gotomeeting")
+    add_to_cart(client, rs5, 1)
+    add_to_cart(client, meeting, 1)
+    reviewed = checkout(client)
+    # Gone between the comparison of the lines and the lock: the service refuses, no 500.
+    from billing_center import services
+
+    with pytest.raises(ValidationError):
+        services.cart_place(
+            actor=ana,
+            account=ana.account,
+            lines={rs5.pk: 1, 2**40: 1},
+            order_key=uuid.UUID(reviewed["order_key"]),
+        )
+    assert licenses(rs5) == 10
+    assert not Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).exists()

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.services import activity_record
+from billing_center.cart import Cart
 from tests.factories import AccountFactory, SubscriptionFactory, UserFactory
 
 from .factories import BillingInfoFactory, InvoiceFactory, PaymentMethodFactory
@@ -58,7 +59,7 @@ def request(client, who, method, name, pk, people):
         client.force_login(admin if who == "admin" else agent)
         if name in ("cart", "checkout"):  # a line in the cart, as Add to Cart leaves it
             session = client.session
-            session["billing_center_cart"] = {str(subscription.pk): 2}
+            Cart(session).put(subscription.pk, 2)
             session.save()
         if method == "post":
             return client.post(path, {"quantity": "2"})
