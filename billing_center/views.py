@@ -365,11 +365,10 @@ class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
         form = self.get_form()
         if not form.is_valid():
             return self.form_invalid(form)
-        placed = services.cart_placed_before(
-            account=self.account, order_key=form.cleaned_data["order_key"]
-        )
+        order_key = form.cleaned_data["order_key"]
+        placed = services.cart_placed_before(account=self.account, order_key=order_key)
         if placed:
-            return self.already_placed(placed)
+            return self.already_placed(placed, order_key=order_key)
         return self.form_valid(form)
 
     def service_call(self, form):
@@ -387,9 +386,8 @@ class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
                 order_key=self.cart.key,
             )
         except OrderAlreadyPlaced:  # the same cart, placed a moment ago in another tab
-            return self.already_placed(
-                services.cart_placed_before(account=self.account, order_key=self.cart.key)
-            )
+            placed = services.cart_placed_before(account=self.account, order_key=self.cart.key)
+            return self.already_placed(placed, order_key=self.cart.key)
         self.cart.clear()
         messages.success(
             self.request,
@@ -404,8 +402,10 @@ class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
         )
         return redirect("billing_center:subscriptions")
 
-    def already_placed(self, orders):
-        self.cart.clear()
+    def already_placed(self, orders, *, order_key):
+        """The cart placed under `order_key` is emptied; a cart filled since is kept."""
+        if self.cart.key == order_key:
+            self.cart.clear()
         return order_already_placed(self.request, account=self.account, orders=orders)
 
     def form_invalid(self, form):

@@ -281,3 +281,19 @@ def test_a_subscription_gone_since_the_checkout_places_nothing(signed_in, ana):
         )
     assert licenses(rs5) == 10
     assert not Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).exists()
+
+
+@pytest.mark.django_db
+def test_back_to_an_old_checkout_keeps_the_cart_filled_since(signed_in, ana):
+    """Place Order, fill the cart again, then Back to the old checkout and Place Order: the
+    old order is not placed again, and the new cart is still there."""
+    client = signed_in("ana")
+    rs5, meeting = subscription_of(ana, "gotoassist-rs5"), subscription_of(ana, "gotomeeting")
+    add_to_cart(client, rs5, 1)
+    old_checkout = checkout(client)
+    assert client.post(url("checkout"), old_checkout).status_code == 302
+    add_to_cart(client, meeting, 4)
+    again = client.post(url("checkout"), old_checkout, follow=True)
+    assert "This order was already placed" in again.content.decode()
+    assert Cart(client.session).quantities() == {meeting.pk: 4}
+    assert Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).count() == 1
