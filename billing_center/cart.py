@@ -64,8 +64,8 @@ class Cart:
 
     def keep_only(self, subscription_ids) -> None:
         """Drops the lines of subscriptions the account no longer has (deleted, or never its)."""
-        lines = self.quantities()
-        kept = {pk: quantity for pk, quantity in lines.items() if pk in set(subscription_ids)}
+        lines, found = self.quantities(), set(subscription_ids)
+        kept = {pk: quantity for pk, quantity in lines.items() if pk in found}
         if kept != lines:
             self._save(kept)
 

@@ -258,7 +258,18 @@ class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
         )
 
 
-class AddLicensesView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
+class CartMixin(BillingAdminRequiredMixin):
+    """The pages of the cart (Add Agents, the cart, the checkout): the session's cart, under
+    the navigation's Cart."""
+
+    nav_item = "billing_center:cart"
+
+    @cached_property
+    def cart(self):
+        return Cart(self.request.session)
+
+
+class AddLicensesView(CartMixin, ServiceFormMixin, FormView):
     """The product's "Add Agents" (`Product.add_licenses_label`): how many more licenses,
     then Add to Cart. Nothing is ordered here: the number is checked and priced as an order
     would be, and goes to the cart (billing_center.cart). A line already in the cart is
@@ -267,15 +278,10 @@ class AddLicensesView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
     template_name = "billing_center/add_licenses.html"
     form_class = AddLicensesForm
     invalid_status = 400
-    nav_item = "billing_center:cart"
 
     @cached_property
     def subscription(self):
         return get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
-
-    @cached_property
-    def cart(self):
-        return Cart(self.request.session)
 
     def get_initial(self):
         quantity = self.cart.quantity(self.subscription.pk)
@@ -307,22 +313,20 @@ class AddLicensesView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
         )
 
 
-class CartView(BillingAdminRequiredMixin, TemplateView):
+class CartView(CartMixin, TemplateView):
     """The cart: each line's licenses and price, Edit (back to Add Agents) and Remove, and
     Proceed to Checkout. POST `remove=<subscription pk>` takes a line out."""
 
     template_name = "billing_center/cart.html"
-    nav_item = "billing_center:cart"
 
     def post(self, request, *args, **kwargs):
         try:
             subscription_id = int(request.POST.get("remove", ""))
         except ValueError:
             return redirect("billing_center:cart")
-        cart = Cart(request.session)
         subscription = self.subscriptions().select_related("product").filter(pk=subscription_id)
-        if cart.quantity(subscription_id) is not None and subscription:
-            cart.remove(subscription_id)
+        if self.cart.quantity(subscription_id) is not None and subscription:
+            self.cart.remove(subscription_id)
             messages.info(
                 request,
                 _("%(product)s is out of your cart.") % {"product": subscription[0].product.name},
@@ -330,11 +334,11 @@ class CartView(BillingAdminRequiredMixin, TemplateView):
         return redirect("billing_center:cart")
 
     def get_context_data(self, **kwargs):
-        lines = cart_lines(Cart(self.request.session), self.subscriptions())
+        lines = cart_lines(self.cart, self.subscriptions())
         return super().get_context_data(lines=lines, **cart_totals(lines), **kwargs)
 
 
-class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
+class CheckoutView(CartMixin, ServiceFormMixin, FormView):
     """Proceed to Checkout: the order summary of the whole cart (the billing period beginning
     today, the licenses, the plan price, the total due), the card on file and the VAT
     number, Edit Order (back to the cart), then Place Order.
@@ -348,11 +352,6 @@ class CheckoutView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
     template_name = "billing_center/checkout.html"
     form_class = CheckoutForm
     invalid_status = 400
-    nav_item = "billing_center:cart"
-
-    @cached_property
-    def cart(self):
-        return Cart(self.request.session)
 
     @cached_property
     def lines(self):
