@@ -1,8 +1,7 @@
 """The rate limit on creating seats: SANDBOX_API_SEAT_RATE (default 30/minute) per address.
 
-Counted in Django's default cache, which is each server process's memory unless CACHES says
-otherwise: with several gunicorn workers an address may create up to that many seats per
-worker. The trainer is not counted.
+Counted in the default cache, which every worker and server shares (the database cache unless
+DJANGO_CACHE_URL names another). The trainer is not counted.
 """
 
 from django.conf import settings

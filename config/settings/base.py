@@ -219,6 +219,11 @@ LOGGING = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# One cache every worker and every server shares (rate limits and throttles count in it):
+# Django's database cache by default, made by `createcachetable` in the set-up; a deployment
+# may name its own, DJANGO_CACHE_URL=redis://... (django-environ's cache URLs).
+CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="dbcache://sandbox_cache")}
+
 # Sessions live in the database, so several gunicorn workers or hosts share them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
@@ -319,7 +324,7 @@ if not re.fullmatch(r"[1-9][0-9]*/(second|minute|hour|day)", _seat_rate):
         "hour or day, for instance 30/minute."
     )
 # How many seats one address may create through the API (on an open sandbox); the trainer is
-# not counted. Counted in the default cache, per server process.
+# not counted. Counted in the shared default cache (CACHES), so every worker counts together.
 SANDBOX_API_SEAT_RATE = _seat_rate
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
