@@ -54,6 +54,18 @@ def format_day(value: datetime.date | datetime.datetime | None, language: str | 
     return format_date(value, "long", locale=_current_locale(language))
 
 
+def format_short_day(
+    value: datetime.date | datetime.datetime | None, language: str | None = None
+) -> str:
+    """A date where room is short (a table cell on a projector), the locale's medium form:
+    "Nov 21, 2026", "21 nov 2026", "21 de nov. de 2026"."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return format_date(value, "medium", locale=_current_locale(language))
+
+
 def format_moment(value: datetime.datetime | None, language: str | None = None) -> str:
     """A date and time: the date as `format_day`, the time short ("March 5, 2026, 2:30 PM")."""
     if value is None or value == "":
