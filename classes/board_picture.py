@@ -17,7 +17,7 @@ from .board import SeatRow, seat_is_stuck
 # trainer's "stuck" filter says otherwise.
 STUCK_MINUTES = 10
 # The names of the stuck seats written under the squares; the others are counted.
-STUCK_NAMES_SHOWN = 6
+STUCK_NAMES_SHOWN = 5
 
 # Geometry, in the SVG's own units (its viewBox; the page scales it to the screen's width).
 WIDTH = 1200

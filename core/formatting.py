@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency
 from django.utils import timezone, translation
@@ -57,13 +57,13 @@ def format_day(value: datetime.date | datetime.datetime | None, language: str | 
 def format_short_day(
     value: datetime.date | datetime.datetime | None, language: str | None = None
 ) -> str:
-    """A date where room is short (a table cell on a projector), the locale's medium form:
-    "Nov 21, 2026", "21 nov 2026", "21 de nov. de 2026"."""
+    """A day and month where room is short (a table cell on a projector; the year is said
+    elsewhere): "Nov 21", "21 nov", "21 de nov."."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return format_date(value, "medium", locale=_current_locale(language))
+    return format_skeleton("MMMd", value, locale=_current_locale(language))
 
 
 def format_moment(value: datetime.datetime | None, language: str | None = None) -> str:
