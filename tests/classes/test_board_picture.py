@@ -115,6 +115,8 @@ def test_the_board_draws_the_picture_as_an_accessible_svg(trainer_client, classr
     desc = re.search(r'<desc id="board-picture-desc">(.*?)</desc>', figure, re.S).group(1)
     assert "BC-1: 2 seats of 3." in desc and "BC-2: 0 seats of 3." in desc
     assert "Stuck: seat 2 (Maria)" in desc
-    assert 'data-outcome="BC-1" data-seats="2"' in figure
-    assert 'data-seat="2" data-state="stuck"' in figure
+    assert 'data-outcome-id="BC-1" data-seats="2"' in figure
+    assert "data-outcome=" not in figure  # only outcome pages carry data-outcome
+    assert 'data-seat-number="2" data-state="stuck"' in figure
+    assert figure.count("data-seat=") == 0  # [data-seat] on the board picks its rows only
     assert "<script" not in content
