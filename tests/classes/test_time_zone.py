@@ -92,3 +92,23 @@ def test_without_a_choice_a_class_has_the_server_s_time_zone(sample_data, settin
     )
     with pytest.raises(ValidationError):
         class_create(name="Nowhere", seat_count=1, language="en", time_zone="Nowhere/Town")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_gives_classes_made_before_it_the_server_s_time_zone(settings):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = [("seats", "0003_seat_state")], [("seats", "0004_classroom_time_zone")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_classroom = executor.loader.project_state(before).apps.get_model("seats", "Classroom")
+    old_classroom.objects.create(name="Made before", code="BEFORE")
+    settings.TIME_ZONE = "Europe/Madrid"  # the server's, when the migration runs
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    assert Classroom.objects.get(code="BEFORE").time_zone == "Europe/Madrid"
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
