@@ -43,7 +43,7 @@ def test_the_seat_page_carries_every_form_of_the_seat(trainer_client, classroom)
     assert response.status_code == 200
     content = response.content.decode()
     assert 'data-testid="seat-page" data-seat="2"' in content
-    for testid in (*FORMS, "seat-lockouts-clear-form", "seat-reset", "seat-clock"):
+    for testid in (*FORMS, "seat-lockouts-clear-form", "seat-reset", "seat-clock", "seat-faults"):
         assert content.count(f'data-testid="{testid}"') == 1, testid
     assert 'data-outcomes="BC-2"' in content
     assert response.context["row"].persona_names == ["Carla Méndez"]
