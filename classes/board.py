@@ -20,6 +20,7 @@ from corp_portal.models import ServiceOrder
 from sandbox.lockouts import Lockout, lockouts_active_by_seat
 from sandbox.models import OutcomeReached, PersonaSignedIn
 from sandbox.sample_data import PERSONAS
+from sandbox.states import STATES_BY_NAME, StartingState
 from seats.models import Classroom, Seat
 
 # LogMeIn ID -> the persona's name, as the README's table gives it.
@@ -63,6 +64,11 @@ class SeatRow:
         return seat_today(self.seat)
 
     @property
+    def starting_state(self) -> StartingState | None:
+        """The starting state the seat was set to last; None: the plain sample world."""
+        return STATES_BY_NAME.get(self.seat.state)
+
+    @property
     def persona_names(self) -> list[str]:
         return [persona_name(email) for email in self.personas]
 
@@ -70,10 +76,25 @@ class SeatRow:
     def locked_names(self) -> list[str]:
         return [persona_name(lockout.identity) for lockout in self.lockouts]
 
+    @property
+    def locks(self) -> list[tuple[str, Lockout]]:
+        """(the locked persona's name, the lock), for the seat's page."""
+        return [(persona_name(lockout.identity), lockout) for lockout in self.lockouts]
+
 
 def class_board(*, classroom: Classroom, now: datetime.datetime | None = None) -> list[SeatRow]:
     """Every seat of the class, by number, with what the board shows of it."""
-    seats = list(classroom.seats.all())
+    return seat_rows(seats=list(classroom.seats.all()), now=now)
+
+
+def seat_row(*, seat: Seat, now: datetime.datetime | None = None) -> SeatRow:
+    """One seat's row, for its own page: the same facts as on the board."""
+    [row] = seat_rows(seats=[seat], now=now)
+    return row
+
+
+def seat_rows(*, seats: list[Seat], now: datetime.datetime | None = None) -> list[SeatRow]:
+    """These seats, in this order, each with what the board shows of it."""
     rows = {seat.pk: SeatRow(seat=seat) for seat in seats}
     if not rows:
         return []

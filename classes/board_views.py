@@ -23,6 +23,7 @@ from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 
 from .board import board_filter, class_board
+from .board_picture import board_picture
 from .export import board_csv_write
 from .forms import BoardFilterForm
 
@@ -39,7 +40,9 @@ def classroom_or_404(code: str) -> Classroom:
 
 def class_seat_or_404(classroom: Classroom, number: int) -> Seat:
     """Seat `number` of that class: a seat of another class is a 404, never a leak."""
-    return get_object_or_404(Seat, classroom=classroom, number=number)
+    seat = get_object_or_404(Seat, classroom=classroom, number=number)
+    seat.classroom = classroom  # read already: its page's address needs the code
+    return seat
 
 
 def _query(request, **changes) -> str:
@@ -52,43 +55,53 @@ def _query(request, **changes) -> str:
     return f"?{query.urlencode()}" if query else "?"
 
 
-def _board_rows(request, classroom):
+def _board_rows(request, classroom, now):
     filter_form = BoardFilterForm(request.GET or None)
-    now = timezone.now()
     rows = class_board(classroom=classroom, now=now)
     return filter_form, rows, board_filter(rows, now=now, **filter_form.filters())
+
+
+def seat_page_url(seat: Seat) -> str:
+    """The page of one seat of a class: its facts and every form the trainer uses on it."""
+    return reverse("classes:seat", kwargs={"code": seat.classroom.code, "number": seat.number})
 
 
 @trainer_only
 @require_GET
 def board(request, code):
-    """The class's live board: a row per seat, a column per outcome of the article's tables,
-    the trainer's filters and actions, and the join link to show the class."""
+    """The class's live board: a compact row per seat (its page holds the seat's forms), a
+    column per outcome of the article's tables, the picture of the whole class, the trainer's
+    filters and class-wide actions, and the join link to show the class. Times are in the
+    class's time zone."""
     classroom = classroom_or_404(code)
-    filter_form, rows, shown = _board_rows(request, classroom)
+    now = timezone.now()
+    filter_form, rows, shown = _board_rows(request, classroom, now)
+    picture = board_picture(rows, stuck_minutes=filter_form.filters().get("stuck_minutes"), now=now)
     board_url = reverse("classes:board", kwargs={"code": classroom.code})
     join_path = reverse("classes:join", kwargs={"code": classroom.code})
-    return render(
-        request,
-        "classes/board.html",
-        {
-            "classroom": classroom,
-            "rows": shown,
-            "seat_count": len(rows),
-            "outcomes": list(Outcome),
-            "states": STATES,
-            "filter_form": filter_form,
-            "refreshing": request.GET.get("refresh") == "1",
-            "refresh_seconds": REFRESH_SECONDS,
-            "refresh_now_url": request.get_full_path(),
-            "refresh_on_url": board_url + _query(request, refresh="1"),
-            "refresh_off_url": board_url + _query(request, refresh=None),
-            "csv_url": reverse("classes:board-csv", kwargs={"code": classroom.code})
-            + _query(request, refresh=None),
-            "join_url": request.build_absolute_uri(join_path),
-            "join_card_url": reverse("classes:join-card", kwargs={"code": classroom.code}),
-        },
-    )
+    with timezone.override(classroom.time_zone):
+        return render(
+            request,
+            "classes/board.html",
+            {
+                "classroom": classroom,
+                "rows": shown,
+                "picture": picture,
+                "seat_count": len(rows),
+                "outcomes": list(Outcome),
+                "states": STATES,
+                "filter_form": filter_form,
+                "refreshing": request.GET.get("refresh") == "1",
+                "refresh_seconds": REFRESH_SECONDS,
+                "refresh_now_url": request.get_full_path(),
+                "refresh_on_url": board_url + _query(request, refresh="1"),
+                "refresh_off_url": board_url + _query(request, refresh=None),
+                "csv_url": reverse("classes:board-csv", kwargs={"code": classroom.code})
+                + _query(request, refresh=None),
+                "join_url": request.build_absolute_uri(join_path),
+                "join_card_url": reverse("classes:join-card", kwargs={"code": classroom.code}),
+            },
+        )
 
 
 @trainer_only
@@ -96,10 +109,11 @@ def board(request, code):
 def board_csv(request, code):
     """The board as a spreadsheet: the same columns and the same filters."""
     classroom = classroom_or_404(code)
-    _filter_form, _rows, shown = _board_rows(request, classroom)
+    _filter_form, _rows, shown = _board_rows(request, classroom, timezone.now())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="class-{classroom.code}.csv"'
-    board_csv_write(shown, csv.writer(response))
+    with timezone.override(classroom.time_zone):
+        board_csv_write(shown, csv.writer(response))
     return response
 
 
@@ -110,6 +124,7 @@ def _confirm(request, classroom, *, title, text, button, testid, seat=None):
         {
             "classroom": classroom,
             "seat": seat,
+            "back_url": seat_page_url(seat) if seat else None,
             "title": title,
             "text": text,
             "button": button,
@@ -129,7 +144,7 @@ def seat_reset(request, code, number):
         messages.success(
             request, _("Seat %(number)s was reset to the sample data.") % {"number": seat.number}
         )
-        return redirect("classes:board", code=classroom.code)
+        return redirect(seat_page_url(seat))
     return _confirm(
         request,
         classroom,
@@ -212,7 +227,7 @@ def seat_lockouts_clear(request, code, number):
         )
         % {"count": count, "number": seat.number},
     )
-    return redirect("classes:board", code=classroom.code)
+    return redirect(seat_page_url(seat))
 
 
 @trainer_only

@@ -1,5 +1,5 @@
-"""The trainer moves the clock of a seat of the class, from the class's board: POST, then
-back to the board with a message (`sandbox/clock.py` does the moving)."""
+"""The trainer moves the clock of a seat of the class, from the seat's page: POST, then
+back to the seat's page with a message (`sandbox/clock.py` does the moving)."""
 
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -9,7 +9,7 @@ from sandbox.clock_views import clock_form_apply
 from sandbox.forms import ClockForm
 from sandbox.views import trainer_only
 
-from .board_views import class_seat_or_404, classroom_or_404
+from .board_views import class_seat_or_404, classroom_or_404, seat_page_url
 
 
 @trainer_only
@@ -25,4 +25,4 @@ def seat_clock(request, code, number):
         moved_message=_("The clock of seat %(number)s is now at %(date)s."),
         number=seat.number,
     )
-    return redirect("classes:board", code=classroom.code)
+    return redirect(seat_page_url(seat))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.decisions import Outcome
 from accounts.forms import WholeNumberField
 from accounts.validators import no_control_characters, no_markup
-from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat
+from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat, time_zone_choices
 
 # "Stuck" counts in minutes, up to a day: a class is not longer than that.
 MAX_STUCK_MINUTES = 24 * 60
@@ -62,10 +62,17 @@ class ClassroomForm(forms.Form):
         max_value=MAX_SEATS_PER_CLASS,
     )
     language = forms.ChoiceField(label=_("Language of the class"), choices=settings.LANGUAGES)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone of the class"),
+        choices=time_zone_choices,
+        required=False,  # left out: the server's TIME_ZONE
+        help_text=_("The times on the board, its CSV and the seats' pages are in this zone."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = get_language()
+        self.fields["time_zone"].initial = settings.TIME_ZONE
         seats = self.fields["seat_count"]
         seats.help_text = gettext("One seat per trainee, from 1 to %(max)d.") % {
             "max": MAX_SEATS_PER_CLASS

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import board_views, clock_views, views
+from . import board_views, clock_views, seat_views, views
 
 app_name = "classes"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("classes/<str:code>/reset/", board_views.class_reset, name="class-reset"),
     path("classes/<str:code>/end/", board_views.class_end, name="class-end"),
     path("classes/<str:code>/state/", board_views.class_state, name="class-state"),
+    path("classes/<str:code>/seats/<int:number>/", seat_views.seat_page, name="seat"),
     path(
         "classes/<str:code>/seats/<int:number>/reset/",
         board_views.seat_reset,

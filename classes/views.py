@@ -32,6 +32,7 @@ def class_list(request):
             name=form.cleaned_data["name"],
             seat_count=form.cleaned_data["seat_count"],
             language=form.cleaned_data["language"],
+            time_zone=form.cleaned_data["time_zone"] or None,
         )
         messages.success(
             request,

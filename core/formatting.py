@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency
 from django.utils import timezone, translation
@@ -52,6 +52,18 @@ def format_day(value: datetime.date | datetime.datetime | None, language: str | 
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return format_date(value, "long", locale=_current_locale(language))
+
+
+def format_short_day(
+    value: datetime.date | datetime.datetime | None, language: str | None = None
+) -> str:
+    """A day and month where room is short (a table cell on a projector; the year is said
+    elsewhere): "Nov 21", "21 nov", "21 de nov."."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return format_skeleton("MMMd", value, locale=_current_locale(language))
 
 
 def format_moment(value: datetime.datetime | None, language: str | None = None) -> str:

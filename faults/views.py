@@ -36,7 +36,7 @@ def answer_key(request):
 @require_http_methods(["GET", "POST"])
 def seat_switches(request, code, number):
     """One seat of a class: a checkbox per fault (GET), switched as ticked (POST), back to the
-    class's board."""
+    seat's page of the class (where the same switches are)."""
     seat = get_object_or_404(
         Seat.objects.select_related("classroom"), classroom__code=code, number=number
     )
@@ -56,7 +56,7 @@ def seat_switches(request, code, number):
         else:
             text = _("Seat %(number)s: every fault is off.") % {"number": seat.number}
         messages.success(request, text)
-        return redirect("classes:board", code=seat.classroom.code)
+        return redirect("classes:seat", code=seat.classroom.code, number=seat.number)
     return render(
         request,
         "faults/seat.html",

@@ -117,11 +117,18 @@ def seat_delete(*, seat: Seat) -> None:
 
 
 @transaction.atomic
-def class_create(*, name: str, seat_count: int, language: str) -> Classroom:
-    """A class with `seat_count` seats, each with its own sample world, ready to be joined."""
+def class_create(
+    *, name: str, seat_count: int, language: str, time_zone: str | None = None
+) -> Classroom:
+    """A class with `seat_count` seats, each with its own sample world, ready to be joined.
+    Its board shows times in `time_zone` (an IANA name; default: the server's TIME_ZONE)."""
     if not 1 <= seat_count <= MAX_SEATS_PER_CLASS:
         raise ValueError(f"A class has 1 to {MAX_SEATS_PER_CLASS} seats.")
-    classroom = Classroom.objects.create(name=name, language=language)
+    classroom = Classroom(name=name, language=language)
+    if time_zone is not None:
+        classroom.time_zone = time_zone
+    classroom.full_clean(validate_unique=False, validate_constraints=False)
+    classroom.save()
     for number in range(1, seat_count + 1):
         seat_create(classroom=classroom, number=number)
     return classroom

@@ -7,6 +7,7 @@ which is the sandbox as it always was.
 """
 
 import secrets
+import zoneinfo
 
 from django.conf import settings
 from django.db import models
@@ -26,6 +27,16 @@ def seat_token_new() -> str:
     return secrets.token_urlsafe(16)
 
 
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Every IANA time zone this machine knows (zoneinfo), by name: "Europe/Madrid"."""
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+def time_zone_default() -> str:
+    """A new class's time zone: the server's (the TIME_ZONE setting)."""
+    return settings.TIME_ZONE
+
+
 class Classroom(models.Model):
     """A class: a trainer's group of seats, joined with its short code."""
 
@@ -33,6 +44,13 @@ class Classroom(models.Model):
     code = models.CharField(_("join code"), max_length=12, unique=True, default=join_code_new)
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=time_zone_choices,
+        default=time_zone_default,
+        help_text=_("Every time on the class's board, its CSV and its seats' pages is in it."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -53,3 +53,12 @@ def board_exercises(context, classroom, rows):
         "board": class_exercise_board(classroom=classroom, seats=seats),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("classes/_seat_exercises.html")
+def seat_exercises(classroom, seat):
+    """A seat's page of the class: the exercises released to the class, and this seat's
+    answer to each (right, wrong or not yet, with the time taken)."""
+    board = class_exercise_board(classroom=classroom, seats=[seat])
+    [(_seat, cells)] = board.rows
+    return {"classroom": classroom, "seat": seat, "cells": cells}

@@ -62,7 +62,7 @@ def test_the_next_renewal_and_back(page, browser_sample_data, language):
     assert [subject for subject in mailbox(page, language) if number in subject] == []
 
 
-def test_the_trainer_moves_a_seat_s_clock_from_the_board_without_javascript(
+def test_the_trainer_moves_a_seat_s_clock_from_its_page_without_javascript(
     browser, live_server, page_checks, browser_sample_data, trainer_credentials
 ):
     from sandbox.classroom import class_create
@@ -80,19 +80,25 @@ def test_the_trainer_moves_a_seat_s_clock_from_the_board_without_javascript(
         page.locator("input[type=submit]").click()
         page.wait_for_url(f"**{board}")
 
+        # The clock's form is on the seat's own page, opened from its row of the board.
         seat_2 = page.locator('[data-testid="seat-row"][data-seat="2"]')
-        seat_2.get_by_test_id("seat-clock-step").select_option("renewal")
-        seat_2.get_by_test_id("seat-clock-move").click()
+        seat_2.get_by_test_id("seat-link").click()
+        clock = page.get_by_test_id("seat-clock")
+        page.get_by_test_id("seat-clock-step").select_option("renewal")
+        page.get_by_test_id("seat-clock-move").click()
         expect(page.get_by_test_id("flash-message")).to_contain_text("seat 2")
+        expect(clock).to_have_attribute("data-today", "2026-12-03")
+        page.get_by_test_id("seat-board-link").click()
         expect(seat_2.get_by_test_id("seat-clock")).to_have_attribute("data-today", "2026-12-03")
         seat_1 = page.locator('[data-testid="seat-row"][data-seat="1"]')
         expect(seat_1.get_by_test_id("seat-clock")).to_have_attribute("data-today", "2026-11-21")
         assert renewal_number(classroom.seats.get(number=2))
 
-        seat_2.get_by_test_id("seat-clock-step").select_option("")
-        seat_2.get_by_test_id("seat-clock-date").fill("2026-11-21")
-        seat_2.get_by_test_id("seat-clock-move").click()
-        expect(seat_2.get_by_test_id("seat-clock")).to_have_attribute("data-today", "2026-11-21")
+        seat_2.get_by_test_id("seat-link").click()
+        page.get_by_test_id("seat-clock-step").select_option("")
+        page.get_by_test_id("seat-clock-date").fill("2026-11-21")
+        page.get_by_test_id("seat-clock-move").click()
+        expect(clock).to_have_attribute("data-today", "2026-11-21")
         with seat_scope(classroom.seats.get(number=2)):
             assert not Invoice.objects.filter(kind=Invoice.Kind.RENEWAL, issued_on="2026-12-03")
     finally:

@@ -62,9 +62,11 @@ def test_the_trainer_switches_a_fault_on_from_the_board(page, two_seats, trainer
     page.goto(reverse("classes:board", args=[mine.classroom.code]))
     row = page.locator(f'[data-testid="seat-row"][data-seat="{mine.number}"]')
     expect(row.get_by_test_id("seat-faults-on")).to_have_count(0)
-    row.get_by_test_id("seat-faults").click()
+    row.get_by_test_id("seat-link").click()  # the switches are on the seat's own page
     page.get_by_label("F7-server-error: A server error on one page").check()
     page.get_by_test_id("seat-faults-save").click()
+    expect(page.get_by_test_id("seat-faults-on")).to_have_text("1 fault on")
+    page.get_by_test_id("seat-board-link").click()
 
     row = page.locator(f'[data-testid="seat-row"][data-seat="{mine.number}"]')
     expect(row.get_by_test_id("seat-faults-on")).to_have_text("1 fault on")

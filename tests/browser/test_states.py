@@ -38,9 +38,16 @@ def test_the_trainer_sets_a_seat_from_the_board_and_the_trainee_sees_it(
     board = f"/{language}/classes/{classroom.code}/"
     _trainer_signs_in(page, trainer_credentials, board)
 
+    # The seat's forms are on its own page, opened from its row of the board.
     row = page.locator('[data-testid="seat-row"][data-seat="1"]')
-    row.get_by_test_id("seat-state-select").select_option("acme-no-billing-admin")
-    row.get_by_test_id("seat-state-apply").click()
+    row.get_by_test_id("seat-link").click()
+    expect(page.get_by_test_id("seat-page")).to_have_attribute("data-seat", "1")
+    page.get_by_test_id("seat-state-select").select_option("acme-no-billing-admin")
+    page.get_by_test_id("seat-state-apply").click()
+    expect(page.get_by_test_id("seat-state")).to_have_attribute(
+        "data-state", "acme-no-billing-admin"
+    )
+    page.get_by_test_id("seat-board-link").click()
     expect(row.get_by_test_id("seat-state")).to_have_attribute(
         "data-state", "acme-no-billing-admin"
     )

@@ -55,7 +55,7 @@ def test_reset_one_seat(trainer_client, classroom):
     order_placed_in(first)
     order_placed_in(second)
     response = trainer_client.post(url("seat-reset", classroom, number=1), follow=True)
-    assert response.redirect_chain[-1][0] == url("board", classroom)
+    assert response.redirect_chain[-1][0] == url("seat", classroom, number=1)  # the seat's page
     assert flash(response) == ["Seat 1 was reset to the sample data."]
     assert orders_in(first) == 0
     assert orders_in(second) == 1
@@ -98,11 +98,18 @@ def test_clear_one_seat_s_lockouts(trainer_client, classroom):
     board = trainer_client.get(url("board", classroom))
     locks = {row.seat.number: row.locked_names for row in board.context["rows"]}
     assert locks == {1: ["Ana Ortega"], 2: ["Bruno Silva"], 3: []}
-    assert board.content.decode().count('data-testid="seat-lockouts-clear"') == 2
+    # The Clear button is on each locked seat's own page, not on the board's compact rows.
+    pages = {n: trainer_client.get(url("seat", classroom, number=n)) for n in (1, 2, 3)}
+    clear = 'data-testid="seat-lockouts-clear"'
+    assert [clear in pages[n].content.decode() for n in (1, 2, 3)] == [True, True, False]
+    assert clear not in board.content.decode()
 
     response = trainer_client.post(url("seat-lockouts-clear", classroom, number=1), follow=True)
+    assert response.redirect_chain[-1][0] == url("seat", classroom, number=1)
     assert flash(response) == ["1 lock cleared in seat 1."]
-    locks = {row.seat.number: row.locked_names for row in response.context["rows"]}
+    assert response.context["row"].locked_names == []
+    board = trainer_client.get(url("board", classroom))
+    locks = {row.seat.number: row.locked_names for row in board.context["rows"]}
     assert locks == {1: [], 2: ["Bruno Silva"], 3: []}
     signed_in = trainee.post(
         reverse("billing_center:sign-in"),

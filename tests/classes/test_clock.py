@@ -33,12 +33,19 @@ def renewals(seat) -> int:
         ).count()
 
 
-def test_the_board_shows_each_seat_s_clock_and_moves_one(trainer_client, classroom):
+def seat_page_url(classroom, number):
+    return reverse("classes:seat", kwargs={"code": classroom.code, "number": number})
+
+
+def test_the_board_shows_each_seat_s_clock_and_its_page_moves_it(trainer_client, classroom):
     board = trainer_client.get(reverse("classes:board", kwargs={"code": classroom.code}))
-    assert board.content.decode().count('data-testid="seat-clock-form"') == 3
+    assert board.content.decode().count('data-testid="seat-clock" data-today="2026-11-21"') == 3
+    assert 'data-testid="seat-clock-form"' not in board.content.decode()  # on the seat's page
+    page = trainer_client.get(seat_page_url(classroom, 2)).content.decode()
+    assert page.count('data-testid="seat-clock-form"') == 1
 
     moved = trainer_client.post(seat_clock_url(classroom, 2), {"step": "renewal"}, follow=True)
-    assert moved.redirect_chain[-1][0] == reverse("classes:board", kwargs={"code": classroom.code})
+    assert moved.redirect_chain[-1][0] == seat_page_url(classroom, 2)
     [message] = messages_of(moved)
     assert "seat 2" in message and "2026" in message
     seats = {seat.number: seat for seat in classroom.seats.all()}

@@ -85,7 +85,8 @@ def test_the_trainer_switches_a_seats_faults_and_the_board_marks_it(trainer_clie
         _seat_url(mine), {"faults": ["F1-wrong-billing-admin", "F5-unlabelled-field"]}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("classes:board", args=[mine.classroom.code])
+    # Back to the seat's page of the class, which holds the same switches.
+    assert response["Location"] == reverse("classes:seat", args=[mine.classroom.code, mine.number])
     assert sorted(SeatFault.objects.filter(seat=mine).values_list("fault", flat=True)) == [
         "F1-wrong-billing-admin",
         "F5-unlabelled-field",
@@ -96,7 +97,11 @@ def test_the_trainer_switches_a_seats_faults_and_the_board_marks_it(trainer_clie
     assert 'data-testid="seat-faults-on"' in _row(board, mine.number)
     assert "2 faults on" in _row(board, mine.number)
     assert 'data-testid="seat-faults-on"' not in _row(board, other.number)
-    assert _seat_url(other) in _row(board, other.number)
+    seat_page = reverse("classes:seat", args=[other.classroom.code, other.number])
+    assert seat_page in _row(board, other.number)  # the switches are on the seat's page
+    switches = trainer_client.get(seat_page).content.decode()
+    assert f'action="{_seat_url(other)}"' in switches
+    assert 'data-testid="seat-faults-form"' in switches
 
     form = trainer_client.get(_seat_url(mine)).content.decode()
     assert form.count("checked") == 2

@@ -92,6 +92,7 @@ OBJECT_VIEWS = {
 }
 # Pages whose address carries an integer that is not the id of a seat's row -> what it is.
 NOT_OBJECT_IDS = {
+    "classes:seat": "a seat's number in its class: its page, the trainer's",
     "classes:seat-reset": "a seat's number in its class, on the trainer's board",
     "classes:seat-clock": "a seat's number in its class, on the trainer's board",
     "api:seat-clock": "a seat's own id: the API addresses seats (tests/api/test_clock.py)",

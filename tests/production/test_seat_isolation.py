@@ -157,8 +157,8 @@ def _submit_every_form(client, forms, *, seat, persona_key, read) -> int:
 # POST forms no persona of a seat reaches -> why (test_crawler.py reaches them all).
 NOT_IN_A_SEAT = {
     ("classes/_board_class_state.html", "class-state-form"): "the trainer's board",
-    ("classes/_board_state.html", "seat-state-form"): "the trainer's board",
-    ("classes/_board_clock.html", "seat-clock-form"): "the trainer's board",
+    ("classes/_seat_state.html", "seat-state-form"): "the trainer's page of a seat",
+    ("classes/_seat_clock.html", "seat-clock-form"): "the trainer's page of a seat",
     ("sandbox/course_material.html", "course-material-form"): "the trainer's, in the default seat",
     ("sandbox/includes/state_controls.html", "state-start-form-{{ uid }}"): (
         "the guide's Start here: the trainer's seat picker, or a seat of no class's own "
@@ -168,7 +168,7 @@ NOT_IN_A_SEAT = {
     ("sandbox/lockouts.html", "lockout-clear-form"): "the trainer's, in the default seat",
     ("sandbox/reset.html", "reset-form"): "the trainer's, in the default seat",
     ("classes/list.html", "class-create-form"): "the trainer's, in the default seat",
-    ("classes/board.html", "seat-lockouts-clear-form"): "the trainer's, in the default seat",
+    ("classes/seat.html", "seat-lockouts-clear-form"): "the trainer's, in the default seat",
     ("classes/confirm.html", "confirm-form"): "the trainer's board actions",
     ("classes/_board_exercises.html", "exercise-release-form"): "the trainer's board actions",
     ("classes/join.html", "join-form"): "opened from the join link the trainer hands out",
@@ -178,7 +178,7 @@ NOT_IN_A_SEAT = {
     ),
     ("api/tokens.html", "api-token-create-form"): "the trainer's, in the default seat",
     ("api/tokens.html", "api-token-revoke-form"): "the trainer's, in the default seat",
-    ("faults/seat.html", "seat-faults-form"): "the trainer's, in the default seat",
+    ("faults/_seat_switches.html", "seat-faults-form"): "the trainer's, in the default seat",
 }
 
 

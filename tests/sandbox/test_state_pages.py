@@ -93,18 +93,21 @@ def test_the_trainer_applies_a_state_from_the_board(sample_data, trainer):
     classroom = class_create(name="Monday", seat_count=2, language="en")
     one, two = classroom.seats.order_by("number")
     board = f"/en/classes/{classroom.code}/"
-    page = trainer.get(board).content.decode()
-    assert page.count('data-testid="seat-state-form"') == 2
+    seat_page = f"/en/classes/{classroom.code}/seats/1/"
+    assert 'data-testid="seat-state-form"' not in trainer.get(board).content.decode()
+    page = trainer.get(seat_page).content.decode()
+    assert page.count('data-testid="seat-state-form"') == 1
+    assert f'name="next" value="{seat_page}"' in page
     response = trainer.post(
         "/en/states/apply/",
-        {"seat": one.pk, "state": "ana-pending-cancellation", "next": board},
+        {"seat": one.pk, "state": "ana-pending-cancellation", "next": seat_page},
         follow=True,
     )
-    assert response.redirect_chain[-1][0] == board
+    assert response.redirect_chain[-1][0] == seat_page
     assert _pending(one) == 1 and _pending(two) == 0
     assert re.search(
         r'data-seat="1"[^>]*>.*?data-testid="seat-state" data-state="ana-pending-cancellation"',
-        response.content.decode(),
+        trainer.get(board).content.decode(),
         re.S,
     )
 
