@@ -143,6 +143,58 @@ def test_the_count_lives_in_the_cache_every_worker_shares(sample_data, settings)
     assert len(cache.get(key)) == 2  # both ways, under the one key of 127.0.0.1
 
 
+# Every place in the product that makes a seat, and why it is limited or need not be. A new
+# one fails the test below until it is listed here: a seat of no class made by a request from
+# anyone must take from `sandbox.seat_rate` as the two first do.
+SEAT_MAKERS = {
+    ("api/views.py", "seat_create"): "POST /api/v1/seats/, under SeatCreationThrottle",
+    ("lessons/services.py", "seat_create"): "course_seat_start: below",
+    ("lessons/views.py", "course_seat_start"): "course_start, after seat_rate_take",
+    ("sandbox/classroom.py", "seat_create"): "class_create: the trainer's class, its seats",
+    ("sandbox/screen_capture.py", "seat_create"): "the trainer's course material, deleted after",
+}
+MAKERS = {"seat_create", "course_seat_start", "create", "get_or_create", "bulk_create"}
+
+
+def _seat_making_calls() -> set[tuple[str, str]]:
+    import ast
+
+    found = set()
+    apps = ["core", "seats", "accounts", "billing_center", "admin_center", "corp_portal"]
+    for app in [*apps, "sandbox", "classes", "faults", "api", "lessons"]:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text())):
+                if not isinstance(node, ast.Call):
+                    continue
+                function = node.func
+                name = getattr(function, "attr", None) or getattr(function, "id", None)
+                if name not in MAKERS:
+                    continue
+                if name in {"create", "get_or_create", "bulk_create"}:
+                    # Seat.objects.create(...) and the like: the receiver names Seat.
+                    if "Seat.objects" not in ast.unparse(function):
+                        continue
+                    if path.relative_to(ROOT).as_posix() == "seats/models.py":
+                        continue  # the default seat, made once (SeatQuerySet.default)
+                found.add((str(path.relative_to(ROOT)), name))
+    return found
+
+
+def test_every_way_of_making_a_seat_is_known_and_limited():
+    from api.throttling import SeatCreationThrottle
+    from api.views import SeatsView
+
+    found = _seat_making_calls()
+    assert ("api/views.py", "seat_create") in found  # the walk finds what it must
+    known = set(SEAT_MAKERS) | {("sandbox/classroom.py", "create")}  # seat_create itself
+    new = found - known
+    assert new == set(), "a new way of making a seat: limit it (sandbox.seat_rate), list it"
+    assert SeatCreationThrottle in SeatsView.throttle_classes
+    assert issubclass(SeatCreationThrottle, SeatRate)
+
+
 def _setting_with(environ: dict) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SANDBOX_")}
     env |= {"DJANGO_SETTINGS_MODULE": "config.settings.dev", **environ}
