@@ -24,6 +24,7 @@ from rest_framework.authentication import (
 )
 
 from accounts.models import User
+from sandbox.classroom import seat_touch, seat_touch_due
 from sandbox.trainers import TRAINER_EMAIL
 from seats.models import Seat
 from seats.scope import seat_scope
@@ -48,6 +49,8 @@ class SeatTokenAuthentication(BaseAuthentication):
         seat = Seat.objects.filter(token=token, is_default=False).first()
         if seat is None:
             return None  # a seat deleted since, or none ever: that seat is not found (404)
+        if seat_touch_due(seat):
+            seat_touch(seat)  # a script using its seat keeps it from `prune_classes`
         return AnonymousUser(), seat
 
 

@@ -1,24 +1,18 @@
-"""The rate limit on creating seats: SANDBOX_API_SEAT_RATE (default 30/minute) per address.
+"""The API's side of the one rate limit on making seats (`sandbox.seat_rate`): SANDBOX_SEAT_RATE
+(default 30/minute) per address, the same count as the self-paced course's start.
 
 Counted in the default cache, which every worker and server shares (the database cache unless
-DJANGO_CACHE_URL names another). The trainer is not counted.
+DJANGO_CACHE_URL names another). The trainer (signed in, or with a trainer-issued token) is
+not counted.
 """
 
-from django.conf import settings
-from rest_framework.throttling import SimpleRateThrottle
-
-from .access import acts_as_trainer
+from sandbox.seat_rate import SeatRate
 
 
-class SeatCreationThrottle(SimpleRateThrottle):
-    scope = "seat-creation"
-
-    def get_rate(self) -> str:
-        # Read on every request (not once at import, as DRF's THROTTLE_RATES is), so the
-        # setting is the one place that says it.
-        return settings.SANDBOX_API_SEAT_RATE
+class SeatCreationThrottle(SeatRate):
+    """Only a POST makes a seat; DRF answers a refusal with its JSON 429 and Retry-After."""
 
     def get_cache_key(self, request, view) -> str | None:
-        if request.method != "POST" or acts_as_trainer(request.user):
+        if request.method != "POST":
             return None
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+        return super().get_cache_key(request, view)

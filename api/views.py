@@ -108,7 +108,7 @@ class SeatsView(ApiView):
         description=_(
             "A new seat: a private copy of the sample world, the same personas, passwords and "
             "outcomes. Open its join_url to be in it. No credentials on an open sandbox, at "
-            "most SANDBOX_API_SEAT_RATE seats per address; on a closed sandbox, a trainer-issued "
+            "most SANDBOX_SEAT_RATE seats per address; on a closed sandbox, a trainer-issued "
             "token or the trainer's session."
         ),
         request=SeatCreateSerializer,

@@ -39,10 +39,16 @@ def exercise_release(*, classroom: Classroom, exercise: Exercise) -> ReleasedExe
     return released
 
 
+def course_seat_reusable(seat: Seat | None) -> bool:
+    """Whether starting the course again can reset `seat` (this browser's earlier course seat)
+    instead of making a new one: a seat of no class, not the default one."""
+    return seat is not None and not seat.is_default and seat.classroom_id is None
+
+
 def course_seat_start(*, seat: Seat | None) -> Seat:
     """The personal seat of someone learning alone: a copy of the sample world, in no class,
     so every exercise is visible there. Starting again resets the seat this browser's course
     already had (its answers go with its world) rather than making one more."""
-    if seat is not None and not seat.is_default and seat.classroom_id is None:
+    if course_seat_reusable(seat):
         return seat_reset(seat=seat)
     return seat_create(classroom=None)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.centers import ADMIN_CENTER, BILLING_CENTER
 from sandbox.personas import start_url
+from sandbox.seat_rate import seat_rate_refused, seat_rate_take
 from sandbox.trainers import is_trainer
 from sandbox.views import trainer_only
 from seats.middleware import seat_enter
@@ -69,10 +70,16 @@ def may_start_course(user) -> bool:
 @require_POST
 def course_start(request):
     """Start the self-paced course in a personal seat (a copy of the sample world, in no
-    class), then its first exercise."""
+    class), then its first exercise. A new seat takes from the address's seat rate limit
+    (`sandbox.seat_rate`); starting again in the seat this browser already has does not."""
     if not may_start_course(request.user):
         raise PermissionDenied
     earlier = Seat.objects.filter(pk=request.session.get(COURSE_SESSION_KEY)).first()
+    if not services.course_seat_reusable(earlier):
+        # A new seat: counted with every seat made from this address (the API's too).
+        wait = seat_rate_take(request)
+        if wait is not None:
+            return seat_rate_refused(request, wait)
     seat = services.course_seat_start(seat=earlier)
     seat_enter(request, seat)
     request.session[COURSE_SESSION_KEY] = seat.pk

@@ -10,6 +10,7 @@ import datetime
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
@@ -203,11 +204,22 @@ def persona_signed_in_record(*, seat_id: int, email: str) -> None:
     )
 
 
+# The shortest idle window `classes_prune` and `seats_prune` accept: a trainee reading a
+# long page for a few minutes is no idle class.
+PRUNE_MIN_IDLE_DAYS = 1
+
+
+def _prune_limit(idle_days: int, now: datetime.datetime | None) -> datetime.datetime:
+    if idle_days < PRUNE_MIN_IDLE_DAYS:
+        raise ValueError(f"The idle window is at least {PRUNE_MIN_IDLE_DAYS} day.")
+    return (now or timezone.now()) - datetime.timedelta(days=idle_days)
+
+
 def classes_prune(*, idle_days: int, now: datetime.datetime | None = None) -> list[str]:
-    """End every class with no activity in its seats for more than `idle_days` days (counted
-    from its creation when nobody ever joined). Returns the ended classes' codes."""
-    now = now or timezone.now()
-    limit = now - datetime.timedelta(days=idle_days)
+    """End every class with no activity in its seats for more than `idle_days` days (at least
+    one): a class nobody joined counts from its creation, so one prepared within the window
+    stays. Returns the ended classes' codes."""
+    limit = _prune_limit(idle_days, now)
     ended = []
     for classroom in Classroom.objects.filter(created_at__lt=limit).prefetch_related("seats"):
         last = max(
@@ -218,6 +230,24 @@ def classes_prune(*, idle_days: int, now: datetime.datetime | None = None) -> li
             ended.append(classroom.code)
             class_end(classroom=classroom)
     return ended
+
+
+def seats_prune(*, idle_days: int, now: datetime.datetime | None = None) -> list[int]:
+    """Delete every seat of no class (the self-paced course's, the API's) that nobody used for
+    more than `idle_days` days (at least one): no page in it, no API call with its token, counted
+    from its creation when never used. Never the default seat, never a class's seat (its class
+    ends with `classes_prune`). Returns the deleted seats' ids."""
+    limit = _prune_limit(idle_days, now)
+    idle = (
+        Seat.objects.filter(classroom__isnull=True, is_default=False, created_at__lt=limit)
+        .filter(Q(last_activity_at__isnull=True) | Q(last_activity_at__lt=limit))
+        .order_by("pk")
+    )
+    deleted = []
+    for seat in idle:
+        deleted.append(seat.pk)
+        seat_delete(seat=seat)
+    return deleted
 
 
 def persona_signed_in_noted(sender, request, user, **kwargs) -> None:

@@ -305,8 +305,15 @@ SANDBOX_WRONG_LOCATION_SECONDS = env.int("SANDBOX_WRONG_LOCATION_SECONDS", defau
 # How long the slow sign-in fault (F4, faults/catalog.py) makes a seat's sign-in wait.
 FAULTS_SLOW_SIGN_IN_SECONDS = 3.0
 
-# `prune_classes` ends the classes whose seats saw no activity for more than this many days.
+# `prune_classes` ends the classes whose seats saw no activity for more than this many days,
+# and deletes the seats of no class (the self-paced course's, the API's) idle as long; a class
+# made within that window and never joined stays. At least one day: a shorter window would
+# end a class in use.
 SANDBOX_CLASS_IDLE_DAYS = env.int("SANDBOX_CLASS_IDLE_DAYS", default=7)
+if SANDBOX_CLASS_IDLE_DAYS < 1:
+    raise ImproperlyConfigured(
+        f"SANDBOX_CLASS_IDLE_DAYS={SANDBOX_CLASS_IDLE_DAYS}: write a number of days, 1 or more."
+    )
 # `capture_screens` and the trainer's Course material page (sandbox/course_material.py): the
 # Chromium that Playwright drives, and the folder the pictures, handouts and zip go to.
 SANDBOX_CHROMIUM = env("SANDBOX_CHROMIUM", default="/usr/bin/chromium")
@@ -317,15 +324,21 @@ SANDBOX_COURSE_MATERIAL_ROOT = Path(
 # drf-spectacular. A script authenticates with nothing (an open sandbox), a seat's token
 # ("Authorization: Seat <token>", for the seats it made) or the trainer's session, which DRF
 # checks for CSRF as Django does for forms.
-_seat_rate = env("SANDBOX_API_SEAT_RATE", default="30/minute")
+# How many seats of no class one address may make (sandbox/seat_rate.py): through the API
+# (`POST /api/v1/seats/`) and by starting the self-paced course, counted together in the shared
+# default cache (CACHES), so every worker and every server counts together; the trainer is not
+# counted, and joining a class is not a seat made. SANDBOX_API_SEAT_RATE, its former name, is
+# still read when SANDBOX_SEAT_RATE is unset.
+_seat_rate_name = (
+    "SANDBOX_SEAT_RATE" if "SANDBOX_SEAT_RATE" in os.environ else "SANDBOX_API_SEAT_RATE"
+)
+_seat_rate = env(_seat_rate_name, default="30/minute")
 if not re.fullmatch(r"[1-9][0-9]*/(second|minute|hour|day)", _seat_rate):
     raise ImproperlyConfigured(
-        f"SANDBOX_API_SEAT_RATE={_seat_rate!r}: write a number of seats per second, minute, "
+        f"{_seat_rate_name}={_seat_rate!r}: write a number of seats per second, minute, "
         "hour or day, for instance 30/minute."
     )
-# How many seats one address may create through the API (on an open sandbox); the trainer is
-# not counted. Counted in the shared default cache (CACHES), so every worker counts together.
-SANDBOX_API_SEAT_RATE = _seat_rate
+SANDBOX_SEAT_RATE = _seat_rate
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.SeatTokenAuthentication",

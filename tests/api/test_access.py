@@ -20,7 +20,7 @@ def test_an_open_sandbox_asks_a_script_for_nothing(api):
 
 
 def test_creating_seats_is_rate_limited_per_address(api, settings):
-    settings.SANDBOX_API_SEAT_RATE = "2/minute"
+    settings.SANDBOX_SEAT_RATE = "2/minute"
     assert _create(api).status_code == 201
     assert _create(api).status_code == 201
     refused = _create(api)
@@ -36,7 +36,7 @@ def test_creating_seats_is_rate_limited_per_address(api, settings):
 
 
 def test_the_rate_limit_message_is_translated(api, settings):
-    settings.SANDBOX_API_SEAT_RATE = "1/hour"
+    settings.SANDBOX_SEAT_RATE = "1/hour"
     _create(api)
     refused = _create(api, HTTP_ACCEPT_LANGUAGE="es")
     assert refused.status_code == 429
@@ -44,13 +44,13 @@ def test_the_rate_limit_message_is_translated(api, settings):
 
 
 def test_a_client_cannot_escape_the_rate_limit_by_naming_another_address(api, settings):
-    settings.SANDBOX_API_SEAT_RATE = "1/minute"
+    settings.SANDBOX_SEAT_RATE = "1/minute"
     assert _create(api).status_code == 201
     assert _create(api, HTTP_X_FORWARDED_FOR="198.51.100.9").status_code == 429
 
 
 def test_the_trainer_is_not_rate_limited(trainer_client, settings):
-    settings.SANDBOX_API_SEAT_RATE = "1/minute"
+    settings.SANDBOX_SEAT_RATE = "1/minute"
     csrf = _csrf_token(trainer_client)
     for _ in range(3):
         assert _create(trainer_client, HTTP_X_CSRFTOKEN=csrf).status_code == 201

@@ -170,7 +170,7 @@ json_values = st.recursive(
 @given(body=json_values, query=st.text(max_size=30))
 def test_no_input_is_a_server_error(api, settings, body, query):
     assume(body != {})  # the one body that creates a seat
-    settings.SANDBOX_API_SEAT_RATE = "1000/minute"  # every POST counts, even a refused one
+    settings.SANDBOX_SEAT_RATE = "1000/minute"  # every POST counts, even a refused one
     seat = Seat.objects.filter(is_default=False).first() or seat_create()
     response = api.post("/api/v1/seats/", json.dumps(body), content_type="application/json")
     assert response.status_code == 400, response.content

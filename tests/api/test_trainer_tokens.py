@@ -195,7 +195,7 @@ def test_a_token_acts_as_the_trainer_on_every_seat(api, created):
 
 
 def test_a_token_is_not_rate_limited(api, settings):
-    settings.SANDBOX_API_SEAT_RATE = "1/minute"
+    settings.SANDBOX_SEAT_RATE = "1/minute"
     _token, key = trainer_token_create(name="CI")
     for _ in range(3):
         assert _create(api, **_token_header(key)).status_code == 201

@@ -5,6 +5,8 @@ import threading
 
 import pytest
 
+from tests.threads import joined
+
 from .two_scripts import QaScript
 
 ANA = "ana.billing@acme.example"
@@ -58,10 +60,10 @@ def test_two_scripts_at_once_each_see_only_their_own_changes(live_server, sandbo
     ]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    joined(threads, timeout=120)
     assert not errors, errors
     assert scripts[2].seat["id"] != scripts[5].seat["id"]
+    assert sorted(seen) == sorted(scripts), "a script ended without its result"
 
     for quantity, mine in seen.items():
         before = mine["before"]

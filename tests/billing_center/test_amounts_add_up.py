@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.models import Account
+from accounts.models import Account, Subscription
 from billing_center.models import Invoice
 from billing_center.services import order_place, subscription_change
 from sandbox.sample_data import ACCOUNTS, PRODUCTS, STANDARD
@@ -58,7 +58,10 @@ def test_subscriptions_page_totals_are_price_times_licenses(signed_in, account):
     admin = Account.objects.get(name=account).users.get(is_billing_admin=True)
     client = signed_in(admin.persona.key)
     response = client.get(reverse("billing_center:subscriptions"))
-    for subscription in response.context["subscriptions"]:
+    shown = list(response.context["subscriptions"])
+    # The loop below checks something: the page shows every subscription of the account.
+    assert len(shown) == Subscription.objects.filter(account=admin.account).count() > 0
+    for subscription in shown:
         price = PRICES[
             (
                 subscription.product.code,

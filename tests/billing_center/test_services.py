@@ -16,6 +16,7 @@ from billing_center.cards import card_brand, luhn_valid
 from billing_center.models import BillingInfo, Invoice, PaymentMethod
 from sandbox.services import sandbox_load, sandbox_reset
 from tests.factories import SubscriptionFactory, UserFactory
+from tests.threads import joined
 
 TODAY = datetime.date(2026, 11, 21)
 
@@ -104,8 +105,7 @@ def test_concurrent_orders_in_threads_both_count():
     threads = [threading.Thread(target=order, args=(q,)) for q in (2, 3)]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
+    joined(threads, timeout=60)
     assert not errors
     subscription.refresh_from_db()
     assert subscription.licenses == 10

@@ -216,6 +216,59 @@ BREAKS = [
             "test_a_trainee_answers_wrong_then_right_and_the_board_shows_it[pt-br]"
         ],
     ),
+    # Issue 24's blind spots: each passed the whole suite before its rule test.
+    Break(
+        "token-by-prefix",
+        "trainer tokens found by the first 8 characters the tokens page shows, not the hash",
+        "api/tokens.py",
+        "    return TrainerToken.objects.filter(key_hash=key_hash(key)).first()",
+        "    return TrainerToken.objects.filter(key_prefix=key[:8]).first()",
+        [
+            "tests/api/test_token_forgery.py::"
+            "test_a_forged_key_sharing_the_real_key_s_prefix_is_a_401[prefix+tail]"
+        ],
+    ),
+    Break(
+        "faults-of-every-seat",
+        "switching one seat's faults deletes every seat's faults (no seat filter)",
+        "faults/services.py",
+        "        SeatFault.objects.filter(seat=seat).exclude(fault__in=wanted).delete()",
+        "        SeatFault.objects.exclude(fault__in=wanted).delete()",
+        [
+            "tests/seats/test_services_touch_only_their_seat.py::"
+            "test_a_service_taking_a_seat_touches_no_other_seat[faults.services.seat_faults_set]"
+        ],
+    ),
+    Break(
+        "reworded-without-catalog",
+        "a sentence reworded in the code without its catalog entry (English on es/pt-br pages)",
+        "lessons/views.py",
+        '"The course starts in a seat of your own, a fresh copy of the sample world."',
+        '"The course starts in a seat of your own: a fresh copy of the sample world."',
+        ["tests/test_translations.py::test_every_string_of_the_code_is_in_the_catalog[es]"],
+    ),
+    Break(
+        "course-seats-unlimited",
+        "the self-paced course makes seats without the address's seat rate limit",
+        "lessons/views.py",
+        "        wait = seat_rate_take(request)\n",
+        "        wait = None\n",
+        [
+            "tests/production/test_seat_limits.py::"
+            "test_the_api_and_the_course_take_from_one_count_per_address"
+        ],
+    ),
+    Break(
+        "prune-window-zero",
+        "prune_classes accepting --days 0 (ending classes active seconds ago)",
+        "classes/management/commands/prune_classes.py",
+        "        if days < PRUNE_MIN_IDLE_DAYS:",
+        "        if days < 0:",
+        [
+            "tests/production/test_seat_limits.py::"
+            "test_a_window_under_one_day_is_refused_and_ends_nothing[0]"
+        ],
+    ),
 ]
 
 

@@ -23,6 +23,7 @@ from billing_center.services import order_place
 from corp_portal.models import PortalLogin
 from corp_portal.services import service_order_place
 from sandbox.sample_data import ACME, GLOBEX
+from tests.threads import joined
 
 needs_row_locks = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs real row locks (PostgreSQL)"
@@ -126,8 +127,7 @@ def _run_at_once(work, count: int) -> list[BaseException]:
     threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    joined(threads, timeout=120)
     return errors
 
 

@@ -124,6 +124,7 @@ def test_no_center_page_without_signing_in(client, sample_data, language):
 def test_portal_pages_need_the_portal_sign_in(client, sample_data, persona_key):
     """A LogMeIn ID is not a portal login: the portal's pages send to its own sign-in."""
     persona_client(client, persona_key)
+    checked = []
     for name, path in center_urls():
         if not name.startswith("corp_portal:") or name.endswith((":sign-in", ":sign-out")):
             continue
@@ -134,6 +135,9 @@ def test_portal_pages_need_the_portal_sign_in(client, sample_data, persona_key):
             continue
         assert response.status_code == 302, f"{name} answered {response.status_code}"
         assert _is_sign_in(response["Location"]), f"{name} -> {response['Location']}"
+        checked.append(name)
+    # The loop checked the portal's pages (invoices, Bill To, ...), not an empty list.
+    assert "corp_portal:invoices" in checked and len(checked) >= 5, checked
 
 
 # Accounts whose billing admin has Billing Center pages with ids (the sample's standard accounts).
