@@ -61,9 +61,11 @@ serve: messages collectstatic
 		--workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 # The speed of a page in-process (bench/pages.py): every main page against the trivial view,
-# and Subscriptions with 2 cards against 50; then the served benchmark (bench/run.py).
+# and Subscriptions with 2 cards against 50; then the served benchmark (bench/run.py), against
+# `make serve`'s server and then against `make run`'s (the room, kept to 127.0.0.1).
 bench: bench-pages
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.run
+	$(KEY) BENCH_SERVER=room $(PY) -m bench.run
 
 bench-pages: messages collectstatic
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.pages
