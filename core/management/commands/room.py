@@ -59,8 +59,7 @@ class Command(BaseCommand):
         self.addresses_print(private=private, public_url=public_url, port=port)
         environment = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE")
-            or settings.SETTINGS_MODULE,
+            "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,  # these settings, as they are
             "DJANGO_ALLOWED_HOSTS": ",".join(hosts),
             "SANDBOX_PUBLIC_URL": public_url,
         }
