@@ -2,6 +2,8 @@
 caught here: the served room is tests/production/test_room.py). Nothing is contacted: the
 machine's network address is given to it."""
 
+import os
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -42,7 +44,7 @@ def test_by_default_the_room_listens_on_every_network_and_names_its_address(room
     assert env["SANDBOX_PUBLIC_URL"] == f"http://{ADDRESS}:8123"
     hosts = env["DJANGO_ALLOWED_HOSTS"].split(",")
     assert hosts == ["127.0.0.1", "localhost", ADDRESS, "trainer-laptop", "trainer-laptop.local"]
-    assert env["DJANGO_SETTINGS_MODULE"]
+    assert env["DJANGO_SETTINGS_MODULE"] == os.environ["DJANGO_SETTINGS_MODULE"]
 
 
 def test_host_127_0_0_1_keeps_it_to_this_machine(room, settings):

@@ -58,8 +58,7 @@ class Command(BaseCommand):
         )
         self.addresses_print(private=private, public_url=public_url, port=port)
         environment = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,  # these settings, as they are
+            **os.environ,  # DJANGO_SETTINGS_MODULE too (manage.py sets it): these settings
             "DJANGO_ALLOWED_HOSTS": ",".join(hosts),
             "SANDBOX_PUBLIC_URL": public_url,
         }
