@@ -1,11 +1,15 @@
 # Everything a fresh machine with Python 3 and make needs: `make run`, `make test`.
 PYTHON ?= python3
+WEB_CONCURRENCY ?= 3
 PORT ?= 8000
+# make run listens on every network of this machine (trainees reach it); HOST=127.0.0.1 keeps
+# it to this machine.
+HOST ?= 0.0.0.0
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test test-pytest test-postgres lint migrate messages sandbox-data check-translations \
+.PHONY: run dev test test-pytest test-postgres lint migrate messages sandbox-data check-translations \
 	serve collectstatic bench bench-pages bench-postgres clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -24,17 +28,25 @@ migrate: $(VENV)/.installed
 sandbox-data: migrate messages
 	$(MANAGE) load_sandbox
 
-run: sandbox-data
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+# The room: gunicorn with the dev settings (DEBUG off, whitenoise from the apps' folders), on
+# HOST:PORT; prints the addresses trainees reach (core/management/commands/room.py). The secret
+# key is .secret_key's, made once for this machine, unless DJANGO_SECRET_KEY is set.
+KEY := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret_key)}"
+
+run: sandbox-data .secret_key
+	$(KEY) $(MANAGE) room --host $(HOST) --port $(PORT) --workers $(WEB_CONCURRENCY)
+
+# A developer's server: Django's runserver, reloading on every change, with the debug pages
+# (DJANGO_DEBUG=0 make dev without them), on this machine only.
+dev: sandbox-data .secret_key
+	$(KEY) DJANGO_DEBUG="$${DJANGO_DEBUG:-1}" $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Production: config.settings.production under gunicorn, static files through whitenoise.
 # DATABASE_URL picks the database (SQLite file by default); without DJANGO_SECRET_KEY a key is
 # made once for this machine in .secret_key (set the same key on every host of a deployment).
 # Secure by default (https redirect, HSTS, https-only cookies) for a TLS proxy in front;
 # DJANGO_SECURE_TLS=0 make serve is plain http on loopback only (docs/deploy.md).
-PROD := DJANGO_SETTINGS_MODULE=config.settings.production \
-	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .secret_key)}"
-WEB_CONCURRENCY ?= 3
+PROD := DJANGO_SETTINGS_MODULE=config.settings.production $(KEY)
 
 .secret_key:
 	umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
@@ -49,9 +61,11 @@ serve: messages collectstatic
 		--workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 # The speed of a page in-process (bench/pages.py): every main page against the trivial view,
-# and Subscriptions with 2 cards against 50; then the served benchmark (bench/run.py).
+# and Subscriptions with 2 cards against 50; then the served benchmark (bench/run.py), against
+# `make serve`'s server and then against `make run`'s (the room, kept to 127.0.0.1).
 bench: bench-pages
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.run
+	$(KEY) BENCH_SERVER=room $(PY) -m bench.run
 
 bench-pages: messages collectstatic
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.pages

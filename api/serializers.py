@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.clock import seat_today
+from core.public_url import absolute_url
 from seats.models import Seat
 
 from .outcomes import TABLE_CHOICES
@@ -23,7 +24,7 @@ def join_url(request, seat: Seat, *, language: str) -> str:
     """The seat's join URL (`seats:enter`), absolute, with the pages in `language`."""
     with translation.override(language):
         path = reverse("seats:enter", kwargs={"token": seat.token})
-    return request.build_absolute_uri(path)
+    return absolute_url(request, path)
 
 
 class LanguageField(serializers.ChoiceField):

@@ -14,6 +14,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.public_url import absolute_url
 from sandbox.classroom import seat_create, seat_delete, seat_reset
 from seats.models import Seat
 
@@ -126,8 +127,8 @@ class SeatsView(ApiView):
             language=given.validated_data["language"],
             status_code=status.HTTP_201_CREATED,
         )
-        response["Location"] = request.build_absolute_uri(
-            reverse("api:seat", kwargs={"seat_id": seat.pk})
+        response["Location"] = absolute_url(
+            request, reverse("api:seat", kwargs={"seat_id": seat.pk})
         )
         return response
 

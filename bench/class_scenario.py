@@ -4,9 +4,11 @@
    in this process, against the server's database: how long it takes and how many queries.
 2. The main pages, with that many seats loaded, each client in a seat of its own, against the
    same pages measured in the default seat before the class existed (`pages_one_seat`).
-3. BENCH_SIGN_IN_SEATS trainees (default 30), each in a seat of their own, sign in as Ana at
+3. Every seat's trainee joins the class at the same moment through its join page (a display
+   name, Join: the next free seat), as a room of trainees does when the join card goes up.
+4. BENCH_SIGN_IN_SEATS trainees (default 30), each in a seat of their own, sign in as Ana at
    the same moment (a barrier releases them), BENCH_SIGN_IN_ROUNDS times (default 5).
-4. Every seat's trainee plays sign-in -> Subscriptions -> Add Licenses -> Place Order ->
+5. Every seat's trainee plays sign-in -> Subscriptions -> Add Licenses -> Place Order ->
    sign-out for BENCH_CLASS_SECONDS (default 60); afterwards every seat's licenses must be
    its start plus its own trainee's orders, and no other seat may have changed.
 
@@ -82,8 +84,9 @@ def seated_session(port: int, seat: Seat | None, who: str | None) -> Session:
     return session
 
 
-def class_create_timed(seat_count: int) -> tuple[list[Seat], dict]:
-    """Make the class the way the trainer's Classes page does; returns its seats and the time."""
+def class_create_timed(seat_count: int) -> tuple[str, list[Seat], dict]:
+    """Make the class the way the trainer's Classes page does; returns its join code, its seats
+    and the time."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -109,7 +112,34 @@ def class_create_timed(seat_count: int) -> tuple[list[Seat], dict]:
         "queries": len(queries.captured_queries),
         "queries_per_seat": round(len(queries.captured_queries) / seat_count, 1),
     }
-    return seats, figures
+    return classroom.code, seats, figures
+
+
+def join_storm(port: int, code: str, trainees: int) -> Measure:
+    """`trainees` browsers open the class's join page; then all press Join at the same moment,
+    each with a name of its own. Returns the Join presses' latencies (302: in a seat)."""
+    join = Measure()
+    path = f"/en/join/{code}/"
+    sessions = [Session(port) for _ in range(trainees)]
+    for session in sessions:
+        session.get(path)
+    barrier = threading.Barrier(len(sessions))
+
+    def trainee(number, session):
+        barrier.wait()
+        started = time.perf_counter()
+        try:
+            status, _, _ = session.post(path, {"display_name": f"Bench trainee {number}"})
+        except OSError:
+            status = 0  # no answer at all
+        join.record(time.perf_counter() - started, status)
+
+    threads = [threading.Thread(target=trainee, args=item) for item in enumerate(sessions, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return join
 
 
 def pages_in_seats(port: int, seats: list[Seat | None], clients: int, seconds: float) -> dict:

@@ -1,4 +1,5 @@
-"""`make bench`: the production server under gunicorn, a large account, the main flows driven
+"""`make bench`: the production server under gunicorn (BENCH_SERVER=room: the README's run
+command, `manage.py room`, on 127.0.0.1), a large account, the main flows driven
 by concurrent clients for a fixed time; throughput and p50/p99 latency for each flow and for a
 trivial view of the same server, as a ratio. Then the `class` scenario (bench/class_scenario.py):
 a class of 60 seats made, the main pages with 60 seats loaded against one, 30 trainees signing
@@ -41,6 +42,10 @@ PYTHON = sys.executable
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+# serve: `make serve`'s gunicorn with the production settings; room: `make run`'s command
+# (gunicorn with the dev settings), kept to 127.0.0.1.
+SERVER = os.environ.get("BENCH_SERVER", "serve")
+SETTINGS = {"serve": "config.settings.production", "room": "config.settings.dev"}
 BILLING_ADMIN, ACCOUNT_ADMIN = "bench.billing@bench.example", "bench.admin@bench.example"
 
 
@@ -92,8 +97,9 @@ def manage(*args: str, env: dict) -> None:
 
 
 def main() -> int:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
-    env.setdefault("DJANGO_SECURE_TLS", "0")
+    if SERVER not in SETTINGS:
+        raise SystemExit(f"BENCH_SERVER={SERVER!r}: serve or room.")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS[SERVER]}
     env["DJANGO_SECURE_TLS"] = "0"  # plain http on loopback
     if not env.get("DJANGO_SECRET_KEY"):
         raise SystemExit("Set DJANGO_SECRET_KEY (make bench does).")
@@ -106,6 +112,7 @@ def main() -> int:
     load_before = [round(x, 2) for x in os.getloadavg()]
     print(f"load average (1, 5, 15 min) before: {load_before}")
     print(
+        f"server: {SERVER} ({SETTINGS[SERVER]}); "
         f"database: {engine} (CONN_MAX_AGE {env.get('DJANGO_CONN_MAX_AGE', '0')}); "
         f"gunicorn workers: {WORKERS}; clients: {CLIENTS}; "
         f"{SECONDS:g} s per flow",
@@ -129,21 +136,15 @@ def main() -> int:
         django_setup(env)
 
     port = free_port()
+    if SERVER == "room":  # its addresses and access log to nowhere; errors still to stderr
+        command = ["manage.py", "room", "--host", HOST, "--port", str(port)]
+        output = subprocess.DEVNULL
+    else:
+        command = ["-m", "gunicorn", "config.wsgi:application", "--bind", f"{HOST}:{port}"]
+        command += ["--log-level", "warning"]
+        output = None
     server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--bind",
-            f"{HOST}:{port}",
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
+        [PYTHON, *command, "--workers", str(WORKERS)], cwd=ROOT, env=env, stdout=output
     )
     try:
         deadline = time.monotonic() + 60
@@ -240,6 +241,8 @@ def main() -> int:
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "server": SERVER,
+        "settings": SETTINGS[SERVER],
         "database": engine,
         "conn_max_age": env.get("DJANGO_CONN_MAX_AGE", "0"),
         "workers": WORKERS,
@@ -248,7 +251,7 @@ def main() -> int:
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "seed": seeded.strip().splitlines(),
     }
-    out = ROOT / "bench" / "results.json"
+    out = ROOT / "bench" / ("results.json" if SERVER == "serve" else f"results-{SERVER}.json")
     results = {"machine": machine, "flows": rows, "class": class_json(classroom, trivial_p50)}
     out.write_text(json.dumps(results, indent=2))
     print(f"\nload average (1, 5, 15 min) at the end: {machine['load_average_at_end']}")
@@ -283,8 +286,11 @@ def class_run(port: int) -> dict:
     result["pages_one_seat"] = cs.pages_in_seats(port, [None], CLIENTS, SECONDS)
     result["cpu_one_seat"] = cs.pages_cpu([None])
     print(f"running: a class of {cs.CLASS_SEATS} seats made", flush=True)
-    seats, result["creation"] = cs.class_create_timed(cs.CLASS_SEATS)
+    code, seats, result["creation"] = cs.class_create_timed(cs.CLASS_SEATS)
     print(f"  {result['creation']}", flush=True)
+    result["trivial_before_join"] = trivial_now(port)
+    print(f"running: {len(seats)} trainees joining the class at once", flush=True)
+    result["join"] = cs.join_storm(port, code, len(seats))
     print(f"running: main pages, {len(seats)} seats loaded, each client in its own", flush=True)
     result["pages_in_seats"] = cs.pages_in_seats(port, seats, CLIENTS, SECONDS)
     print(f"running: main pages, {len(seats)} seats loaded, in the default seat", flush=True)
@@ -338,15 +344,22 @@ def class_report(result: dict, trivial_p50: float) -> bool:
         f"{creation['queries']} queries ({creation['queries_per_seat']} per seat); "
         f"x{creation['seconds'] / trivial_p50:.0f}"
     )
-    near = result["trivial_before_sign_in"].p(50)
+    # What a browser expects of each press: Join and Sign In redirect, Subscriptions shows.
+    storms = [
+        ("join", "  Join pressed -> answer", "trivial_before_join", 302),
+        ("sign_in_post", "  Sign In pressed -> answer", "trivial_before_sign_in", 302),
+        ("sign_in_shown", "  -> Subscriptions shown", "trivial_before_sign_in", 200),
+    ]
+    unexpected = {
+        key: {status: n for status, n in result[key].statuses.items() if status != expected}
+        for key, _label, _near, expected in storms
+    }
     print(
-        f"\n{'sign-in, all at once':30} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"
-        f"  x p50 / p99 (trivial just before: {_ms(near).strip()} ms)"
+        f"\n{'joining, signing in, all at once':30} {'n':>5} {'p50 ms':>8} {'p99 ms':>8}"
+        f" {'max ms':>8}  x p50 / p99 of the trivial view just before"
     )
-    for key, label in [
-        ("sign_in_post", "  Sign In pressed -> answer"),
-        ("sign_in_shown", "  -> Subscriptions shown"),
-    ]:
+    for key, label, near_key, _expected in storms:
+        near = result[near_key].p(50)
         m = result[key]
         print(
             f"{label:30} {len(m.latencies):5d} {_ms(m.p(50))} {_ms(m.p(99))} "
@@ -427,7 +440,10 @@ def class_report(result: dict, trivial_p50: float) -> bool:
         )
     if seats_without_orders:
         print(f"  {seats_without_orders} trainees placed no order")
-    return bool(errors or problems or seats_without_orders)
+    for key, statuses in unexpected.items():
+        if statuses:
+            print(f"  {key}: unexpected answers {statuses}")
+    return bool(errors or problems or seats_without_orders or any(unexpected.values()))
 
 
 def class_json(result: dict | None, trivial_p50: float) -> dict | None:
@@ -453,6 +469,8 @@ def class_json(result: dict | None, trivial_p50: float) -> dict | None:
     trainees = result["trainees"]
     return {
         "creation": result["creation"],
+        "trivial_before_join": figures(result["trivial_before_join"]),
+        "join": figures(result["join"]),
         "trivial_before_sign_in": figures(result["trivial_before_sign_in"]),
         "trivial_before_orders": figures(result["trivial_before_orders"]),
         "sign_in_post": figures(result["sign_in_post"]),

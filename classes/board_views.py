@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.decisions import Outcome
+from core.public_url import absolute_url
 from sandbox import classroom as services
 from sandbox.lockouts import lockouts_clear_all
 from sandbox.states import STATES, UnknownState, class_state_apply, state_get
@@ -98,7 +99,7 @@ def board(request, code):
                 "refresh_off_url": board_url + _query(request, refresh=None),
                 "csv_url": reverse("classes:board-csv", kwargs={"code": classroom.code})
                 + _query(request, refresh=None),
-                "join_url": request.build_absolute_uri(join_path),
+                "join_url": absolute_url(request, join_path),
                 "join_card_url": reverse("classes:join-card", kwargs={"code": classroom.code}),
             },
         )

@@ -10,13 +10,14 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from core.public_url import absolute_url
 from seats.models import Classroom
 
 
 def join_url(request: HttpRequest, classroom: Classroom) -> str:
     """The absolute join link of `classroom`, in the class's language."""
     with translation.override(classroom.language):
-        return request.build_absolute_uri(reverse("classes:join", kwargs={"code": classroom.code}))
+        return absolute_url(request, reverse("classes:join", kwargs={"code": classroom.code}))
 
 
 def qr_svg(text: str, *, label: str) -> SafeString:

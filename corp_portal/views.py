@@ -21,6 +21,7 @@ from accounts.models import Subscription
 from accounts.views import SubscriptionOrderView
 from core.formatting import format_day, format_money
 from core.mixins import ServiceFormMixin, refusal_add
+from core.public_url import absolute_url
 from core.redirects import same_site_url
 
 from .forms import (
@@ -121,8 +122,8 @@ class ForgotPasswordView(FormView):
 
     def form_valid(self, form):
         def reset_url(login, token):
-            return self.request.build_absolute_uri(
-                reverse("corp_portal:reset-password", args=[reset_key(login, token)])
+            return absolute_url(
+                self.request, reverse("corp_portal:reset-password", args=[reset_key(login, token)])
             )
 
         portal_password_reset_send(user_id=form.cleaned_data["user_id"], reset_url=reset_url)

@@ -25,6 +25,52 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key",
+    [
+        "short-but-varied-9Qz",  # under 50 characters
+        "ab" * 30,  # 60 characters, 2 different ones
+        "django-insecure-" + "Zk4Rw-9pLq2" * 5,  # what startproject writes
+    ],
+)
+def test_production_refuses_a_weak_secret_key(key):
+    """Django's own rule (check --deploy's security.W009), at start, with what to do."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.production", DJANGO_SECRET_KEY=key)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is weak" in result.stderr
+    assert "at least 50 characters, 5 of them different" in result.stderr
+    assert ".secret_key" in result.stderr
+
+
+def test_the_key_make_serve_generates_is_strong():
+    """`make serve`'s .secret_key recipe, run here into a string: production starts with it."""
+    recipe = subprocess.run(
+        ["make", "-n", "-B", ".secret_key"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    generate = recipe.split("-c ", 1)[1].rsplit(" >", 1)[0].strip("\"'")
+    key = subprocess.run(
+        [sys.executable, "-c", generate], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.production", DJANGO_SECRET_KEY=key)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.urls("tests.urls_server_error")
 def test_server_error_page_is_plain_and_translated(db):
     client = Client(raise_request_exception=False)
@@ -78,7 +124,10 @@ def test_every_profile_logs_to_stderr():
     """dev (`make run`), production (`make serve`) and test read LOGGING from base."""
     for profile in ["dev", "production", "test"]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        env.update(DJANGO_SETTINGS_MODULE=f"config.settings.{profile}", DJANGO_SECRET_KEY="x" * 60)
+        env.update(
+            DJANGO_SETTINGS_MODULE=f"config.settings.{profile}",
+            DJANGO_SECRET_KEY="profile-" + "Zk4Rw-9pLq2" * 5,
+        )
         code = (
             "import django, logging; django.setup(); "
             "logging.getLogger('django.request')"
@@ -140,28 +189,14 @@ def test_admins_are_emailed_a_server_error_outside_the_mailbox(db, settings, mon
 
 @pytest.fixture
 def run_server(tmp_path):
-    """The README's `make run` in miniature: runserver with the dev settings, as is."""
-    from tests.production.test_serve import _free_port, _get, wait_until_healthy
+    """The README's `make run`: its set-up, then the line its recipe serves with, as is."""
+    from tests.production.test_room import _room, _room_env
+    from tests.production.test_serve import _get, _manage
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.pop("DJANGO_SETTINGS_MODULE", None)  # manage.py's default: config.settings.dev
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'run.sqlite3'}"
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
-    port = _free_port()
-    server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        wait_until_healthy(server, port)
+    env = _room_env(f"sqlite:///{tmp_path / 'run.sqlite3'}")
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    with _room(env, tmp_path / "run.log", WEB_CONCURRENCY=1) as port:
         yield lambda path, **headers: _get(port, path, **headers)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_make_run_shows_no_debug_page_and_serves_static_files(run_server):
@@ -174,3 +209,23 @@ def test_make_run_shows_no_debug_page_and_serves_static_files(run_server):
     assert status == 200 and headers["Content-Type"].startswith("text/css") and body
     for host in ["127.0.0.1", "localhost"]:
         assert run_server("/en/", Host=host)[0] == 200, host
+
+
+@pytest.mark.parametrize("profile", ["dev", "production", "test"])
+def test_every_profile_sets_sqlite_up_for_a_class_of_writers(profile, tmp_path):
+    """WAL, BEGIN IMMEDIATE and a busy timeout wherever the database is SQLite: without them a
+    class's writers at once get "database is locked" (tests/production/test_room.py)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE=f"config.settings.{profile}",
+        DJANGO_SECRET_KEY="profile-" + "Zk4Rw-9pLq2" * 5,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'profile.sqlite3'}",
+    )
+    code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    options = result.stdout
+    assert "'transaction_mode': 'IMMEDIATE'" in options, result.stderr
+    assert "'timeout': 20" in options
+    assert "journal_mode=WAL" in options

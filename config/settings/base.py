@@ -29,6 +29,19 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A class writes at once (60 trainees joining, signing in, placing orders), in several
+    # gunicorn workers and threads, every profile alike: write-ahead log (readers never wait
+    # for a writer), take the write lock when a transaction starts (IMMEDIATE: a transaction
+    # that read first can no longer fail to upgrade its lock, SQLite's "database is locked"
+    # that no timeout waits out), and wait up to 20 s for that lock rather than fail.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 
 def sqlite_file_private(database: dict) -> None:
@@ -45,6 +58,17 @@ def sqlite_file_private(database: dict) -> None:
         if file.exists() and file.stat().st_mode & 0o077:
             file.chmod(0o600)
 
+
+# The address trainees reach the sandbox at, e.g. http://192.168.1.23:8000 or
+# https://sandbox.example.com: every absolute URL the sandbox writes (join links, QR codes, the
+# API's join_url, emailed links) starts with it (core/public_url.py). Empty: the address the
+# request came to. `make run` sets it to this machine's network address when it is unset.
+SANDBOX_PUBLIC_URL = env("SANDBOX_PUBLIC_URL", default="").rstrip("/")
+if SANDBOX_PUBLIC_URL and not re.fullmatch(r"https?://[^/?#\s]+", SANDBOX_PUBLIC_URL):
+    raise ImproperlyConfigured(
+        f"SANDBOX_PUBLIC_URL={SANDBOX_PUBLIC_URL!r}: write the scheme and the host, with a port "
+        "if needed and nothing after it, for instance http://192.168.1.23:8000."
+    )
 
 # The sandbox's "today": renewal dates, invoices and billing periods are computed from it,
 # so trainers' material stays true. Empty means the real date.

@@ -1,10 +1,13 @@
-"""Local development and a trainer's own machine: `make run` (runserver on 127.0.0.1).
+"""The trainer's own machine and a developer's: `make run` (the room: gunicorn, run by the `room`
+command, core/management/commands/room.py) and `make dev` (runserver, reloading, debug pages).
 
-DEBUG is off unless a developer asks for it (DJANGO_DEBUG=1): a class sees the translated 404
-and 500 pages, never Django's debug page. Static files are served by whitenoise straight from
-the apps' folders (its finders), as production serves them, so `make run` works offline with
-no `collectstatic`; runserver serves them itself only with DEBUG on or --insecure, which its
-documentation calls unfit for anything but development.
+DEBUG is off unless a developer asks for it (DJANGO_DEBUG=1, which `make dev` sets and the
+room refuses): a class sees the translated 404 and 500 pages, never Django's debug page.
+Static files are served by whitenoise straight from the apps' folders (its finders), as
+production serves them, so both work offline with no `collectstatic`. The room's
+ALLOWED_HOSTS and SANDBOX_PUBLIC_URL are worked out by the `room` command and handed to
+gunicorn in the environment; SQLite is set up for a class's writers in base.py, for every
+profile.
 """
 
 from .base import *  # noqa: F403

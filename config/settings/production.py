@@ -1,10 +1,15 @@
-"""Production: refuses to start without a real secret key; hardened for TLS by default.
+"""Production: refuses to start without a strong secret key; hardened for TLS by default.
 
 `make serve` runs these settings under gunicorn; whitenoise serves the compressed, hashed
 static files that `collectstatic` wrote. Every value read from the environment is read in
 base.py; docs/deploy.md lists them.
 """
 
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -21,6 +26,20 @@ from .base import (
 DEBUG = False
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: production has no default secret key.")
+# Django's own rule for a key that is not weak (`check --deploy`'s security.W009), enforced at
+# start: whoever guesses the key forges sessions, CSRF tokens and signed links.
+if (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY is weak: production needs at least {SECRET_KEY_MIN_LENGTH} "
+        f"characters, {SECRET_KEY_MIN_UNIQUE_CHARACTERS} of them different, not starting with "
+        f"{SECRET_KEY_INSECURE_PREFIX!r}. Unset it and `make serve` makes one for this machine "
+        "in .secret_key, or make one: python3 -c 'import secrets; "
+        "print(secrets.token_urlsafe(50))'"
+    )
 
 # Whitenoise right after SecurityMiddleware, as its documentation asks.
 MIDDLEWARE = [*MIDDLEWARE]
@@ -51,13 +70,3 @@ elif not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
     )
 
 sqlite_file_private(DATABASES["default"])
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several gunicorn workers share one SQLite file: write-ahead log, wait for the lock
-    # rather than fail, and take the write lock when a transaction starts.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
-    )

@@ -22,3 +22,6 @@ SANDBOX_TRAINER_PASSWORD = "Trainer-only-test-4471"
 # No Chromium for the course material unless a test names one: a crawl that presses every
 # button of every page (tests/production) must not start a capture in the background.
 SANDBOX_CHROMIUM = os.environ.get("SANDBOX_CHROMIUM", "/test-settings/no-chromium")
+# Links under the request's own address (http://testserver/...), whatever the shell exports;
+# a test that needs the room's address sets it.
+SANDBOX_PUBLIC_URL = ""
