@@ -147,8 +147,10 @@ class SubscriptionOrderView(ServiceFormMixin, FormView):
 
     def service_call(self, form):
         if self.step == self.REVIEW:
+            # The review's key first, so that `review(form)` may keep what it reviewed under it.
+            self.review_key = order_key_new()
             context = self.get_context_data(
-                form=form, order_key=order_key_new(), **self.review(form)
+                form=form, order_key=self.review_key, **self.review(form)
             )
             return self.response_class(
                 request=self.request,

@@ -18,6 +18,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 from accounts.clock import sandbox_today
 from accounts.decisions import FROM_ADMIN_CENTER, portal_sign_in_outcome
 from accounts.models import Subscription
+from accounts.services import REVIEW_AGAIN
 from accounts.views import SubscriptionOrderView
 from core.formatting import format_day, format_money
 from core.mixins import ServiceFormMixin, refusal_add
@@ -48,6 +49,7 @@ from .models import (
     PurchaseOrder,
     Quote,
 )
+from .reviews import ReviewedOrder, review_forget, review_keep, review_read
 from .services import (
     add_seats_refusal,
     auto_renewal_set,
@@ -612,6 +614,11 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
     def review(self, form):
         seats = form.cleaned_data["seats"]
         quote = seats_validate(subscription=self.subscription, seats=seats)
+        review_keep(
+            self.request.session,
+            order_key=self.review_key,
+            order=ReviewedOrder(self.subscription.pk, seats, self.subscription.licenses),
+        )
         return {
             "order_form": ServiceOrderForm(
                 initial={"seats": seats, "seats_reviewed": self.subscription.licenses}
@@ -622,13 +629,32 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
         }
 
     def place(self, form):
-        return service_order_place(
+        """Places the order this session reviewed under the posted key, exactly as reviewed:
+        the hidden fields only have to agree with it (an edited one is refused)."""
+        order_key = self.order_key()
+        reviewed = review_read(self.request.session, order_key=order_key)
+        if reviewed is None or reviewed.subscription_id != self.subscription.pk:
+            raise ValidationError(REVIEW_AGAIN, code="not_reviewed")
+        if (form.cleaned_data["seats"], form.cleaned_data["seats_reviewed"]) != (
+            reviewed.seats,
+            reviewed.seats_before,
+        ):
+            raise ValidationError(
+                _(
+                    "This is not the service order you reviewed, so nothing was ordered. "
+                    "Please review the order again."
+                ),
+                code="not_as_reviewed",
+            )
+        order = service_order_place(
             portal_login=self.portal_login,
-            subscription_id=self.subscription.pk,
-            seats=form.cleaned_data["seats"],
-            seats_reviewed=form.cleaned_data["seats_reviewed"],
-            order_key=self.order_key(),
+            subscription_id=reviewed.subscription_id,
+            seats=reviewed.seats,
+            seats_reviewed=reviewed.seats_before,
+            order_key=order_key,
         )
+        review_forget(self.request.session, order_key=order_key)
+        return order
 
     def placed(self, order):
         messages.success(
