@@ -591,7 +591,9 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
     def refused_for_quote(self):
         """While a quote on the subscription is open, Add Seats says so and links to it
         (corp_portal.services.add_seats_refusal decides), and orders nothing."""
-        subscription = get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
+        subscription = self.subscriptions().filter(pk=self.kwargs["pk"]).first()
+        if subscription is None:  # the order view answers: a 404, or the seat was reset
+            return None
         quote = add_seats_refusal(subscription=subscription)
         if quote is None:
             return None

@@ -89,7 +89,9 @@ def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
     which keeps the trainer."""
     if seat.is_default:
         raise ValueError("The default seat is reset with the whole sandbox (reset_sandbox).")
-    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    # The seat's lock first, NO KEY (`seats.scope.seat_lock`): an order, a clock move or a
+    # starting state of this seat waits for the reset, or the reset for it; never a deadlock.
+    seat = Seat.objects.select_for_update(no_key=True).get(pk=seat.pk)
     seat.today = None  # the sample world is made at the start date
     _seat_rows_delete(seat)
     with seat_scope(seat):
