@@ -58,6 +58,7 @@ from .services import (
     invoice_contact_remove,
     invoice_pay,
     normalize_user_id,
+    portal_password_kept,
     portal_password_reset_login,
     portal_password_reset_send,
     portal_password_set,
@@ -68,6 +69,8 @@ from .services import (
 )
 
 SESSION_KEY = "corp_portal_login"
+# A message shown as a trainer note (includes/messages.html), not as an alert.
+TRAINER_NOTE_TAG = "trainer-note"
 INVOICES_SHOWN = 20
 
 
@@ -186,12 +189,24 @@ class ResetPasswordView(FormView):
             _("Your new password is set. Sign in with User ID %(user_id)s.")
             % {"user_id": self.portal_login.user_id},
         )
+        if portal_password_kept(self.portal_login):
+            messages.info(self.request, self.kept_note(), extra_tags=TRAINER_NOTE_TAG)
         query = urlencode({"user_id": self.portal_login.user_id})
         return redirect(f"{reverse('corp_portal:sign-in')}?{query}")
+
+    def kept_note(self) -> str:
+        """The trainer note of a new password shown as set but not kept."""
+        return _(
+            "In the default seat the sample password stays: User ID %(user_id)s still signs "
+            "in with %(password)s, so every demonstration works, and the new password is not "
+            "kept. In a seat of a class the new password is set for real."
+        ) % {"user_id": self.portal_login.user_id, "password": settings.SANDBOX_PORTAL_PASSWORD}
 
     def get_context_data(self, **kwargs):
         if self.portal_login is None:
             kwargs["form"] = None
+        elif portal_password_kept(self.portal_login):
+            kwargs["kept_note"] = self.kept_note()
         return super().get_context_data(reset_login=self.portal_login, **kwargs)
 
 
