@@ -99,3 +99,46 @@ def test_a_closed_sandbox_sets_the_new_password_for_real(client, sample_data, se
     new_password_through_forgot_password(client)
     assert signs_in(client, NEW_PASSWORD)
     assert not signs_in(client, settings.SANDBOX_PORTAL_PASSWORD)
+
+
+# Every page of the site that sets a password -> why the sample credentials survive it.
+PASSWORD_PAGES = {
+    "corp_portal:forgot-password": "emails a reset link; sets nothing",
+    "corp_portal:reset-password": "keeps the default seat's sample password (tests above)",
+    "admin:password_change": "the signed-in staff member's own password; no persona is staff",
+    "admin:password_change_done": "the page after it",
+    "admin:auth_user_password_change": "a person's password from the Django admin: refused to "
+    "the trainer, whose admin is read-only (below); a superuser's tool, no visitor's",
+}
+
+
+def _url_names(patterns, namespace=""):
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _url_names(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}", str(pattern.pattern)
+
+
+def test_every_page_that_sets_a_password_is_known():
+    """A new page that sets a password (a LogMeIn ID's Change password, say) must keep the
+    default seat's sample credentials too: list it here once it does."""
+    from django.urls import get_resolver
+
+    found = {
+        name
+        for name, route in _url_names(get_resolver().url_patterns)
+        if "password" in name.lower() or "password" in route.lower()
+    }
+    assert found == set(PASSWORD_PAGES)
+
+
+def test_the_trainer_cannot_set_a_personas_password_in_the_django_admin(client, persona):
+    ana = persona("ana")
+    client.force_login(persona("trainer"))
+    page = reverse("admin:auth_user_password_change", args=[ana.pk])
+    data = {"password1": "trainer-typed-26", "password2": "trainer-typed-26"}
+    assert client.post(page, data).status_code == 403
+    ana.refresh_from_db()
+    assert ana.check_password(settings.SANDBOX_PASSWORD)
