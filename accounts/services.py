@@ -211,6 +211,14 @@ def seat_was_reset_check(account: Account) -> None:
         raise SeatWasReset
 
 
+def seat_locked_for(account: Account) -> None:
+    """The seat's lock first (`seats.scope.seat_lock`), then `account` checked still there:
+    what a write of an account's world that locks no subscription takes before anything else
+    (Add New Subscription). Raises `SeatWasReset` after waiting for a reset."""
+    seat_lock()
+    seat_was_reset_check(account)
+
+
 def subscription_locked(*, account: Account, subscription_id: int) -> Subscription:
     """The account's subscription, its row locked until the transaction ends.
 

@@ -459,14 +459,17 @@ class NewSubscriptionView(BillingAdminRequiredMixin, ServiceFormMixin, FormView)
                 self.get_context_data(form=form, summary=summary, trial_days=services.TRIAL_DAYS)
             )
         trial = data["mode"] == NewSubscriptionForm.TRY
-        subscription = services.subscription_add(
-            actor=self.request.user,
-            account=self.account,
-            plan_tier_id=data["plan_tier"].pk,
-            billing_frequency=data["billing_frequency"],
-            licenses=data["licenses"],
-            trial=trial,
-        )
+        try:
+            subscription = services.subscription_add(
+                actor=self.request.user,
+                account=self.account,
+                plan_tier_id=data["plan_tier"].pk,
+                billing_frequency=data["billing_frequency"],
+                licenses=data["licenses"],
+                trial=trial,
+            )
+        except SeatWasReset:  # the seat's reset, at the moment of Buy
+            return seat_was_reset_page(self.request)
         if trial:
             message = _("Your free trial of %(product)s runs until %(date)s.") % {
                 "product": subscription.product.name,

@@ -130,3 +130,30 @@ def test_add_seats_place_service_order_during_a_reset_says_nothing_was_ordered(s
     assert 'data-testid="order-not-placed"' in placed.content.decode()
     with seat_scope(seat):
         assert not PlacedOrder.objects.exists()
+
+
+def test_buy_a_new_subscription_during_a_reset_says_nothing_was_ordered(seat, monkeypatch):
+    """Add New Subscription's Buy (its Place Order) takes the seat's lock first too."""
+    from accounts.models import PlanTier
+    from billing_center.models import Invoice
+
+    client = signed_in(seat, "ana")
+    webinar = PlanTier.objects.get(product__code="gotowebinar", code="lite")
+    locked = domain.seat_lock
+
+    def after_a_reset(*args, **kwargs):
+        seat_reset(seat=seat)
+        return locked(*args, **kwargs)
+
+    monkeypatch.setattr(domain, "seat_lock", after_a_reset)
+    data = {"plan_tier": webinar.pk, "billing_frequency": "monthly", "licenses": 3}
+    bought = client.post(
+        reverse("billing_center:new-subscription"), {**data, "mode": "buy", "confirm": 1}
+    )
+    assert bought.status_code == 409
+    assert 'data-testid="order-not-placed"' in bought.content.decode()
+    with seat_scope(seat):
+        assert not Subscription.objects.filter(product__code="gotowebinar").filter(
+            account__name="Acme Support"
+        )
+        assert not Invoice.objects.filter(kind=Invoice.Kind.NEW_SUBSCRIPTION).exists()
