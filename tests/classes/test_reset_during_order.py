@@ -80,7 +80,7 @@ def test_the_domain_tells_an_order_after_a_reset_from_a_missing_subscription(sea
     ("language", "words"),
     [
         ("en", "Your seat was reset: nothing was ordered"),
-        ("es", "Se restableció su puesto: no se pidió nada"),
+        ("es", "Se restableció su puesto: no se realizó ningún pedido"),
         ("pt-br", "Seu assento foi redefinido: nada foi pedido"),
     ],
 )
