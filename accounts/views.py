@@ -99,7 +99,9 @@ class SubscriptionOrderView(ServiceFormMixin, FormView):
     service's refusal at either step (a `ValidationError`: pending cancellation, the limit,
     seats changed since the review) goes on the form, which is shown again
     (core.mixins.ServiceFormMixin); at the place step it is about the whole order, a
-    non-field error even where the review step names a field (`refusal_field`).
+    non-field error even where the review step names a field (`refusal_field`). A seat reset
+    meanwhile (`SeatWasReset`: while the order waited for the seat's lock, or since the
+    review) answers `seat_was_reset_page`: nothing was ordered.
     """
 
     REVIEW, PLACE = "review", "place"
