@@ -19,6 +19,8 @@ from django.db.models import F, Min
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from seats.scope import seat_lock
+
 from .clock import months_later
 from .models import (
     MAX_LICENSES,
@@ -197,13 +199,45 @@ def licenses_quote(*, subscription: Subscription, quantity: int) -> LicensesQuot
     )
 
 
+class SeatWasReset(Exception):
+    """The account an order was for is no longer in the seat: the seat was reset (or set to
+    a starting state) while the order was being placed, and made the sample world anew.
+    Nothing was ordered; the person is signed out (their user was made anew too)."""
+
+
+def seat_was_reset_check(account: Account) -> None:
+    """Raise `SeatWasReset` when `account` (read earlier in the request) is gone."""
+    if not Account.objects.filter(pk=account.pk).exists():
+        raise SeatWasReset
+
+
+def seat_locked_for(account: Account) -> None:
+    """The seat's lock first (`seats.scope.seat_lock`), then `account` checked still there:
+    what a write of an account's world that locks no subscription takes before anything else
+    (Add New Subscription). Raises `SeatWasReset` after waiting for a reset."""
+    seat_lock()
+    seat_was_reset_check(account)
+
+
 def subscription_locked(*, account: Account, subscription_id: int) -> Subscription:
-    """The account's subscription, its row locked until the transaction ends."""
-    return (
+    """The account's subscription, its row locked until the transaction ends.
+
+    The seat's row is locked first (`seats.scope.seat_lock`), as a reset, a clock move and a
+    starting state lock it first: an order at the moment of a reset waits for it, or the reset
+    for the order, and neither deadlocks. An order that waited for a reset finds the account
+    gone and raises `SeatWasReset`; a subscription gone otherwise, `Subscription.DoesNotExist`.
+    """
+    seat_lock()
+    subscription = (
         Subscription.objects.select_for_update(of=("self",))
         .select_related("account", "product", "plan_tier")
-        .get(pk=subscription_id, account=account)
+        .filter(pk=subscription_id, account=account)
+        .first()
     )
+    if subscription is None:
+        seat_was_reset_check(account)
+        raise Subscription.DoesNotExist
+    return subscription
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@ import uuid
 from contextlib import contextmanager
 
 from django.contrib.auth.views import LoginView, LogoutView
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.generic import FormView
 
 from core.mixins import ServiceFormMixin
@@ -12,7 +12,14 @@ from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 
 from .forms import SignInForm
 from .models import PlacedOrder
-from .services import OrderAlreadyPlaced, order_key_new, order_key_read, order_placed_before
+from .services import (
+    OrderAlreadyPlaced,
+    SeatWasReset,
+    order_key_new,
+    order_key_read,
+    order_placed_before,
+    seat_was_reset_check,
+)
 
 # Session keys of sign-ins of their own (the Corporate Billing Portal's User ID), which share
 # the Django session with the LogMeIn ID. Each such app adds its key when it is ready.
@@ -67,6 +74,12 @@ class SignOutView(LogoutView):
             return super().post(request, *args, **kwargs)
 
 
+def seat_was_reset_page(request) -> HttpResponse:
+    """What Place Order answers when the seat was reset while the order was being placed
+    (`accounts.services.SeatWasReset`): nothing was ordered, and why, in the page's language."""
+    return render(request, "order_not_placed.html", status=409)
+
+
 class SubscriptionOrderView(ServiceFormMixin, FormView):
     """An order on a subscription in three steps at one URL: the Billing Center's Edit
     subscription and the portal's Add Seats are written this way (the Billing Center's Add
@@ -86,7 +99,9 @@ class SubscriptionOrderView(ServiceFormMixin, FormView):
     service's refusal at either step (a `ValidationError`: pending cancellation, the limit,
     seats changed since the review) goes on the form, which is shown again
     (core.mixins.ServiceFormMixin); at the place step it is about the whole order, a
-    non-field error even where the review step names a field (`refusal_field`).
+    non-field error even where the review step names a field (`refusal_field`). A seat reset
+    meanwhile (`SeatWasReset`: while the order waited for the seat's lock, or since the
+    review) answers `seat_was_reset_page`: nothing was ordered.
     """
 
     REVIEW, PLACE = "review", "place"
@@ -120,8 +135,18 @@ class SubscriptionOrderView(ServiceFormMixin, FormView):
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        self.subscription = get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
         self.step = self.posted_step()
+        try:
+            return self.posted(request, *args, **kwargs)
+        except SeatWasReset:
+            return seat_was_reset_page(request)
+
+    def posted(self, request, *args, **kwargs):
+        self.subscription = self.subscriptions().filter(pk=self.kwargs["pk"]).first()
+        if self.subscription is None:
+            if self.step == self.PLACE:  # reset since the review?
+                seat_was_reset_check(self.account)
+            raise Http404
         if self.step is None:
             return super().get(request, *args, **kwargs)
         if self.step == self.PLACE:
@@ -147,8 +172,10 @@ class SubscriptionOrderView(ServiceFormMixin, FormView):
 
     def service_call(self, form):
         if self.step == self.REVIEW:
+            # The review's key first, so that `review(form)` may keep what it reviewed under it.
+            self.review_key = order_key_new()
             context = self.get_context_data(
-                form=form, order_key=order_key_new(), **self.review(form)
+                form=form, order_key=self.review_key, **self.review(form)
             )
             return self.response_class(
                 request=self.request,

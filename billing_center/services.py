@@ -36,6 +36,7 @@ from accounts.services import (
     order_reference_set,
     plan_price,
     renewal_date_next,
+    seat_locked_for,
     subscription_licenses_add,
     subscription_locked,
     subscription_orderable_check,
@@ -172,7 +173,9 @@ def subscription_add(
 ) -> Subscription:
     """Add New Subscription: buy another product (its first period invoiced and confirmed by
     email) or try it free for `TRIAL_DAYS`. The account's row is locked, so two tabs adding
-    the same product at once make one subscription; the second is refused."""
+    the same product at once make one subscription; the second is refused. The seat is
+    locked first, as every order locks it (a reset at that moment: `SeatWasReset`)."""
+    seat_locked_for(account)
     Account.objects.select_for_update().filter(pk=account.pk).first()
     plan_tier = PlanTier.objects.select_related("product").filter(pk=plan_tier_id).first()
     if plan_tier is None:

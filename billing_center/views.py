@@ -33,8 +33,13 @@ from accounts.decisions import (
     whom_to_contact,
 )
 from accounts.models import Activity, Subscription, User
-from accounts.services import OrderAlreadyPlaced
-from accounts.views import SignInView, SignOutView, SubscriptionOrderView
+from accounts.services import OrderAlreadyPlaced, SeatWasReset, seat_was_reset_check
+from accounts.views import (
+    SignInView,
+    SignOutView,
+    SubscriptionOrderView,
+    seat_was_reset_page,
+)
 from core.formatting import format_day, format_list_of
 from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
 
@@ -368,11 +373,15 @@ class CheckoutView(CartMixin, ServiceFormMixin, FormView):
         placed = services.cart_placed_before(account=self.account, order_key=order_key)
         if placed:
             return self.already_placed(placed, order_key=order_key)
-        return self.form_valid(form)
+        try:
+            return self.form_valid(form)
+        except SeatWasReset:  # the seat's reset, at the moment of Place Order
+            return seat_was_reset_page(request)
 
     def service_call(self, form):
         shown = (form.cleaned_data["order_key"], form.cleaned_data["lines"])
         if shown != (self.cart.key, reviewed_lines(self.lines)):
+            seat_was_reset_check(self.account)  # the lines are gone with the whole account?
             raise ValidationError(
                 _("Your cart changed since this checkout was shown. Review the order again."),
                 code="changed",
@@ -450,14 +459,17 @@ class NewSubscriptionView(BillingAdminRequiredMixin, ServiceFormMixin, FormView)
                 self.get_context_data(form=form, summary=summary, trial_days=services.TRIAL_DAYS)
             )
         trial = data["mode"] == NewSubscriptionForm.TRY
-        subscription = services.subscription_add(
-            actor=self.request.user,
-            account=self.account,
-            plan_tier_id=data["plan_tier"].pk,
-            billing_frequency=data["billing_frequency"],
-            licenses=data["licenses"],
-            trial=trial,
-        )
+        try:
+            subscription = services.subscription_add(
+                actor=self.request.user,
+                account=self.account,
+                plan_tier_id=data["plan_tier"].pk,
+                billing_frequency=data["billing_frequency"],
+                licenses=data["licenses"],
+                trial=trial,
+            )
+        except SeatWasReset:  # the seat's reset, at the moment of Buy
+            return seat_was_reset_page(self.request)
         if trial:
             message = _("Your free trial of %(product)s runs until %(date)s.") % {
                 "product": subscription.product.name,

@@ -339,25 +339,47 @@ def portal_password_reset_login(*, login_id: int, token: str) -> PortalLogin | N
     return login
 
 
+def portal_password_kept(portal_login: PortalLogin) -> bool:
+    """Whether a new password for this login is shown as set but not kept: the sample
+    portal password of the default seat of an open sandbox stays, so that every trainer's
+    demonstration signs in with it (`Seat.keeps_sample_credentials`)."""
+    return portal_login.seat.keeps_sample_credentials
+
+
 @transaction.atomic
 def portal_password_set(*, portal_login: PortalLogin, token: str, password: str) -> PortalLogin:
     """Set a new portal password from a reset link: the token is checked again under a row
-    lock (two tabs cannot both use it), the lockout is cleared, the link stops working."""
+    lock (two tabs cannot both use it), the lockout is cleared, the link stops working.
+
+    Where the sample password is kept (`portal_password_kept`), everything happens but the
+    new password: the lockout is cleared, the activity says the password was kept, and the
+    link keeps working (it is signed from the password, which did not change)."""
     login = PortalLogin.objects.select_for_update(of=("self",)).filter(pk=portal_login.pk).first()
     if login is None or not portal_password_tokens.check_token(login, token):
         raise ValidationError(
             _("This link to set a new password has expired or was already used."), code="token"
         )
-    login.set_password(password)
+    kept = portal_password_kept(login)
+    if not kept:
+        login.set_password(password)
     login.failed_attempts = 0
     login.locked_until = None
     login.save(update_fields=["password", "failed_attempts", "locked_until"])
-    activity_record(
-        actor=portal_login.holder,
-        account=portal_login.account,
-        action="portal_password_set",
-        summary=f"New password set for portal User ID {login.user_id} from a reset link",
-    )
+    if kept:
+        activity_record(
+            actor=portal_login.holder,
+            account=portal_login.account,
+            action="portal_password_kept",
+            summary=f"A new password for portal User ID {login.user_id} was shown as set; "
+            "the default seat keeps the sample password",
+        )
+    else:
+        activity_record(
+            actor=portal_login.holder,
+            account=portal_login.account,
+            action="portal_password_set",
+            summary=f"New password set for portal User ID {login.user_id} from a reset link",
+        )
     return login
 
 

@@ -18,6 +18,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 from accounts.clock import sandbox_today
 from accounts.decisions import FROM_ADMIN_CENTER, portal_sign_in_outcome
 from accounts.models import Subscription
+from accounts.services import REVIEW_AGAIN
 from accounts.views import SubscriptionOrderView
 from core.formatting import format_day, format_money
 from core.mixins import ServiceFormMixin, refusal_add
@@ -49,6 +50,7 @@ from .models import (
     PurchaseOrder,
     Quote,
 )
+from .reviews import ReviewedOrder, review_forget, review_keep, review_read
 from .services import (
     add_seats_refusal,
     auto_renewal_set,
@@ -57,6 +59,7 @@ from .services import (
     invoice_contact_remove,
     invoice_pay,
     normalize_user_id,
+    portal_password_kept,
     portal_password_reset_login,
     portal_password_reset_send,
     portal_password_set,
@@ -67,6 +70,8 @@ from .services import (
 )
 
 SESSION_KEY = "corp_portal_login"
+# A message shown as a trainer note (includes/messages.html), not as an alert.
+TRAINER_NOTE_TAG = "trainer-note"
 INVOICES_SHOWN = 20
 
 
@@ -185,12 +190,24 @@ class ResetPasswordView(FormView):
             _("Your new password is set. Sign in with User ID %(user_id)s.")
             % {"user_id": self.portal_login.user_id},
         )
+        if portal_password_kept(self.portal_login):
+            messages.info(self.request, self.kept_note(), extra_tags=TRAINER_NOTE_TAG)
         query = urlencode({"user_id": self.portal_login.user_id})
         return redirect(f"{reverse('corp_portal:sign-in')}?{query}")
+
+    def kept_note(self) -> str:
+        """The trainer note of a new password shown as set but not kept."""
+        return _(
+            "In the default seat the sample password stays: User ID %(user_id)s still signs "
+            "in with %(password)s, so every demonstration works, and the new password is not "
+            "kept. In a seat of a class the new password is set for real."
+        ) % {"user_id": self.portal_login.user_id, "password": settings.SANDBOX_PORTAL_PASSWORD}
 
     def get_context_data(self, **kwargs):
         if self.portal_login is None:
             kwargs["form"] = None
+        elif portal_password_kept(self.portal_login):
+            kwargs["kept_note"] = self.kept_note()
         return super().get_context_data(reset_login=self.portal_login, **kwargs)
 
 
@@ -590,7 +607,9 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
     def refused_for_quote(self):
         """While a quote on the subscription is open, Add Seats says so and links to it
         (corp_portal.services.add_seats_refusal decides), and orders nothing."""
-        subscription = get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
+        subscription = self.subscriptions().filter(pk=self.kwargs["pk"]).first()
+        if subscription is None:  # the order view answers: a 404, or the seat was reset
+            return None
         quote = add_seats_refusal(subscription=subscription)
         if quote is None:
             return None
@@ -613,6 +632,11 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
     def review(self, form):
         seats = form.cleaned_data["seats"]
         quote = seats_validate(subscription=self.subscription, seats=seats)
+        review_keep(
+            self.request.session,
+            order_key=self.review_key,
+            order=ReviewedOrder(self.subscription.pk, seats, self.subscription.licenses),
+        )
         return {
             "order_form": ServiceOrderForm(
                 initial={"seats": seats, "seats_reviewed": self.subscription.licenses}
@@ -623,13 +647,32 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
         }
 
     def place(self, form):
-        return service_order_place(
+        """Places the order this session reviewed under the posted key, exactly as reviewed:
+        the hidden fields only have to agree with it (an edited one is refused)."""
+        order_key = self.order_key()
+        reviewed = review_read(self.request.session, order_key=order_key)
+        if reviewed is None or reviewed.subscription_id != self.subscription.pk:
+            raise ValidationError(REVIEW_AGAIN, code="not_reviewed")
+        if (form.cleaned_data["seats"], form.cleaned_data["seats_reviewed"]) != (
+            reviewed.seats,
+            reviewed.seats_before,
+        ):
+            raise ValidationError(
+                _(
+                    "This is not the service order you reviewed, so nothing was ordered. "
+                    "Please review the order again."
+                ),
+                code="not_as_reviewed",
+            )
+        order = service_order_place(
             portal_login=self.portal_login,
-            subscription_id=self.subscription.pk,
-            seats=form.cleaned_data["seats"],
-            seats_reviewed=form.cleaned_data["seats_reviewed"],
-            order_key=self.order_key(),
+            subscription_id=reviewed.subscription_id,
+            seats=reviewed.seats,
+            seats_reviewed=reviewed.seats_before,
+            order_key=order_key,
         )
+        review_forget(self.request.session, order_key=order_key)
+        return order
 
     def placed(self, order):
         messages.success(

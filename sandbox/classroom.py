@@ -21,6 +21,7 @@ from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat
 from seats.scope import SeatField, entered_seat_id, seat_scope
 
 from .models import OutcomeReached, PersonaSignedIn
+from .sample_data import PERSONAS
 from .services import sandbox_load
 
 # How stale a seat's "last activity" may grow before a request writes it again: the board
@@ -39,19 +40,25 @@ def seat_scoped_models() -> list[type]:
 
 
 def _seat_rows_delete(seat: Seat) -> None:
-    """Delete every row of `seat`'s world, keeping the seat itself.
+    """Delete every row of `seat`'s world, keeping the seat itself, and the staff (the
+    trainers, who live in the default seat beside its world and are no sample data).
 
     One collector for all of them, so an account and the people in it go together: a person's
     account is RESTRICTed (not deletable alone), and every row that restricts one is in the
     same seat, so it is deleted too."""
     collector = Collector(using="default")
     for model in seat_scoped_models():
-        collector.collect(model._base_manager.filter(seat=seat), fail_on_restricted=False)
+        rows = model._base_manager.filter(seat=seat)
+        if model is User:
+            rows = rows.exclude(Q(is_staff=True) | Q(is_superuser=True))
+        collector.collect(rows, fail_on_restricted=False)
     collector.delete()
     _seat_lockouts_delete(seat)
 
 
 def _seat_lockouts_delete(seat: Seat) -> None:
+    """The seat's sign-in lockouts (django-axes'): a seat's are under its own prefix; the
+    default seat's are the personas' plain LogMeIn IDs (the trainer's lock stays)."""
     from axes.models import AccessAttempt, AccessFailureLog
 
     from .lockouts import seat_identity_prefix
@@ -60,6 +67,10 @@ def _seat_lockouts_delete(seat: Seat) -> None:
     if prefix:
         AccessAttempt.objects.filter(username__startswith=prefix).delete()
         AccessFailureLog.objects.filter(username__startswith=prefix).delete()
+    elif seat.is_default:
+        personas = [data.email.lower() for data in PERSONAS if not data.is_staff]
+        AccessAttempt.objects.filter(username__in=personas).delete()
+        AccessFailureLog.objects.filter(username__in=personas).delete()
 
 
 @transaction.atomic
@@ -90,7 +101,9 @@ def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
     which keeps the trainer."""
     if seat.is_default:
         raise ValueError("The default seat is reset with the whole sandbox (reset_sandbox).")
-    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    # The seat's lock first, NO KEY (`seats.scope.seat_lock`): an order, a clock move or a
+    # starting state of this seat waits for the reset, or the reset for it; never a deadlock.
+    seat = Seat.objects.select_for_update(no_key=True).get(pk=seat.pk)
     seat.today = None  # the sample world is made at the start date
     _seat_rows_delete(seat)
     with seat_scope(seat):
@@ -105,6 +118,30 @@ def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
     seat.last_activity_at = timezone.now()
     seat.state = ""  # the plain sample world; `states.seat_state_apply` names its state after
     seat.save(update_fields=["last_activity_at", "state", "today"])
+    return seat
+
+
+@transaction.atomic
+def default_seat_reset(*, actor: User | None = None) -> Seat:
+    """Restore the default seat's world to the sample data (the trainer's "Reset the default
+    seat"), and nothing else: no class ends and no other seat is touched, unlike the whole
+    sandbox's reset. The trainers stay, with their passwords and sign-ins; the personas are
+    made anew (whoever was signed in as one in the default seat is signed out), and the
+    personas' sign-in lockouts there go. Recorded in the default seat's activity."""
+    default = Seat.objects.default()
+    seat = Seat.objects.select_for_update(no_key=True).get(pk=default.pk)  # seats.scope.seat_lock
+    _seat_rows_delete(seat)
+    with seat_scope(seat):
+        sandbox_load()
+        activity_record(
+            actor=actor,
+            account=None,
+            action="default_seat_reset",
+            summary="Default seat reset to the sample data",
+            after={"seat": seat.pk, "by": actor.email if actor else None},
+        )
+    seat.state = ""
+    seat.save(update_fields=["state"])
     return seat
 
 

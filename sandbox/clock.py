@@ -111,7 +111,7 @@ def seat_clock_check(*, seat: Seat, today: datetime.date) -> None:
 def seat_clock_move(*, seat: Seat, today: datetime.date) -> Seat:
     """Move `seat`'s clock to `today`, forward or back, with what time brings on the way."""
     seat_clock_check(seat=seat, today=today)
-    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    seat = Seat.objects.select_for_update(no_key=True).get(pk=seat.pk)  # seats.scope.seat_lock
     if today < seat_today(seat):
         seat = seat_start_restore(seat=seat)
     days_pass(seat=seat, since=seat_today(seat), until=today)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("qa/", views.qa, name="qa"),
     path("qa.json", views.qa_json, name="qa-json"),
     path("reset/", views.reset, name="reset"),
+    path("reset/default-seat/", views.reset_default_seat, name="reset-default-seat"),
     path("sign-in-as/<slug:key>/", views.persona_sign_in, name="persona-sign-in"),
     path("lockouts/", views.lockouts, name="lockouts"),
     path("states/", state_views.states_page, name="states"),

@@ -18,8 +18,10 @@ from accounts.models import Activity, User
 from accounts.views import separate_sign_ins_kept
 from core.centers import CENTERS
 from core.redirects import same_site_url
-from seats.models import Classroom
+from seats.models import Classroom, Seat
+from seats.scope import seat_scope
 
+from .classroom import default_seat_reset
 from .forms import MailboxFilterForm
 from .guide import AROUND_THE_ARTICLE, FALLBACK, guide_tables
 from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
@@ -237,6 +239,23 @@ def reset(request):
             "open_classes": Classroom.objects.count(),
         },
     )
+
+
+@trainer_only
+@require_http_methods(["GET", "POST"])
+def reset_default_seat(request):
+    """Trainers only: confirm (GET), then restore the default seat alone (POST): every class
+    and its seats go on as they are (`classroom.default_seat_reset`)."""
+    if request.method == "POST":
+        default_seat_reset(actor=request.user)
+        messages.success(
+            request,
+            _("The default seat was reset to the sample data. No class or seat was touched."),
+        )
+        return redirect("sandbox:reset")
+    with seat_scope(Seat.objects.default()):
+        last_resets = list(Activity.objects.filter(action="default_seat_reset")[:5])
+    return render(request, "sandbox/reset_default_seat.html", {"last_resets": last_resets})
 
 
 @trainer_only

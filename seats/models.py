@@ -128,3 +128,11 @@ class Seat(models.Model):
                 "number": self.number,
             }
         return _("Seat %(id)s") % {"id": self.pk}
+
+    @property
+    def keeps_sample_credentials(self) -> bool:
+        """Whether the sample credentials (the personas' password, the portal logins') stay
+        as the home page shows them whatever a visitor does: in the default seat of an open
+        sandbox (SANDBOX_OPEN), where every trainer demonstrates, a new password is shown as
+        set but not kept. In a seat, or a closed sandbox, passwords change for real."""
+        return self.is_default and settings.SANDBOX_OPEN

@@ -117,6 +117,24 @@ class SeatScopedManager(models.Manager):
         return super().get_queryset().filter(seat_id=CurrentSeatId())
 
 
+def seat_lock(seat=None) -> None:
+    """Lock the row of `seat` (a Seat or its id; the current seat when None) until the
+    transaction ends, FOR NO KEY UPDATE.
+
+    The one lock that orders the writes of a seat's world which must not interleave: a
+    reset (of the seat, its class, a starting state), a clock move, and placing an order
+    each take it first, before any row of the world, so that one waits for the other instead
+    of each holding what the other needs (a deadlock). NO KEY: the rows a writer inserts
+    meanwhile check their seat with a KEY SHARE lock, which this one lets through (a plain
+    FOR UPDATE would not). A no-op on SQLite, which writes one transaction at a time."""
+    from .models import Seat
+
+    seat_id = getattr(seat, "pk", seat) if seat is not None else _current_seat_id.get()
+    seats = Seat.objects.select_for_update(no_key=True)
+    seats = seats.filter(pk=seat_id) if seat_id is not None else seats.filter(is_default=True)
+    seats.values_list("pk").first()
+
+
 def entered_seat_id() -> int | None:
     """The seat entered with `seat_scope` (a request's joined seat); None in the default seat.
     Costs no query."""

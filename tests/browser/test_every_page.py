@@ -157,6 +157,7 @@ PAGES = {
     },
     "trainer": {
         "sandbox:reset": None,
+        "sandbox:reset-default-seat": None,
         "sandbox:lockouts": None,
         "sandbox:course-material": None,
         "classes:board": _classroom,

@@ -367,14 +367,69 @@ def test_add_seats_of_another_account_is_404(portal_client):
     assert other.licenses == 5
 
 
+def reviewed(client, subscription, seats: int, *, language: str = "en") -> dict:
+    """Add Seats' review of `seats` in all: the Place service order form's data, as sent."""
+    page = url("add-seats", subscription.pk, language=language)
+    review = client.post(page, {"step": "review", "seats": str(seats)})
+    assert review.status_code == 200 and not review.context["form"].errors
+    order_form = review.context["order_form"]
+    return {
+        "step": "place",
+        "seats": str(order_form.initial["seats"]),
+        "seats_reviewed": str(order_form.initial["seats_reviewed"]),
+        "order_key": str(review.context["order_key"]),
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "not the service order you reviewed"),
+        ("es", "no es el pedido de servicio que revisó"),
+        ("pt-br", "não é a ordem de serviço que você revisou"),
+    ],
+)
+def test_add_seats_places_exactly_what_was_reviewed(portal_client, language, words):
+    """A review of 3 -> 8 seats (+5) whose hidden quantity is edited to 7 (+4) before Place
+    service order: refused with a message, nothing placed; the untouched review places +5."""
+    subscription = SubscriptionFactory(account=portal_client.portal_login.account, licenses=3)
+    page = url("add-seats", subscription.pk, language=language)
+    data = reviewed(portal_client, subscription, 8, language=language)
+    for edited in ({"seats": "7"}, {"seats_reviewed": "2", "seats": "7"}):
+        refused = portal_client.post(page, {**data, **edited})
+        assert refused.status_code == 200 and words in refused.content.decode()
+        subscription.refresh_from_db()
+        assert subscription.licenses == 3 and not ServiceOrder.objects.exists()
+    assert portal_client.post(page, data).status_code == 302
+    subscription.refresh_from_db()
+    order = ServiceOrder.objects.get()
+    assert subscription.licenses == 8 and (order.seats_before, order.seats_after) == (3, 8)
+
+
+def test_add_seats_places_no_order_it_did_not_review(portal_client):
+    """A Place service order whose key no review of this session issued (made up, or another
+    subscription's review) places nothing."""
+    subscription = SubscriptionFactory(account=portal_client.portal_login.account, licenses=3)
+    other = SubscriptionFactory(account=portal_client.portal_login.account, licenses=3)
+    made_up = {"step": "place", "seats": "4", "seats_reviewed": "3"}
+    made_up["order_key"] = str(uuid.uuid4())
+    others = reviewed(portal_client, other, 4)
+    for data in (made_up, others):
+        refused = portal_client.post(url("add-seats", subscription.pk), data)
+        assert refused.status_code == 200 and "Review the order again" in refused.content.decode()
+    subscription.refresh_from_db()
+    other.refresh_from_db()
+    assert (subscription.licenses, other.licenses) == (3, 3)
+    assert not ServiceOrder.objects.exists()
+
+
 def test_an_order_from_a_stale_review_is_refused(portal_client):
     """Two reviews made from 3 seats (two tabs): once the first is placed, the second is
     refused, as the seats it was reviewed from changed."""
     subscription = SubscriptionFactory(account=portal_client.portal_login.account, licenses=3)
-    data = {"step": "place", "seats": "4", "seats_reviewed": "3"}
-    first = {**data, "order_key": str(uuid.uuid4())}
+    first = reviewed(portal_client, subscription, 4)
+    second = reviewed(portal_client, subscription, 4)
     assert portal_client.post(url("add-seats", subscription.pk), first).status_code == 302
-    second = {**data, "order_key": str(uuid.uuid4())}
     again = portal_client.post(url("add-seats", subscription.pk), second)
     assert again.status_code == 200 and "changed to 4" in again.content.decode()
     subscription.refresh_from_db()
@@ -433,7 +488,12 @@ def test_no_seats_on_a_subscription_pending_cancellation(portal_client):
     page = url("add-seats", subscription.pk)
     review = portal_client.post(page, {"step": "review", "seats": "4"})
     assert "pending cancellation" in review.content.decode()
-    data = {"step": "place", "seats": "4", "seats_reviewed": "3", "order_key": str(uuid.uuid4())}
+    # Reviewed while active, cancelled before Place service order: the domain refuses.
+    Subscription.objects.filter(pk=subscription.pk).update(status=Subscription.Status.ACTIVE)
+    data = reviewed(portal_client, subscription, 4)
+    Subscription.objects.filter(pk=subscription.pk).update(
+        status=Subscription.Status.PENDING_CANCELLATION
+    )
     placed = portal_client.post(page, data)
     assert placed.status_code == 200 and "pending cancellation" in placed.content.decode()
     subscription.refresh_from_db()

@@ -35,6 +35,7 @@ SKIPPED_PREFIXES = ("/en/django-admin/", "/static/")
 SESSION_ENDING_URL_NAMES = {
     "sign-out",
     "reset",
+    "reset-default-seat",  # the default seat's world made anew, its personas signed out
     "persona-sign-in",
     "join",
     "my-seat-reset",

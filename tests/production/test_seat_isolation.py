@@ -167,6 +167,9 @@ NOT_IN_A_SEAT = {
     ("sandbox/lockouts.html", "lockout-clear-all-form"): "the trainer's, in the default seat",
     ("sandbox/lockouts.html", "lockout-clear-form"): "the trainer's, in the default seat",
     ("sandbox/reset.html", "reset-form"): "the trainer's, in the default seat",
+    ("sandbox/reset_default_seat.html", "reset-default-seat-form"): (
+        "the trainer's, in the default seat"
+    ),
     ("classes/list.html", "class-create-form"): "the trainer's, in the default seat",
     ("classes/seat.html", "seat-lockouts-clear-form"): "the trainer's, in the default seat",
     ("classes/confirm.html", "confirm-form"): "the trainer's board actions",
