@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.clock import sandbox_last_day
 from accounts.decisions import Outcome
 from sandbox import classroom as services
 from sandbox.lockouts import lockouts_clear_all
@@ -64,7 +65,12 @@ def _board_rows(request, classroom):
 def board(request, code):
     """The class's live board: a row per seat, a column per outcome of the article's tables,
     the trainer's filters and actions, and the join link to show the class."""
-    classroom = classroom_or_404(code)
+    return board_page(request, classroom_or_404(code))
+
+
+def board_page(request, classroom, *, clock_refused=None, status: int = 200):
+    """The board of `classroom`; `clock_refused`: (seat number, its clock form) when a move of
+    that seat's clock was refused (`clock_views.seat_clock`), shown on that seat's row."""
     filter_form, rows, shown = _board_rows(request, classroom)
     board_url = reverse("classes:board", kwargs={"code": classroom.code})
     join_path = reverse("classes:join", kwargs={"code": classroom.code})
@@ -87,7 +93,11 @@ def board(request, code):
             + _query(request, refresh=None),
             "join_url": request.build_absolute_uri(join_path),
             "join_card_url": reverse("classes:join-card", kwargs={"code": classroom.code}),
+            "clock_refused_seat": clock_refused[0] if clock_refused else None,
+            "clock_form": clock_refused[1] if clock_refused else None,
+            "clock_last_day": sandbox_last_day(),
         },
+        status=status,
     )
 
 

@@ -602,7 +602,7 @@ def corp_portal_next_event(*, after: datetime.date) -> datetime.date | None:
     return first_of_next_month
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # the clock passes many days in one move
 def corp_portal_day_pass(*, day: datetime.date) -> list[Invoice]:
     """What `day` brings to the portal: corporate subscriptions whose renewal date has come
     renew (nothing is charged now: the monthly invoice bills them), then, on the 1st, every
