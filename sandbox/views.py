@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView
 
@@ -196,7 +197,10 @@ def trainer_only(view):
     """The trainer's pages, decided here and only here: a signed-out visitor goes to the
     sign-in and comes back; to anyone else signed in (a persona, a trainee in a seat) the
     page does not exist: the same translated 404 as an unknown address, so nobody learns
-    which trainer tools there are. `view.trainer_only` marks the pages for the tests."""
+    which trainer tools there are. The CSRF check comes after (a POST without a token would
+    otherwise be refused with a 403 an unknown address does not give). `view.trainer_only`
+    marks the pages for the tests."""
+    protected = csrf_protect(view)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -204,9 +208,10 @@ def trainer_only(view):
             return redirect_to_login(request.get_full_path(), reverse("admin:login"))
         if not is_trainer(request.user):
             raise Http404
-        return view(request, *args, **kwargs)
+        return protected(request, *args, **kwargs)
 
     wrapper.trainer_only = True
+    wrapper.csrf_exempt = True  # checked by `protected`, for the trainer
     return wrapper
 
 

@@ -73,7 +73,7 @@ def classroom(sample_data):
 
 @pytest.fixture
 def persona_browser(persona):
-    client = Client()
+    client = Client(enforce_csrf_checks=True)
     client.force_login(persona("bruno"))
     return client
 
@@ -90,13 +90,15 @@ def trainee_browser(classroom):
         {"username": "ana.billing@acme.example", "password": "sandbox-2026"},
     )
     assert "_auth_user_id" in client.session, "the trainee could not sign in as Ana"
-    return client
+    strict = Client(enforce_csrf_checks=True)  # the same browser, its POSTs checked for CSRF
+    strict.cookies = client.cookies
+    return strict
 
 
 @pytest.mark.parametrize("who", ["persona_browser", "trainee_browser"])
 def test_a_trainer_page_is_an_unknown_page_to_anyone_else(request, classroom, who):
-    """Every trainer page, GET and POST, against an unknown address (one setup for the whole
-    table: a class and a sample world are slow to make)."""
+    """Every trainer page, GET and POST (without a CSRF token, as a probe would send it),
+    against an unknown address (one setup for the whole table: a class is slow to make)."""
     client = request.getfixturevalue(who)
     differing = {}
     for method in ("get", "post"):
