@@ -599,19 +599,29 @@ def billing_center_day_pass(*, day: datetime.date) -> list[Invoice]:
         .select_related("account", "product", "plan_tier")
         .order_by("renewal_date", "id")
     )
+    due = list(due)
+    # The cards on file, read once for the day (renewing changes none of them).
+    cards = {
+        card.account_id: card
+        for card in PaymentMethod.objects.filter(account_id__in={s.account_id for s in due})
+    }
     invoices = []
     for subscription in due:
-        if card_expired(_card_on_file(subscription.account), on=day):
+        card = cards.get(subscription.account_id)
+        if card_expired(card, on=day):
             renewal_decline(subscription=subscription)
         else:
-            invoices.append(renewal_charge(subscription=subscription))
+            invoices.append(renewal_charge(subscription=subscription, card=card))
     return invoices
 
 
-def renewal_charge(*, subscription: Subscription) -> Invoice:
-    """Charge the card on file for the term starting at the renewal date (price per license x
-    licenses), issue the renewal invoice, email it to the billing admin, and renew."""
+def renewal_charge(*, subscription: Subscription, card: PaymentMethod | None = None) -> Invoice:
+    """Charge the card on file (`card`, read when not given) for the term starting at the
+    renewal date (price per license x licenses), issue the renewal invoice, email it to the
+    billing admin, and renew."""
     account = subscription.account
+    if card is None:
+        card = _card_on_file(account)
     price = plan_price(
         plan_tier=subscription.plan_tier,
         currency=account.currency,
@@ -638,7 +648,7 @@ def renewal_charge(*, subscription: Subscription) -> Invoice:
         subject=_("Renewal invoice %(number)s: %(product)s")
         % {"number": invoice.number, "product": subscription.product.name},
         template="billing_center/email/renewal_invoice.txt",
-        context={"invoice": invoice, "card": _card_on_file(account)},
+        context={"invoice": invoice, "card": card},
     )
     return invoice
 
