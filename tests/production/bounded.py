@@ -42,6 +42,6 @@ def hostile_dates() -> list[str]:
 
 # What a refused date may cost: the session, the user, the seat, the form's checks.
 REFUSAL_BUDGET = 40
-# The longest legal move of the clock: a seat's whole window replayed (about 1,100 queries on
+# The longest legal move of the clock: a seat's whole window replayed (about 1,000 queries on
 # PostgreSQL and SQLite; bench/clock.py times it).
 LONGEST_MOVE_BUDGET = 1600
