@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
 .PHONY: run dev test test-pytest test-postgres lint migrate messages sandbox-data check-translations \
-	serve collectstatic bench bench-pages bench-postgres clean
+	serve collectstatic bench bench-pages bench-clock bench-clock-postgres bench-postgres clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,14 +61,22 @@ serve: messages collectstatic
 		--workers $(WEB_CONCURRENCY) --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 # The speed of a page in-process (bench/pages.py): every main page against the trivial view,
-# and Subscriptions with 2 cards against 50; then the served benchmark (bench/run.py), against
-# `make serve`'s server and then against `make run`'s (the room, kept to 127.0.0.1).
-bench: bench-pages
+# and Subscriptions with 2 cards against 50; the longest clock moves (bench/clock.py); then the
+# served benchmark (bench/run.py), against `make serve`'s server and then against `make run`'s
+# (the room, kept to 127.0.0.1).
+bench: bench-pages bench-clock
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.run
 	$(KEY) BENCH_SERVER=room $(PY) -m bench.run
 
 bench-pages: messages collectstatic
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.pages
+
+# The longest moves of a seat's clock through the API, against a tenth of gunicorn's timeout.
+bench-clock: messages collectstatic
+	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.clock
+
+bench-clock-postgres: messages collectstatic
+	bash bench/with_postgres.sh $(MAKE) bench-clock
 
 # The same against a throwaway PostgreSQL server on 127.0.0.1 (Debian's postgresql package).
 bench-postgres: messages collectstatic

@@ -20,6 +20,22 @@ def sandbox_start() -> datetime.date:
     return settings.SANDBOX_TODAY or timezone.localdate()
 
 
+# How far a seat's clock goes: from the start date to this many years after it. A move replays
+# what happens on the way, so the window bounds the work of one request (docs/clock.md,
+# docs/performance.md); every date the sandbox takes from a person lies in it.
+CLOCK_WINDOW_YEARS = 2
+
+
+def sandbox_last_day() -> datetime.date:
+    """The last date a seat's clock may show: `CLOCK_WINDOW_YEARS` after the start date."""
+    return months_later(sandbox_start(), 12 * CLOCK_WINDOW_YEARS)
+
+
+def in_clock_window(day: datetime.date) -> bool:
+    """Whether `day` lies in the clock's window, from the start date to `sandbox_last_day()`."""
+    return sandbox_start() <= day <= sandbox_last_day()
+
+
 def sandbox_today() -> datetime.date:
     """Today in the seat the code works in: its clock when moved, else the start date. Costs
     no query in a request (the seat's clock comes with the seat the middleware read)."""

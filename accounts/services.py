@@ -355,7 +355,7 @@ def accounts_next_event(*, after: datetime.date) -> datetime.date | None:
     return _next_day(pending.aggregate(first=Min("renewal_date"))["first"], after)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # the clock passes many days in one move
 def accounts_day_pass(*, day: datetime.date) -> list[Subscription]:
     """What `day` brings to the domain: a subscription pending cancellation ends at the end of
     its term (its renewal date): it is removed from the account, nothing is charged, its past

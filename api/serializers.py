@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from accounts.clock import seat_today
 from core.public_url import absolute_url
+from sandbox.clock import clock_window_refusal
 from seats.models import Seat
 
 from .outcomes import TABLE_CHOICES
@@ -173,7 +174,14 @@ class SeatClockSerializer(StrictSerializer):
         format="%Y-%m-%d",
         input_formats=["%Y-%m-%d"],
         help_text=_(
-            "The seat's new today (YYYY-MM-DD), later or earlier than its current one, not "
-            "before the sandbox's start date."
+            "The seat's new today (YYYY-MM-DD), later or earlier than its current one, in the "
+            "clock's window: from the sandbox's start date to a few years after it (a date "
+            "outside it is a 400 that says the window's end)."
         ),
     )
+
+    def validate_today(self, value):
+        refusal = clock_window_refusal(value)
+        if refusal is not None:
+            raise serializers.ValidationError(refusal.messages, code=refusal.code)
+        return value

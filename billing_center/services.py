@@ -574,19 +574,23 @@ def renewal_next(*, after: datetime.date) -> datetime.date | None:
 def billing_center_next_event(*, after: datetime.date) -> datetime.date | None:
     """The first day after `after` when the Billing Center has a renewal to charge: an active
     subscription's renewal date, or the next day for one left unrenewed by a declined card
-    whose card has been replaced since."""
+    whose card has been replaced since. Two queries, whatever the number of subscriptions."""
     tomorrow = after + datetime.timedelta(days=1)
-    days = []
-    active = _billed_here().filter(status__in=RENEWING).select_related("account")
-    for subscription in active:
-        if subscription.renewal_date > after:
-            days.append(subscription.renewal_date)
-        elif not card_expired(_card_on_file(subscription.account), on=tomorrow):
+    active = list(
+        _billed_here().filter(status__in=RENEWING).values_list("renewal_date", "account_id")
+    )
+    days = [renewal_date for renewal_date, _account in active if renewal_date > after]
+    unrenewed = {account for renewal_date, account in active if renewal_date <= after}
+    if unrenewed:
+        cards = {
+            card.account_id: card for card in PaymentMethod.objects.filter(account_id__in=unrenewed)
+        }
+        if any(not card_expired(cards.get(account), on=tomorrow) for account in unrenewed):
             days.append(tomorrow)
     return min(days, default=None)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # the clock passes many days in one move
 def billing_center_day_pass(*, day: datetime.date) -> list[Invoice]:
     """What `day` brings to the Billing Center: every active subscription whose renewal date
     has come renews. The card on file is charged for the next term, an invoice is issued and
@@ -598,19 +602,29 @@ def billing_center_day_pass(*, day: datetime.date) -> list[Invoice]:
         .select_related("account", "product", "plan_tier")
         .order_by("renewal_date", "id")
     )
+    due = list(due)
+    # The cards on file, read once for the day (renewing changes none of them).
+    cards = {
+        card.account_id: card
+        for card in PaymentMethod.objects.filter(account_id__in={s.account_id for s in due})
+    }
     invoices = []
     for subscription in due:
-        if card_expired(_card_on_file(subscription.account), on=day):
+        card = cards.get(subscription.account_id)
+        if card_expired(card, on=day):
             renewal_decline(subscription=subscription)
         else:
-            invoices.append(renewal_charge(subscription=subscription))
+            invoices.append(renewal_charge(subscription=subscription, card=card))
     return invoices
 
 
-def renewal_charge(*, subscription: Subscription) -> Invoice:
-    """Charge the card on file for the term starting at the renewal date (price per license x
-    licenses), issue the renewal invoice, email it to the billing admin, and renew."""
+def renewal_charge(*, subscription: Subscription, card: PaymentMethod | None = None) -> Invoice:
+    """Charge the card on file (`card`, read when not given) for the term starting at the
+    renewal date (price per license x licenses), issue the renewal invoice, email it to the
+    billing admin, and renew."""
     account = subscription.account
+    if card is None:
+        card = _card_on_file(account)
     price = plan_price(
         plan_tier=subscription.plan_tier,
         currency=account.currency,
@@ -637,7 +651,7 @@ def renewal_charge(*, subscription: Subscription) -> Invoice:
         subject=_("Renewal invoice %(number)s: %(product)s")
         % {"number": invoice.number, "product": subscription.product.name},
         template="billing_center/email/renewal_invoice.txt",
-        context={"invoice": invoice, "card": _card_on_file(account)},
+        context={"invoice": invoice, "card": card},
     )
     return invoice
 

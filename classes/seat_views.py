@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.clock import sandbox_last_day
 from accounts.decisions import Outcome
 from sandbox.states import STATES
 from sandbox.views import trainer_only
@@ -18,10 +19,14 @@ from .board_views import class_seat_or_404, classroom_or_404, seat_page_url
 @trainer_only
 @require_GET
 def seat_page(request, code, number):
-    """Seat `number` of the class `code`; a number the class has not is a 404. Times are in
-    the class's time zone."""
+    """Seat `number` of the class `code`; a number the class has not is a 404."""
     classroom = classroom_or_404(code)
-    seat = class_seat_or_404(classroom, number)
+    return seat_page_render(request, classroom, class_seat_or_404(classroom, number))
+
+
+def seat_page_render(request, classroom, seat, *, clock_form=None, status: int = 200):
+    """The seat's page, its times in the class's time zone; `clock_form`: a move of the seat's
+    clock that was refused (`clock_views.seat_clock`), shown with why under its field."""
     row = seat_row(seat=seat, now=timezone.now())
     with timezone.override(classroom.time_zone):
         return render(
@@ -34,5 +39,8 @@ def seat_page(request, code, number):
                 "outcomes": list(Outcome),
                 "states": STATES,
                 "seat_url": seat_page_url(seat),
+                "clock_form": clock_form,
+                "clock_last_day": sandbox_last_day(),
             },
+            status=status,
         )

@@ -4,6 +4,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
+from accounts.clock import sandbox_last_day
 from accounts.decisions import PortalSignIn
 from accounts.forms import AddressFormMixin, WholeNumberField
 from accounts.models import MAX_LICENSES
@@ -228,6 +229,7 @@ class PurchaseOrderForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["expires_on"].input_formats = ["%Y-%m-%d"]
         self.fields["expires_on"].help_text = _("Year-month-day, for instance 2027-06-30.")
+        self.fields["expires_on"].widget.attrs["max"] = sandbox_last_day().isoformat()
 
     def validate_unique(self):
         """The service says when a number is already on file."""

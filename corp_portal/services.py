@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.clock import sandbox_last_day
 from accounts.decisions import PortalSignIn
 from accounts.models import Account, Subscription
 from accounts.services import (
@@ -27,6 +28,7 @@ from accounts.services import (
     subscription_licenses_add,
     subscription_renew,
 )
+from core.formatting import format_day
 
 from .invoicing import invoice_lines, month_start, monthly_invoice, portal_prices
 from .models import (
@@ -534,11 +536,21 @@ def invoice_contact_remove(*, portal_login: PortalLogin, contact_id: int) -> Non
 def purchase_order_add(
     *, portal_login: PortalLogin, number: str, expires_on: datetime.date, today: datetime.date
 ) -> PurchaseOrder:
-    """Add a Purchase Order with its expiry date (today or later; a number once)."""
+    """Add a Purchase Order with its expiry date (today or later, and no later than the
+    sandbox's clock can reach: `sandbox_last_day`; a number once)."""
     number = number.strip()
     if expires_on < today:
         raise ValidationError(
             {"expires_on": _("The expiry date cannot be in the past.")}, code="past"
+        )
+    last = sandbox_last_day()
+    if expires_on > last:
+        raise ValidationError(
+            {
+                "expires_on": _("The expiry date cannot be later than %(last)s.")
+                % {"last": format_day(last)}
+            },
+            code="too_late",
         )
     if PurchaseOrder.objects.filter(account_id=portal_login.account_id, number=number).exists():
         raise ValidationError(
@@ -624,7 +636,7 @@ def corp_portal_next_event(*, after: datetime.date) -> datetime.date | None:
     return first_of_next_month
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # the clock passes many days in one move
 def corp_portal_day_pass(*, day: datetime.date) -> list[Invoice]:
     """What `day` brings to the portal: corporate subscriptions whose renewal date has come
     renew (nothing is charged now: the monthly invoice bills them), then, on the 1st, every

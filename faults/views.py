@@ -1,7 +1,7 @@
 """The trainer's pages of the faults: the answer key, and a seat's switches (from the board).
 
-Trainer only (`sandbox.views.trainer_only`): signed out, to the sign-in and back; anyone else
-is refused. Thin views over `services.py`.
+Trainer only (`sandbox.views.trainer_only`): signed out, to the sign-in and back; to anyone
+else signed in, an unknown page (404). Thin views over `services.py`.
 """
 
 from django.contrib import messages

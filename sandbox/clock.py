@@ -13,8 +13,11 @@ on each day asks every part of the sandbox what happens then, in one order:
    subscriptions renew, and on the 1st of the month the monthly invoice is issued and emailed
    to the holder of the portal login, with the User ID.
 
-Only the days when something happens are visited (each part says its next one), so a move of
-years costs what happens in them, not one query per day. Every event changes the rows that
+Only the days when something happens are visited (each part says its next one), and on such a
+day only the parts whose next day it is pass it, so a move costs what happens on the way, not
+one query per day. The clock stays in a window (`accounts.clock.in_clock_window`: from the
+start date to `CLOCK_WINDOW_YEARS` after it), so the longest move is bounded work:
+`bench/clock.py` measures it. Every event changes the rows that
 made it due, so passing a day twice adds nothing. Moving back restores the seat's start
 (`seat_start_restore`) and passes the days again up to the new today. The default seat's
 clock never moves: it is the sandbox everyone shares.
@@ -27,7 +30,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.clock import months_later, sandbox_start, seat_today
+from accounts.clock import (
+    CLOCK_WINDOW_YEARS,
+    months_later,
+    sandbox_last_day,
+    sandbox_start,
+    seat_today,
+)
 from accounts.services import accounts_day_pass, accounts_next_event
 from billing_center.services import (
     billing_center_day_pass,
@@ -42,6 +51,9 @@ from .classroom import seat_reset
 from .states import seat_state_apply
 
 # What happens on a day, in the order it happens; each with the function naming its next day.
+# A part's pass changes nothing an earlier part reads (the domain ends subscriptions before the
+# centers renew them; the centers bill different accounts), so after a day only the next days
+# of the first part that passed it and of the parts after it are asked again.
 DAY_PASSES = [
     (accounts_next_event, accounts_day_pass),
     (billing_center_next_event, billing_center_day_pass),
@@ -95,16 +107,33 @@ def seat_clock_target(*, seat: Seat, step: str) -> datetime.date:
     raise ValueError(f"Unknown clock step {step!r}")
 
 
-def seat_clock_check(*, seat: Seat, today: datetime.date) -> None:
-    """Refuse a move the clock cannot make: the default seat's, or before the start."""
-    if not seat_clock_movable(seat):
-        raise ValidationError(_("The default seat's clock does not move."), code="default_seat")
-    start = sandbox_start()
+def clock_window_refusal(today: datetime.date) -> ValidationError | None:
+    """Why `today` is outside the clock's window (before the start date, or later than
+    `CLOCK_WINDOW_YEARS` after it), or None when the clock may show it. The clock's forms, the
+    API's serializer and the service ask it."""
+    start, last = sandbox_start(), sandbox_last_day()
     if today < start:
-        raise ValidationError(
+        return ValidationError(
             _("The clock cannot go before the start, %(start)s.") % {"start": start.isoformat()},
             code="before_start",
         )
+    if today > last:
+        return ValidationError(
+            _("The clock cannot go past %(last)s, %(years)s years after the start.")
+            % {"last": last.isoformat(), "years": CLOCK_WINDOW_YEARS},
+            code="after_window",
+        )
+    return None
+
+
+def seat_clock_check(*, seat: Seat, today: datetime.date) -> None:
+    """Refuse a move the clock cannot make: the default seat's, or outside the clock's window
+    (that refusal is about the date: `{"today": ...}`)."""
+    if not seat_clock_movable(seat):
+        raise ValidationError(_("The default seat's clock does not move."), code="default_seat")
+    refusal = clock_window_refusal(today)
+    if refusal is not None:
+        raise ValidationError({"today": refusal})
 
 
 @transaction.atomic
@@ -127,19 +156,25 @@ def seat_clock_step(*, seat: Seat, step: str) -> Seat:
 
 def days_pass(*, seat: Seat, since: datetime.date, until: datetime.date) -> list[datetime.date]:
     """Pass the days after `since` up to `until` in `seat`, in date order, visiting those when
-    something happens (`DAY_PASSES`). Each day runs at that date (`sandbox_today()` is the day,
-    in emails too). Returns the days visited."""
+    something happens (`DAY_PASSES`): on each, the parts whose next day it is pass it, in
+    their order (a part's next day names every day its pass has work). Each day runs at that
+    date (`sandbox_today()` is the day, in emails too). Returns the days visited."""
     visited = []
     day = since
+    upcoming: list[datetime.date | None] = [None] * len(DAY_PASSES)
+    stale = 0  # the first part whose next day is to be asked again
     while True:
         with seat_scope(seat, today=day):
-            upcoming = [next_event(after=day) for next_event, _day_pass in DAY_PASSES]
-        day = min((d for d in upcoming if d is not None), default=None)
+            for index in range(stale, len(DAY_PASSES)):
+                upcoming[index] = DAY_PASSES[index][0](after=day)
+        day = min((due for due in upcoming if due is not None), default=None)
         if day is None or day > until:
             return visited
+        passing = [index for index, due in enumerate(upcoming) if due == day]
         with seat_scope(seat, today=day):
-            for _next_event, day_pass in DAY_PASSES:
-                day_pass(day=day)
+            for index in passing:
+                DAY_PASSES[index][1](day=day)
+        stale = passing[0]
         visited.append(day)
 
 

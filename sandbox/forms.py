@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import no_control_characters
 
+from .clock import clock_window_refusal
+
 
 class MailboxFilterForm(forms.Form):
     """The mailbox's `?to=` filter: an email address, checked before it reaches a query."""
@@ -43,6 +45,13 @@ class ClockForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("step") and not cleaned.get("today") and "today" not in self.errors:
+        if cleaned.get("step") or "today" in self.errors:
+            return cleaned  # a button: the date field is not read
+        today = cleaned.get("today")
+        if today is None:
             self.add_error("today", _("Choose a date, or one of the clock's buttons."))
+        else:
+            refusal = clock_window_refusal(today)  # the clock's window, as the service checks
+            if refusal is not None:
+                self.add_error("today", refusal)
         return cleaned

@@ -4,12 +4,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView
 
@@ -196,28 +196,31 @@ def trainer_notes_toggle(request):
 
 
 def trainer_only(view):
-    """The trainer's pages: signed out, to the sign-in and back; anyone else is refused."""
+    """The trainer's pages, decided here and only here: a signed-out visitor goes to the
+    sign-in and comes back; to anyone else signed in (a persona, a trainee in a seat) the
+    page does not exist: the same translated 404 as an unknown address, so nobody learns
+    which trainer tools there are. The CSRF check comes after (a POST without a token would
+    otherwise be refused with a 403 an unknown address does not give). `view.trainer_only`
+    marks the pages for the tests."""
+    protected = csrf_protect(view)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("admin:login"))
         if not is_trainer(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+            raise Http404
+        return protected(request, *args, **kwargs)
 
+    wrapper.trainer_only = True
+    wrapper.csrf_exempt = True  # checked by `protected`, for the trainer
     return wrapper
 
 
+@trainer_only
 @require_http_methods(["GET", "POST"])
 def reset(request):
-    """Trainers only: confirm (GET), then restore the sample data (POST), as reset_sandbox.
-    Not `trainer_only`: a trainee who found the page is told who can reset."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    if not is_trainer(request.user):
-        # Say why, instead of a bare refusal: a trainee who found the page learns who can.
-        return render(request, "sandbox/reset.html", {"refused": True}, status=403)
+    """Trainers only: confirm (GET), then restore the sample data (POST), as reset_sandbox."""
     if request.method == "POST":
         email = request.user.email
         sandbox_reset(actor_email=email)

@@ -103,3 +103,18 @@ def test_the_trainer_moves_a_seat_s_clock_from_its_page_without_javascript(
             assert not Invoice.objects.filter(kind=Invoice.Kind.RENEWAL, issued_on="2026-12-03")
     finally:
         context.close()
+
+
+def test_a_date_past_the_window_is_said_under_the_field(page, browser_sample_data):
+    """The date input stops at the window's last day (`max`); a date past it sent all the same
+    (a script, an old browser) comes back on the form, under the field, and nothing moves."""
+    seat = seat_create()
+    page.goto(f"/en/seats/{seat.token}/enter/")
+    page.get_by_test_id("nav-clock").click()
+    date = page.get_by_test_id("clock-date")
+    expect(date).to_have_attribute("max", "2028-11-21")
+    date.evaluate("input => { input.removeAttribute('max'); input.value = '9999-12-31'; }")
+    page.get_by_test_id("clock-date-submit").click()
+    expect(page.get_by_test_id("clock-date-error")).to_contain_text("2028-11-21")
+    expect(date).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_test_id("clock-today")).to_have_attribute("data-today", "2026-11-21")

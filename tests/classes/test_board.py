@@ -49,8 +49,8 @@ def test_the_board_is_the_trainer_s_only(client, persona, classroom):
         assert signed_out["Location"].startswith(reverse("admin:login"))
         assert f"next={path}" in signed_out["Location"]
     client.force_login(persona("ana"))
-    assert client.get(url).status_code == 403
-    assert client.get(csv_url).status_code == 403
+    assert client.get(url).status_code == 404
+    assert client.get(csv_url).status_code == 404
 
 
 def test_an_unknown_class_is_a_404(trainer_client, classroom):

@@ -45,7 +45,7 @@ def test_trainer_pages_send_a_signed_out_visitor_to_sign_in_and_back(client, mak
 @pytest.mark.parametrize("name", TRAINER_PAGES)
 def test_trainer_pages_refuse_a_persona(client, persona, make_classroom, name):
     client.force_login(persona("ana"))
-    assert client.get(trainer_page(name, make_classroom(seats=1))).status_code == 403
+    assert client.get(trainer_page(name, make_classroom(seats=1))).status_code == 404
 
 
 @pytest.mark.parametrize("name", TRAINER_PAGES)

@@ -84,6 +84,22 @@ class Form:
         return url_name(self.action)
 
     @property
+    def date_fields(self) -> list[str]:
+        """The names of its date inputs (`<input type="date">`)."""
+        return [f.name for f in self.fields if f.kind == "date"]
+
+    def date_data(self, name: str, value: str) -> dict[str, str]:
+        """What a person typing `value` into the date field `name` sends: the default data,
+        every select at its empty choice where it has one (the choice that reads the date,
+        such as the clock's "To the date"), the date field `value`."""
+        data = self.default_data()
+        for f in self.fields:
+            if f.kind == "select" and "" in f.options:
+                data[f.name] = ""
+        data[name] = value
+        return data
+
+    @property
     def ends_the_session(self) -> bool:
         return self.url_name in SESSION_ENDING_URL_NAMES
 
@@ -275,11 +291,12 @@ def _is_html_page(response) -> bool:
 
 
 def crawl(
-    client, *, language: str = "en", max_pages: int = 120, on_answer=None
+    client, *, language: str = "en", max_pages: int = 120, on_answer=None, steps: bool = True
 ) -> tuple[list[str], list[Form]]:
-    """GET the pages this client can reach, then follow every form's steps; returns the
-    pages seen and their POST forms (those of the steps included). `on_answer(path,
-    response)`, when given, reads every page the crawl gets, the steps' answers too."""
+    """GET the pages this client can reach, then follow every form's steps (unless `steps`
+    is false); returns the pages seen and their POST forms (those of the steps included).
+    `on_answer(path, response)`, when given, reads every page the crawl gets, the steps'
+    answers too."""
     start = [f"/{language}/"] + [path for _, path in center_urls(language)]
     queue, seen, pages, forms = list(start), set(start), [], {}
     while queue and len(pages) < max_pages:
@@ -299,7 +316,8 @@ def crawl(
                 queue.append(target)
         for form in found:
             forms.setdefault(form.key, form)
-    _follow_steps(client, forms, on_answer)
+    if steps:
+        _follow_steps(client, forms, on_answer)
     return pages, list(forms.values())
 
 

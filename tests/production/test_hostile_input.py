@@ -19,13 +19,18 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sandbox.classroom import seat_create
+
+from .bounded import REFUSAL_BUDGET, hostile_dates, query_budget
 from .crawler import (
     Form,
+    class_state,
     crawl,
     is_signed_in_as,
     lockout_state,
     pending_cancellation_state,
     persona_client,
+    seat_persona_client,
 )
 
 PROJECT_APPS = ("accounts", "billing_center", "admin_center", "corp_portal", "sandbox")
@@ -211,3 +216,41 @@ def test_no_input_breaks_a_form(sample_data, persona_key):
     assert all(len(outcomes) >= 1 for outcomes in submitted.values())
     rejected = sum(not accepted for outcomes in submitted.values() for accepted in outcomes)
     assert rejected >= len(forms)  # the snapshot check ran at least once a form
+
+
+def _date_clients() -> dict[str, Client]:
+    """Whoever meets a date field: Diego (the portal's Purchase Orders), a person in a seat
+    of no class (the Clock page), the trainer with a class (each seat's clock on the board)."""
+    class_state()
+    return {
+        "diego": persona_client(Client(), "diego"),
+        "a seat of no class": seat_persona_client(Client(), seat_create(), None),
+        "trainer": persona_client(Client(), "trainer"),
+    }
+
+
+def test_no_date_field_takes_a_date_outside_the_window(sample_data):
+    """Every date field the crawler finds, sent dates far in the future or past and just
+    outside the clock's window (tests/production/bounded.py): refused (no success message,
+    nothing changed), never a server error, and in a handful of queries (no replay of years)."""
+    checked = []
+    for who, client in _date_clients().items():
+        _, forms = crawl(client, steps=False)  # every date field is on a page of its own
+        for form in (form for form in forms if form.date_fields):
+            for name in form.date_fields:
+                for value in hostile_dates():
+                    data = form.date_data(name, value)
+                    before = _snapshot()
+                    with query_budget(REFUSAL_BUDGET * 3):
+                        response = client.post(form.action, data)
+                    where = f"{who}: {form.action} {name}={value}"
+                    assert response.status_code < 500, where
+                    assert not _accepted(response), f"{where} was accepted"
+                    assert _snapshot() == before, f"{where} changed data"
+                    checked.append((who, form.url_name, name))
+    # The crawl met the clock's two forms and the portal's Purchase Order form.
+    assert {url_name for _who, url_name, _name in checked} >= {
+        "clock",
+        "seat-clock",
+        "purchase-orders",
+    }, checked

@@ -4,13 +4,14 @@ Acme's GoToMeeting (monthly, Ana's card) renews on 2026-12-03, Globex's portal i
 on the 1st, Diego holds Globex's portal login."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.clock import sandbox_start, sandbox_today
+from accounts.clock import CLOCK_WINDOW_YEARS, sandbox_last_day, sandbox_start, sandbox_today
 from accounts.models import Activity, Subscription
 from billing_center.models import Invoice, PaymentMethod
 from billing_center.services import subscription_cancel
@@ -156,8 +157,10 @@ def test_corporate_accounts_get_their_monthly_portal_invoice(seat):
     assert "GLOBEX-4471" in email.body
 
 
-def test_no_limit_to_a_move(seat):
-    seat_clock_move(seat=seat, today=datetime.date(2029, 11, 21))
+def test_a_move_across_the_whole_window(seat):
+    last = sandbox_last_day()
+    assert last == datetime.date(2026 + CLOCK_WINDOW_YEARS, 11, 21)
+    seat_clock_move(seat=seat, today=last)
     with seat_scope(seat):
         renewals = Invoice.objects.filter(
             kind=Invoice.Kind.RENEWAL,
@@ -165,8 +168,62 @@ def test_no_limit_to_a_move(seat):
             account__name="Acme Support",
             product__code="gotoassist-rs5",
         )
-        assert sorted(i.issued_on.year for i in renewals) == [2027, 2028, 2029]
-        assert PortalInvoice.objects.filter(number="GLX-202911").exists()
+        years = range(2027, last.year + 1)
+        assert sorted(i.issued_on.year for i in renewals) == list(years)
+        assert PortalInvoice.objects.filter(number=f"GLX-{last:%Y}11").exists()
+
+
+@pytest.mark.parametrize(
+    "today, code",
+    [
+        (datetime.date(9999, 12, 31), "after_window"),
+        (datetime.date(1, 1, 1), "before_start"),
+        (START - datetime.timedelta(days=1), "before_start"),
+        (datetime.date(2026 + CLOCK_WINDOW_YEARS, 11, 22), "after_window"),
+    ],
+)
+def test_a_date_outside_the_window_is_refused_about_today(seat, today, code):
+    with CaptureQueriesContext(connection) as queries, pytest.raises(ValidationError) as refused:
+        seat_clock_move(seat=seat, today=today)
+    assert [error.code for error in refused.value.error_dict["today"]] == [code]
+    assert len(queries) <= 3  # refused before any work: the savepoint's own statements
+    seat.refresh_from_db()
+    assert seat.today is None
+
+
+def test_one_long_move_writes_what_a_month_at_a_time_writes(seat):
+    """The replay visits only the days something happens, and on each only the parts due:
+    the same invoices, emails and activity as moving one month at a time."""
+    stepped = seat_create()
+    until = datetime.date(2027, 11, 21)
+    seat_clock_move(seat=seat, today=until)
+    while seat_today_of(stepped) < until:
+        seat_clock_step(seat=stepped, step=ClockStep.MONTH)
+    assert seat_today_of(stepped) == until
+    assert written(seat) == written(stepped)
+
+
+def seat_today_of(seat) -> datetime.date:
+    seat.refresh_from_db()
+    return seat.today or START
+
+
+def written(seat) -> dict:
+    with seat_scope(seat):
+        return {
+            "invoices": sorted(
+                Invoice.objects.values_list("kind", "issued_on", "total", "product__code")
+            ),
+            "portal": sorted(PortalInvoice.objects.values_list("number", "total", "status")),
+            "mail": sorted(
+                (recipient, re.sub(r"INV-\d+-\d+", "INV-n", subject))
+                for recipient, subject in MailboxMessage.objects.values_list("recipient", "subject")
+            ),
+            "activity": sorted(Activity.objects.values_list("action", "account__name")),
+            "renewal dates": sorted(
+                Subscription.objects.values_list("account__name", "product__code", "renewal_date")
+            ),
+        }
 
 
 def test_another_seat_and_the_default_one_are_unchanged(seat):

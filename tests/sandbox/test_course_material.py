@@ -164,9 +164,9 @@ def test_the_page_and_its_files_are_the_trainer_s_only(client, persona, material
     assert signed_out.status_code == 302 and "next=" in signed_out["Location"]
     assert client.get(file_url("handout-en.html")).status_code == 302
     client.force_login(persona("ana"))
-    assert client.get(page_url()).status_code == 403
-    assert client.post(page_url()).status_code == 403
-    assert client.get(file_url("handout-en.html")).status_code == 403
+    assert client.get(page_url()).status_code == 404
+    assert client.post(page_url()).status_code == 404
+    assert client.get(file_url("handout-en.html")).status_code == 404
     assert 'data-testid="nav-course-material"' not in client.get("/en/").content.decode()
 
 

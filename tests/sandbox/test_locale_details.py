@@ -27,20 +27,16 @@ def test_a_company_name_ending_a_sentence_has_one_period(client, persona, langua
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [
-        ("en", "Only the trainer can reset the sandbox."),
-        ("es", "Solo el formador puede restablecer el sandbox."),
-        ("pt-br", "Somente o instrutor pode redefinir o sandbox."),
-    ],
+    [("en", "Page not found"), ("es", "Página no encontrada"), ("pt-br", "Página não encontrada")],
 )
-def test_reset_page_tells_a_non_trainer_who_can_reset(client, persona, language, words):
+def test_reset_page_is_the_translated_404_to_a_non_trainer(client, persona, language, words):
+    """A trainer page does not exist for anyone else (tests/production/test_trainer_pages.py)."""
     client.force_login(persona("ana"))
     for method in (client.get, client.post):
         response = method(f"/{language}/reset/")
-        assert response.status_code == 403
+        assert response.status_code == 404
         content = response.content.decode()
         assert words in content
-        assert 'data-testid="reset-refused"' in content
         assert 'data-testid="reset-form"' not in content
 
 
