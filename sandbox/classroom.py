@@ -51,14 +51,14 @@ def _seat_rows_delete(seat: Seat) -> None:
 
 
 def _seat_lockouts_delete(seat: Seat) -> None:
-    from axes.models import AccessAttempt, AccessFailureLog
+    """The seat's sign-in lockouts and failed attempts (its portal logins' locks go with its
+    rows); every other seat's stay."""
+    from axes.models import AccessFailureLog
 
-    from .lockouts import seat_identity_prefix
+    from .lockouts import seat_attempts, seat_identity_prefix
 
-    prefix = seat_identity_prefix(seat)
-    if prefix:
-        AccessAttempt.objects.filter(username__startswith=prefix).delete()
-        AccessFailureLog.objects.filter(username__startswith=prefix).delete()
+    seat_attempts([seat]).delete()
+    AccessFailureLog.objects.filter(username__startswith=seat_identity_prefix(seat)).delete()
 
 
 @transaction.atomic
