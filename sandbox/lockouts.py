@@ -221,10 +221,10 @@ def lockouts_active(*, seats=None, now: datetime.datetime | None = None) -> list
         known = {seat.pk: seat for seat in seats_found}
     default = next((seat for seat in known.values() if seat.is_default), None)
     found = []
-    for key, seat_attempts in by_seat.items():
+    for key, its_attempts in by_seat.items():
         seat = default if key == DEFAULT_SCOPE else known.get(key)
         if seat is not None:  # a seat deleted since: its rows went with it
-            found += _logmein_lockouts(seat, seat_attempts)
+            found += _logmein_lockouts(seat, its_attempts)
     for login in logins:
         seat = known.get(login.seat_id) or login.seat  # read with the login when not known
         found.append(Lockout(PORTAL, login.user_id, login.locked_until, seat))
