@@ -194,7 +194,7 @@ NOT_PAGES = {
     "sandbox:course-material-file": "the course material's files (zip, handouts, PDFs)",
     "classes:board-csv": "CSV download of the board",
     "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to the board",
-    "classes:my-seat-leave": "POST only: leaves the seat, then to its next page or the home page",
+    "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",
     "classes:seat-clock": "POST only: moves a seat's clock, then back to the board",
     "lessons:course-start": "POST only: a seat of one's own, then the course's first exercise",
     "lessons:release": "POST only: releases an exercise to the class, then back to the board",
