@@ -21,7 +21,6 @@ from sandbox.lockouts import lockouts_clear_all
 from sandbox.states import STATES, UnknownState, class_state_apply, state_get
 from sandbox.views import trainer_only
 from seats.models import Classroom, Seat
-from seats.scope import seat_scope
 
 from .board import board_filter, class_board
 from .board_picture import board_picture
@@ -217,8 +216,7 @@ def seat_lockouts_clear(request, code, number):
     """Clear every sign-in lock of one seat (and its failed attempts), at once."""
     classroom = classroom_or_404(code)
     seat = class_seat_or_404(classroom, number)
-    with seat_scope(seat):
-        count = lockouts_clear_all(actor=request.user)
+    count = lockouts_clear_all(actor=request.user, seats=[seat])
     messages.success(
         request,
         ngettext(

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.redirects import same_site_url
 from sandbox.classroom import ClassFull, class_create, seat_join, seat_reset
 from sandbox.views import trainer_only
 from seats.middleware import seat_enter, seat_leave
@@ -128,9 +129,12 @@ def my_seat_reset(request):
 
 @require_POST
 def my_seat_leave(request):
-    """A trainee leaves their seat: back in the default seat, signed out. The seat keeps its
-    name and its work; the join link and the same name give it back."""
+    """A trainee leaves their seat: back in the default seat, signed out, then on `next` (the
+    trainer's sign-in sends its own address) or the home page. The seat keeps its name and
+    its work; the join link and the same name give it back."""
     if _joined_seat_or_home(request) is not None:
         seat_leave(request)
         messages.success(request, _("You left your seat. This browser is in the default seat."))
-    return redirect("sandbox:home")
+    return redirect(
+        same_site_url(request, request.POST.get("next", ""), default=reverse("sandbox:home"))
+    )

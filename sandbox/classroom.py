@@ -21,7 +21,6 @@ from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat
 from seats.scope import SeatField, entered_seat_id, seat_scope
 
 from .models import OutcomeReached, PersonaSignedIn
-from .sample_data import PERSONAS
 from .services import sandbox_load
 
 # How stale a seat's "last activity" may grow before a request writes it again: the board
@@ -57,20 +56,15 @@ def _seat_rows_delete(seat: Seat) -> None:
 
 
 def _seat_lockouts_delete(seat: Seat) -> None:
-    """The seat's sign-in lockouts (django-axes'): a seat's are under its own prefix; the
-    default seat's are the personas' plain LogMeIn IDs (the trainer's lock stays)."""
+    """The seat's sign-in lockouts and failed attempts, under its own identity prefix (its
+    portal logins' locks go with its rows); every other seat's stay, and so does the staff's."""
     from axes.models import AccessAttempt, AccessFailureLog
 
     from .lockouts import seat_identity_prefix
 
     prefix = seat_identity_prefix(seat)
-    if prefix:
-        AccessAttempt.objects.filter(username__startswith=prefix).delete()
-        AccessFailureLog.objects.filter(username__startswith=prefix).delete()
-    elif seat.is_default:
-        personas = [data.email.lower() for data in PERSONAS if not data.is_staff]
-        AccessAttempt.objects.filter(username__in=personas).delete()
-        AccessFailureLog.objects.filter(username__in=personas).delete()
+    AccessAttempt.objects.filter(username__startswith=prefix).delete()
+    AccessFailureLog.objects.filter(username__startswith=prefix).delete()
 
 
 @transaction.atomic

@@ -1,11 +1,26 @@
 """Sign-in lockouts: whose failures count together, the page a locked sign-in gets, and the
 trainer's list of locks with the writes that clear them.
 
-Two kinds of lock exist. A LogMeIn ID (Billing Center, Admin Center, Django admin) is locked by
-django-axes after AXES_FAILURE_LIMIT wrong passwords within AXES_COOLOFF_TIME; a portal User ID
-is locked by the portal itself (corp_portal.services.portal_sign_in). Neither lock grows while
-it holds: axes records no failure during a lock (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT
-is off) and the portal refuses a locked User ID before it checks the password.
+Two kinds of lock exist. A LogMeIn ID (Billing Center, Admin Center, the trainer's sign-in) is
+locked by django-axes after AXES_FAILURE_LIMIT wrong passwords within AXES_COOLOFF_TIME; a
+portal User ID is locked by the portal itself, on the seat's own `PortalLogin`
+(corp_portal.services.portal_sign_in). Neither lock grows while it holds: axes records no
+failure during a lock (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT is off) and the portal
+refuses a locked User ID before it checks the password.
+
+A lock belongs to a seat and a sign-in page. django-axes counts an identity the server writes,
+"<where>:<LogMeIn ID>", where <where> comes from the request, never from the posted username:
+
+- the Billing Center / Admin Center sign-in counts a persona in the request's seat
+  ("seat<id>:" in a seat, "default:" in the default seat);
+- a staff account (the trainer) counts as "staff:", on the trainer's sign-in (the Django
+  admin's) or the Billing Center's, and only in the default seat, where the trainer lives;
+- any other sign-in counts toward nothing and is blocked by nothing: the Django admin's
+  sign-in with a persona's email, a sign-in of a browser in a seat on the trainer's sign-in
+  (sandbox.admin_site refuses it before checking anything).
+
+Every identity starts with exactly one of these scopes, each ending at its first colon, so no
+posted string can name another seat's identity, or the trainer's.
 """
 
 import datetime
@@ -21,55 +36,115 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import render
-from django.utils import timezone
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
 
 from accounts.models import User
 from accounts.services import activity_record
+from accounts.views import SignInView
 from corp_portal.models import PortalLogin
 from corp_portal.services import portal_lockout_clear
-from seats.scope import entered_seat_id
+from seats.models import Seat
+from seats.scope import seat_scope
 
 LOGMEIN = "logmein"
 PORTAL = "portal"
-# django-axes counts a seat's sign-ins under "seat<id>:<LogMeIn ID>": one trainee's typos lock
-# only their own seat's persona. The default seat's identities are the plain LogMeIn IDs.
-SEAT_IDENTITY = re.compile(r"^seat(\d+):")
+
+# The sign-in pages whose failures count (`sign_in_page`).
+PERSONA_SIGN_IN = "persona"  # the LogMeIn ID sign-in of both centers, and Sign in now
+TRAINER_SIGN_IN = "trainer"  # the Django admin's sign-in, the trainer's
+TRAINER_SIGN_IN_VIEW = "admin:login"
+PERSONA_SIGN_IN_VIEWS = {"sandbox:persona-sign-in"}  # besides accounts.views.SignInView's
+
+DEFAULT_SCOPE = "default"
+STAFF_SCOPE = "staff"
+# "<scope>:<LogMeIn ID>": the scope ("default", "staff" or "seat<id>"), then the ID as typed.
+IDENTITY = re.compile(r"^(?:(default|staff)|seat(\d+)):(.*)$", re.DOTALL)
 
 
-def seat_identity_prefix(seat=None) -> str:
-    """ "seat<id>:" for a seat of a class or a script, "" for the default seat. Without
-    `seat`, the current one's."""
-    seat_id = entered_seat_id() if seat is None else (None if seat.is_default else seat.pk)
-    return f"seat{seat_id}:" if seat_id is not None else ""
+def seat_identity_prefix(seat: Seat) -> str:
+    """ "seat<id>:" for a seat of a class or a script, "default:" for the default seat."""
+    return f"{DEFAULT_SCOPE}:" if seat.is_default else f"seat{seat.pk}:"
 
 
-def sign_in_identity(request, credentials):
-    """The identity django-axes counts failures against: the LogMeIn ID ("Ana@X" and "ana@x"
-    are one), or the User ID of a sign-in form of other credentials, in the request's seat."""
-    credentials = credentials or {}
-    for name in ("username", "email", "user_id"):
-        value = credentials.get(name) or request.POST.get(name)
-        if value:
-            return seat_identity_prefix() + str(value).strip().lower()[:254]
-    return ""
+def _seat_identities(seats) -> Q:
+    """AccessAttempt rows of these seats' identities (the default seat's: its staff too)."""
+    found = Q(pk__in=[])
+    for seat in seats:
+        found |= Q(username__startswith=seat_identity_prefix(seat))
+        if seat.is_default:
+            found |= Q(username__startswith=f"{STAFF_SCOPE}:")
+    return found
 
 
-def seat_attempts():
-    """django-axes' failed sign-ins counted in the current seat."""
-    prefix = seat_identity_prefix()
-    if prefix:
-        return AccessAttempt.objects.filter(username__startswith=prefix)
-    return AccessAttempt.objects.exclude(username__regex=SEAT_IDENTITY.pattern)
+def seat_attempts(seats):
+    """django-axes' failed sign-ins counted in these seats."""
+    return AccessAttempt.objects.filter(_seat_identities(seats))
+
+
+def sign_in_page(request) -> str | None:
+    """PERSONA_SIGN_IN, TRAINER_SIGN_IN, or None for a page that is no sign-in of the sandbox."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:  # before the view (a request built by hand): its path says
+        try:
+            with translation.override(translation.get_language_from_path(request.path_info)):
+                match = resolve(request.path_info)
+        except Resolver404:
+            return None
+    if match.view_name == TRAINER_SIGN_IN_VIEW:
+        return TRAINER_SIGN_IN
+    view_class = getattr(match.func, "view_class", None)
+    if match.view_name in PERSONA_SIGN_IN_VIEWS or (
+        view_class is not None and issubclass(view_class, SignInView)
+    ):
+        return PERSONA_SIGN_IN
+    return None
+
+
+def _login_id(request, credentials) -> str:
+    """The LogMeIn ID as typed, once ("Ana@X" and "ana@x" are one)."""
+    value = (credentials or {}).get("username") or request.POST.get("username") or ""
+    return str(value).strip().lower()[:200]
+
+
+def _is_staff(request, login_id: str) -> bool:
+    """Whether `login_id` is a staff account of the request's seat (the trainer lives in the
+    default seat only). Asked once per request: django-axes asks for the identity often."""
+    known = request.__dict__.setdefault("_sandbox_staff_ids", {})
+    if login_id not in known:
+        known[login_id] = User.objects.filter(email__iexact=login_id, is_staff=True).exists()
+    return known[login_id]
+
+
+def sign_in_identity(request, credentials) -> str | None:
+    """The identity django-axes counts failures against (AXES_USERNAME_CALLABLE), written by
+    the server from the request's seat and sign-in page; None where nothing counts."""
+    login_id = _login_id(request, credentials)
+    page = sign_in_page(request)
+    if not login_id or page is None:
+        return None
+    seat = getattr(request, "joined_seat", None)  # from the session: None, the default seat
+    if seat is None and _is_staff(request, login_id):
+        return f"{STAFF_SCOPE}:{login_id}"
+    if page == TRAINER_SIGN_IN:
+        return None  # the trainer's sign-in locks staff accounts only
+    scope = f"seat{seat.pk}" if seat is not None else DEFAULT_SCOPE
+    return f"{scope}:{login_id}"
+
+
+def sign_in_not_counted(request, credentials=None) -> bool:
+    """AXES_WHITELIST_CALLABLE: a sign-in that counts toward no lock is blocked by none."""
+    return sign_in_identity(request, credentials) is None
 
 
 def shown_identity(identity: str) -> str:
-    """The LogMeIn ID as people know it, without the seat."""
-    return SEAT_IDENTITY.sub("", identity)
+    """The LogMeIn ID as people know it, without its scope."""
+    match = IDENTITY.match(identity or "")
+    return match.group(3) if match else identity or ""
 
 
-def _is_trainer(identity: str) -> bool:
-    identity = shown_identity(identity)
-    return bool(identity) and User.objects.filter(email__iexact=identity, is_staff=True).exists()
+def _counts_per_address(identity: str) -> bool:
+    return (identity or "").startswith(f"{STAFF_SCOPE}:")
 
 
 def lockout_parameters(request_or_attempt, credentials=None) -> list:
@@ -85,147 +160,175 @@ def lockout_parameters(request_or_attempt, credentials=None) -> list:
     if isinstance(request_or_attempt, AccessAttempt):
         identity = request_or_attempt.username or ""
     else:
-        identity = sign_in_identity(request_or_attempt, credentials)
-    if _is_trainer(identity):
+        identity = sign_in_identity(request_or_attempt, credentials) or ""
+    if _counts_per_address(identity):
         return [["username", "ip_address"]]
     return ["username"]
 
 
 @dataclass(frozen=True)
 class Lockout:
-    """A lock the trainer can see and clear."""
+    """A lock the trainer can see and clear: of one seat, one LogMeIn ID or User ID."""
 
     kind: str  # LOGMEIN or PORTAL
     identity: str  # the LogMeIn ID, or the portal User ID
     until: datetime.datetime
+    seat: Seat
     ip_address: str = ""  # set when the lock holds for one address only (the trainer's)
+    counted_as: str = ""  # django-axes' identity of a LogMeIn lock
 
     @property
     def key(self) -> str:
-        """What the trainer's Clear button posts."""
-        return f"{self.kind}:{self.identity}"
+        """What the trainer's Clear button posts: the seat's lock and nobody else's."""
+        key = f"{self.kind}:{self.seat.pk}:{self.identity}"
+        return f"{key}:{self.ip_address}" if self.ip_address else key
 
 
-def lockouts_active(*, now: datetime.datetime | None = None) -> list[Lockout]:
-    """Every LogMeIn ID and portal User ID locked now, the lock ending soonest first."""
+def _seat_order(seat: Seat) -> tuple:
+    """The default seat, then each class's seats by number, then the seats of no class
+    (no query: the class is compared by id)."""
+    if seat.is_default:
+        return (0,)
+    if seat.classroom_id:
+        return (1, seat.classroom_id, seat.number)
+    return (2, seat.pk)
+
+
+def lockouts_active(*, seats=None, now: datetime.datetime | None = None) -> list[Lockout]:
+    """Every LogMeIn ID and portal User ID locked now, in `seats` (every seat when None), by
+    seat, the lock ending soonest first. A query per kind (failed sign-ins, portal logins,
+    and the seats they belong to when `seats` is not given), never one per seat."""
     now = now or timezone.now()
-    attempts = seat_attempts().filter(attempt_time__gte=now - get_cool_off())
-    return _lockouts(attempts, PortalLogin.objects.filter(locked_until__gt=now))
+    attempts = AccessAttempt.objects.filter(attempt_time__gte=now - get_cool_off())
+    logins = PortalLogin._base_manager.filter(locked_until__gt=now).order_by()
+    if seats is None:
+        logins = logins.select_related("seat__classroom")
+        known = None
+    else:
+        known = {seat.pk: seat for seat in seats}
+        attempts = attempts.filter(_seat_identities(known.values()))
+        logins = logins.filter(seat__in=list(known))
+    by_seat = defaultdict(list)  # seat id -> its failed sign-ins
+    for attempt in attempts:
+        match = IDENTITY.match(attempt.username or "")
+        if match is not None:
+            by_seat[int(match.group(2)) if match.group(2) else DEFAULT_SCOPE].append(attempt)
+    if known is None:
+        wanted = Q(pk__in=[key for key in by_seat if key != DEFAULT_SCOPE])
+        if DEFAULT_SCOPE in by_seat:
+            wanted |= Q(is_default=True)
+        seats_found = Seat.objects.select_related("classroom").filter(wanted) if by_seat else []
+        known = {seat.pk: seat for seat in seats_found}
+    default = next((seat for seat in known.values() if seat.is_default), None)
+    found = []
+    for key, its_attempts in by_seat.items():
+        seat = default if key == DEFAULT_SCOPE else known.get(key)
+        if seat is not None:  # a seat deleted since: its rows went with it
+            found += _logmein_lockouts(seat, its_attempts)
+    for login in logins:
+        seat = known.get(login.seat_id) or login.seat  # read with the login when not known
+        found.append(Lockout(PORTAL, login.user_id, login.locked_until, seat))
+    return sorted(
+        found,
+        key=lambda lock: (_seat_order(lock.seat), lock.until, lock.kind, lock.identity),
+    )
 
 
 def lockouts_active_by_seat(*, seats, now: datetime.datetime | None = None) -> dict:
     """Seat id -> the locks `lockouts_active` finds in that seat, for many seats at once
     (the class's board): two queries for the whole class, not two per seat."""
-    now = now or timezone.now()
-    seats = [seat for seat in seats if not seat.is_default]
-    if not seats:
-        return {}
-    by_prefix = {seat_identity_prefix(seat): seat.pk for seat in seats}
-    in_seats = Q()
-    for prefix in by_prefix:
-        in_seats |= Q(username__startswith=prefix)
-    attempts, logins = defaultdict(list), defaultdict(list)
-    for attempt in AccessAttempt.objects.filter(in_seats, attempt_time__gte=now - get_cool_off()):
-        prefix = SEAT_IDENTITY.match(attempt.username).group(0)
-        attempts[by_prefix[prefix]].append(attempt)
-    for login in PortalLogin._base_manager.filter(
-        seat__in=by_prefix.values(), locked_until__gt=now
-    ):
-        logins[login.seat_id].append(login)
-    # Whose failures count per address (`lockout_parameters`), asked once for every seat.
-    staff = {
-        f"seat{seat_id}:{email.lower()}"
-        for seat_id, email in User._base_manager.filter(
-            seat__in=by_prefix.values(), is_staff=True
-        ).values_list("seat_id", "email")
-    }
-    return {
-        seat_id: _lockouts(
-            attempts[seat_id], logins[seat_id], is_trainer=lambda identity: identity in staff
-        )
-        for seat_id in by_prefix.values()
-        if attempts[seat_id] or logins[seat_id]
-    }
+    found = defaultdict(list)
+    for lockout in lockouts_active(seats=seats, now=now):
+        found[lockout.seat.pk].append(lockout)
+    return dict(found)
 
 
-def _lockouts(attempts, portal_logins, *, is_trainer=None) -> list[Lockout]:
-    """The locks among one seat's recent failed sign-ins and its locked portal logins.
-    `is_trainer(identity)`: whose failures count per address (default: asked one by one)."""
+def _logmein_lockouts(seat: Seat, attempts) -> list[Lockout]:
+    """The locks among one seat's recent failed sign-ins."""
     cool_off = get_cool_off()
     failures, last = defaultdict(int), {}
     for attempt in attempts:
-        if is_trainer is None:
-            per_address = lockout_parameters(attempt) != ["username"]
-        else:
-            per_address = is_trainer((attempt.username or "").lower())
+        per_address = _counts_per_address(attempt.username)
         address = (attempt.ip_address or "") if per_address else ""
-        key = (attempt.username or "", address)
+        key = (attempt.username, address)
         failures[key] += attempt.failures_since_start
         last[key] = max(last.get(key, attempt.attempt_time), attempt.attempt_time)
-    found = [
-        Lockout(LOGMEIN, shown_identity(identity), last[identity, address] + cool_off, address)
+    return [
+        Lockout(
+            LOGMEIN,
+            shown_identity(identity),
+            last[identity, address] + cool_off,
+            seat,
+            address,
+            counted_as=identity,
+        )
         for (identity, address), count in failures.items()
-        if identity and count >= settings.AXES_FAILURE_LIMIT
+        if shown_identity(identity) and count >= settings.AXES_FAILURE_LIMIT
     ]
-    found += [Lockout(PORTAL, login.user_id, login.locked_until) for login in portal_logins]
-    return sorted(found, key=lambda lockout: (lockout.until, lockout.kind, lockout.identity))
 
 
 @transaction.atomic
 def lockout_clear(*, lockout: Lockout, actor: User) -> None:
-    """Let a locked LogMeIn ID or User ID sign in again at once, recorded in the activity."""
-    if lockout.kind == PORTAL:
-        for login in PortalLogin.objects.select_related("account").filter(user_id=lockout.identity):
-            portal_lockout_clear(portal_login=login, actor=actor)
-        return
-    axes_reset(username=seat_identity_prefix() + lockout.identity)
-    person = User.objects.filter(email__iexact=lockout.identity).first()
-    activity_record(
-        actor=actor,
-        account=person.account if person else None,
-        action="sign_in_lockout_cleared",
-        summary=f"Sign-in lockout of {lockout.identity} cleared",
-        before={"locked_until": lockout.until.isoformat()},
-        after={"locked_until": None},
-    )
+    """Let a locked LogMeIn ID or User ID sign in again at once, in the lock's seat only,
+    recorded in that seat's activity."""
+    with seat_scope(lockout.seat):
+        if lockout.kind == PORTAL:
+            for login in PortalLogin.objects.select_related("account").filter(
+                user_id=lockout.identity
+            ):
+                portal_lockout_clear(portal_login=login, actor=actor)
+            return
+        axes_reset(username=lockout.counted_as, ip=lockout.ip_address or None)
+        person = User.objects.filter(email__iexact=lockout.identity).first()
+        activity_record(
+            actor=actor,
+            account=person.account if person else None,
+            action="sign_in_lockout_cleared",
+            summary=f"Sign-in lockout of {lockout.identity} cleared",
+            before={"locked_until": lockout.until.isoformat()},
+            after={"locked_until": None},
+        )
 
 
-def lockouts_clear_all(*, actor: User) -> int:
-    """Clear every lock; returns how many there were."""
-    lockouts = lockouts_active()
+@transaction.atomic
+def lockouts_clear_all(*, actor: User, seats=None) -> int:
+    """Clear every lock of `seats` (of every seat when None); returns how many there were.
+    Failures below the limit go too: nobody is one typo away from a lock after this."""
+    lockouts = lockouts_active(seats=seats)
     for lockout in lockouts:
         lockout_clear(lockout=lockout, actor=actor)
-    # Failures below the limit go too: nobody is one typo away from a lock after this.
-    seat_attempts().delete()
-    PortalLogin.objects.filter(failed_attempts__gt=0).update(failed_attempts=0)
+    attempts = AccessAttempt.objects.all()
+    logins = PortalLogin._base_manager.filter(failed_attempts__gt=0)
+    if seats is not None:
+        attempts = seat_attempts(seats)
+        logins = logins.filter(seat__in=[seat.pk for seat in seats])
+    attempts.delete()
+    logins.update(failed_attempts=0)
     return len(lockouts)
 
 
 def sign_in_locked_out(request, original_response=None, credentials=None):
     """A LogMeIn ID locked by django-axes (AXES_LOCKOUT_CALLABLE): a translated page that
     says which LogMeIn ID is locked, until when, and how to sign in sooner."""
-    identity = shown_identity(sign_in_identity(request, credentials))
+    identity = sign_in_identity(request, credentials) or ""
     now = timezone.now()
-    lockout = next(
-        (
-            found
-            for found in lockouts_active(now=now)
-            if found.kind == LOGMEIN
-            and found.identity == identity
-            and found.ip_address in ("", getattr(request, "axes_ip_address", "") or "")
-        ),
-        None,
+    per_address = _counts_per_address(identity)
+    attempts = AccessAttempt.objects.filter(
+        username=identity, attempt_time__gte=now - get_cool_off()
     )
-    until = lockout.until if lockout else now + get_cool_off()
+    if per_address:
+        attempts = attempts.filter(ip_address=getattr(request, "axes_ip_address", None))
+    last = max((attempt.attempt_time for attempt in attempts), default=None)
+    until = last + get_cool_off() if last else now + get_cool_off()
     return render(
         request,
         "lockout.html",
         {
-            "identity": identity,
+            "identity": shown_identity(identity),
             "until": until,
             "minutes_left": max(1, math.ceil((until - now).total_seconds() / 60)),
             "failure_limit": settings.AXES_FAILURE_LIMIT,
-            "per_address": bool(lockout and lockout.ip_address),
+            "per_address": per_address,
         },
         status=429,
     )

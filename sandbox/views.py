@@ -264,8 +264,9 @@ def reset_default_seat(request):
 @trainer_only
 @require_http_methods(["GET", "POST"])
 def lockouts(request):
-    """Trainers only: every locked LogMeIn ID and portal User ID, until when, and their Clear
-    buttons (POST `lockout=<key>` for one, `all` for every lock)."""
+    """Trainers only: every locked LogMeIn ID and portal User ID of every seat (the default
+    seat, every class's seats, the seats of no class), by seat, until when, and their Clear
+    buttons (POST `lockout=<key>` for one seat's lock, `all` for every lock of every seat)."""
     active = lockouts_active()
     if request.method == "POST":
         if "all" in request.POST:
@@ -284,7 +285,9 @@ def lockouts(request):
             else:
                 lockout_clear(lockout=chosen, actor=request.user)
                 messages.success(
-                    request, _("%(identity)s can sign in again.") % {"identity": chosen.identity}
+                    request,
+                    _("%(identity)s can sign in again (%(seat)s).")
+                    % {"identity": chosen.identity, "seat": chosen.seat},
                 )
         return redirect("sandbox:lockouts")
     return render(request, "sandbox/lockouts.html", {"lockouts": active, "PORTAL": PORTAL})

@@ -80,9 +80,9 @@ _today = env("SANDBOX_TODAY", default="")
 SANDBOX_TODAY = datetime.date.fromisoformat(_today) if _today else None
 
 INSTALLED_APPS = [
-    # modeltranslation must come before django.contrib.admin.
+    # modeltranslation must come before django.contrib.admin (the next line).
     "modeltranslation",
-    "django.contrib.admin",
+    "sandbox.admin_site.TrainerAdminConfig",  # django.contrib.admin, with the trainer's sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -291,9 +291,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Sign-in lockout (django-axes): counted per LogMeIn ID, not per address, because a classroom
-# shares one address and one trainee's typos must not lock out the class; the trainer's LogMeIn
-# ID is counted per address (sandbox.lockouts.lockout_parameters says why).
+# Sign-in lockout (django-axes): counted per LogMeIn ID in the request's seat and sign-in page,
+# not per address, because a classroom shares one address and one trainee's typos must not lock
+# out the class; the trainer's LogMeIn ID is counted per address (sandbox/lockouts.py says why).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -303,6 +303,9 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", d
 AXES_LOCKOUT_PARAMETERS = "sandbox.lockouts.lockout_parameters"
 AXES_USERNAME_CALLABLE = "sandbox.lockouts.sign_in_identity"
 AXES_LOCKOUT_CALLABLE = "sandbox.lockouts.sign_in_locked_out"
+# A sign-in that counts toward no lock (a persona's email on the trainer's sign-in) is blocked
+# by none either.
+AXES_WHITELIST_CALLABLE = "sandbox.lockouts.sign_in_not_counted"
 # A lock ends AXES_COOLOFF_TIME after the failure that set it: tries during the lock, even with
 # the right password, are refused without being counted, so they never push its end further.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False

@@ -131,3 +131,23 @@ def test_resetting_seat_1_keeps_seat_2_s_order(new_page, two_seats):
     # Seat 2 still has its order, its mail, and its Ana still signed in.
     assert licenses(ana2) == "13"
     assert mailbox(ana2) == orders_mailed
+
+
+def test_the_trainer_s_sign_in_asks_a_browser_in_a_seat_to_leave_it(
+    new_page, two_seats, trainer_credentials
+):
+    """The trainer, in a trainee's seat (a borrowed laptop), opens the trainer's sign-in: it
+    says to leave the seat first; Leave seat brings the sign-in back, outside every seat."""
+    page = new_page()
+    enter(page, two_seats[0])
+    page.goto("/en/django-admin/login/?next=/en/lockouts/")
+    expect(page.get_by_test_id("trainer-sign-in-in-seat")).to_contain_text("Billing contacts")
+    page.get_by_test_id("trainer-sign-in-leave-seat").click()
+    page.wait_for_url("**/en/django-admin/login/?next=/en/lockouts/")
+    expect(page.get_by_test_id("seat-badge")).to_have_count(0)
+    email, password = trainer_credentials
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(password)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/en/lockouts/")
+    expect(page.get_by_test_id("lockout-none")).to_be_visible()

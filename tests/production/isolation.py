@@ -146,15 +146,11 @@ def object_view_names() -> set[str]:
 
 
 def seat_attempts_of(seat):
-    """django-axes' failed sign-ins counted in `seat` (its identities "seat<id>:<email>")."""
-    from axes.models import AccessAttempt
+    """django-axes' failed sign-ins counted in `seat` (its identities "seat<id>:<email>", the
+    default seat's "default:<email>")."""
+    from sandbox.lockouts import seat_attempts
 
-    from sandbox.lockouts import SEAT_IDENTITY, seat_identity_prefix
-
-    prefix = seat_identity_prefix(seat)
-    if prefix:
-        return AccessAttempt.objects.filter(username__startswith=prefix)
-    return AccessAttempt.objects.exclude(username__regex=SEAT_IDENTITY.pattern)
+    return seat_attempts([seat])
 
 
 def seat_rows(seat) -> dict[str, list[tuple]]:

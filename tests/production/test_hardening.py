@@ -84,6 +84,11 @@ def test_health_is_trivial(client, db, django_assert_num_queries):
     assert response.content == b"ok"
 
 
+BC = "/en/billing/sign-in/"
+ADMIN = "/en/django-admin/login/"
+TRAINER = PERSONAS_BY_KEY["trainer"].email
+
+
 def _sign_in(client, email, password, language="en"):
     return client.post(f"/{language}/billing/sign-in/", {"username": email, "password": password})
 
@@ -109,8 +114,9 @@ def test_trainer_clears_a_lockout(sample_data, settings):
     client = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT):
         _sign_in(client, ana, "typo")
-    assert AccessAttempt.objects.filter(username=ana).exists()
-    call_command("axes_reset_username", ana)
+    # The default seat's identity, as docs/deploy.md tells the operator to write it.
+    assert AccessAttempt.objects.filter(username=f"default:{ana}").exists()
+    call_command("axes_reset_username", f"default:{ana}")
     assert _sign_in(client, ana, PASSWORD).status_code == 302
 
 
@@ -126,18 +132,47 @@ def test_lockout_messages_are_translated(sample_data, settings):
 
 
 @pytest.mark.parametrize(
-    ("credentials", "post", "identity"),
+    ("path", "credentials", "post", "in_seat", "identity"),
     [
-        ({"username": " Ana.Billing@ACME.example "}, {}, "ana.billing@acme.example"),
-        ({}, {"username": "Bruno@acme.example"}, "bruno@acme.example"),
-        ({}, {"user_id": "GLOBEX-4471"}, "globex-4471"),  # a portal sign-in form
-        ({}, {}, ""),
+        (
+            BC,
+            {"username": " Ana.Billing@ACME.example "},
+            {},
+            None,
+            "default:ana.billing@acme.example",
+        ),
+        (
+            "/es/admin-center/sign-in/",
+            {},
+            {"username": "Bruno@acme.example"},
+            None,
+            "default:bruno@acme.example",
+        ),
+        (BC, {}, {"username": "Bruno@acme.example"}, 7, "seat7:bruno@acme.example"),
+        # The seat is the session's, never the posted username's.
+        (BC, {}, {"username": "seat7:ana@acme.example"}, None, "default:seat7:ana@acme.example"),
+        (BC, {}, {"username": "default:ana@acme.example"}, 7, "seat7:default:ana@acme.example"),
+        (BC, {}, {"username": TRAINER}, None, f"staff:{TRAINER}"),
+        (BC, {}, {"username": TRAINER}, 7, f"seat7:{TRAINER}"),  # no trainer in a seat
+        (ADMIN, {}, {"username": TRAINER.upper()}, None, f"staff:{TRAINER}"),
+        # The trainer's sign-in counts staff accounts only, and nothing from a seat.
+        (ADMIN, {}, {"username": "ana.billing@acme.example"}, None, None),
+        (ADMIN, {}, {"username": TRAINER}, 7, None),
+        ("/en/corp-billing/", {}, {"user_id": "GLOBEX-4471"}, None, None),  # the portal's own
+        ("/en/mailbox/", {"username": "ana.billing@acme.example"}, {}, None, None),
+        (BC, {}, {}, None, None),
     ],
 )
-def test_lockout_counts_per_identity(rf, credentials, post, identity):
-    from sandbox.lockouts import sign_in_identity
+def test_lockout_counts_per_seat_page_and_identity(
+    rf, sample_data, path, credentials, post, in_seat, identity
+):
+    from sandbox.lockouts import sign_in_identity, sign_in_not_counted
+    from seats.models import Seat
 
-    assert sign_in_identity(rf.post("/en/billing/sign-in/", post), credentials) == identity
+    request = rf.post(path, post)
+    request.joined_seat = Seat(pk=in_seat) if in_seat else None
+    assert sign_in_identity(request, credentials) == identity
+    assert sign_in_not_counted(request, credentials) is (identity is None)
 
 
 def test_a_lock_does_not_extend_while_it_holds(sample_data, settings):

@@ -62,6 +62,9 @@ NOT_SUBMITTED = {
     # The trainer's Starting states page sets any seat to a state: the trainer's tool for every
     # seat, by design (tests/sandbox/test_state_pages.py).
     "sandbox:state-apply": "the trainer sets any seat to a starting state, by design",
+    # The trainer's Lockouts page lists and clears the locks of every seat, by design
+    # (tests/sandbox/test_lockouts.py: clearing one lock clears that seat's only).
+    "sandbox:lockouts": "the trainer clears any seat's locks, by design",
 }
 # Forms that make this seat's world anew (a starting state, the clock's moves: a reset and
 # a replay), which may take away the persona signed in: sent last, from the browser as it is.
@@ -182,6 +185,10 @@ NOT_IN_A_SEAT = {
     ("api/tokens.html", "api-token-create-form"): "the trainer's, in the default seat",
     ("api/tokens.html", "api-token-revoke-form"): "the trainer's, in the default seat",
     ("faults/_seat_switches.html", "seat-faults-form"): "the trainer's, in the default seat",
+    ("sandbox/trainer_sign_in_in_seat.html", "trainer-sign-in-leave-seat-form"): (
+        "the trainer's sign-in opened in a seat, which no page of a seat links to "
+        "(tests/sandbox/test_trainer_credentials.py)"
+    ),
 }
 
 

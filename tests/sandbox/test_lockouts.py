@@ -23,6 +23,13 @@ BRUNO = PERSONAS_BY_KEY["bruno"].email
 HEADINGS = {"en": "Lockouts", "es": "Bloqueos", "pt-br": "Bloqueios"}
 
 
+def key(kind, identity, seat=None):
+    """A lock's key on the Lockouts page: of one seat (the default seat's by default)."""
+    from seats.models import Seat
+
+    return f"{kind}:{(seat or Seat.objects.default()).pk}:{identity}"
+
+
 def lockouts_url(language="en"):
     with translation.override(language):
         return reverse("sandbox:lockouts")
@@ -62,8 +69,8 @@ def test_the_trainer_sees_every_lock_in_each_language(trainer_client, language):
     content = response.content.decode()
     assert f"<h1>{HEADINGS[language]}</h1>" in content
     assert {lockout.key for lockout in response.context["lockouts"]} == {
-        f"logmein:{ANA}",
-        "portal:GLOBEX-4471",
+        key("logmein", ANA),
+        key("portal", "GLOBEX-4471"),
     }
     assert content.count('data-testid="lockout-row"') == 2
     assert BRUNO not in content
@@ -87,7 +94,7 @@ def test_the_trainer_s_navigation_and_home_link_to_it(trainer_client):
 def test_clearing_one_lock_lets_that_id_sign_in_and_leaves_the_others(trainer_client):
     lock(ANA)
     lock(BRUNO)
-    response = trainer_client.post(lockouts_url(), {"lockout": f"logmein:{ANA}"})
+    response = trainer_client.post(lockouts_url(), {"lockout": key("logmein", ANA)})
     assert response.status_code == 302 and response["Location"] == lockouts_url()
     assert sign_in(ANA, PASSWORD).status_code == 302
     assert sign_in(BRUNO, PASSWORD).status_code == 429
@@ -97,7 +104,7 @@ def test_clearing_one_lock_lets_that_id_sign_in_and_leaves_the_others(trainer_cl
 
 def test_clearing_a_portal_lock(trainer_client):
     lock_portal()
-    trainer_client.post(lockouts_url(), {"lockout": "portal:GLOBEX-4471"})
+    trainer_client.post(lockouts_url(), {"lockout": key("portal", "GLOBEX-4471")})
     assert not PortalLogin.objects.get(user_id="GLOBEX-4471").is_locked()
     assert Activity.objects.filter(action="portal_lockout_cleared").exists()
 
@@ -114,7 +121,7 @@ def test_clear_all(trainer_client):
 
 def test_an_unknown_or_ended_lock_changes_nothing(trainer_client):
     lock(ANA)
-    response = trainer_client.post(lockouts_url(), {"lockout": "logmein:nobody@x.example"})
+    response = trainer_client.post(lockouts_url(), {"lockout": key("logmein", "nobody@x.example")})
     assert response.status_code == 302
     assert sign_in(ANA, PASSWORD).status_code == 429
     assert not Activity.objects.exists()
@@ -191,19 +198,18 @@ def test_wrong_passwords_lock_ana_in_her_own_seat_only(three_seats, locked):
 
 def test_a_seats_lock_is_listed_and_cleared_in_that_seat_only(three_seats, trainer_client):
     from sandbox.lockouts import lockouts_active
-    from seats.scope import seat_scope
 
     first, second = three_seats["seat 1"], three_seats["seat 2"]
     for _ in range(settings.AXES_FAILURE_LIMIT):
         sign_in(ANA, "typo", seat_client(first))
-    with seat_scope(first):
-        assert [lock.key for lock in lockouts_active()] == [f"logmein:{ANA}"]
-    with seat_scope(second):
-        assert lockouts_active() == []
-    # The trainer's Lockouts page works in the default seat: it neither shows nor clears it.
-    assert trainer_client.get(lockouts_url()).context["lockouts"] == []
+    assert [lock.key for lock in lockouts_active(seats=[first])] == [key("logmein", ANA, first)]
+    assert lockouts_active(seats=[second, three_seats["default"]]) == []
+    # The trainer's Lockouts page lists it, with its class and seat, and clears it.
+    page = trainer_client.get(lockouts_url())
+    assert [lock.key for lock in page.context["lockouts"]] == [key("logmein", ANA, first)]
+    assert "Lockouts, seat 1" in page.content.decode()
     trainer_client.post(lockouts_url(), {"all": "1"})
-    assert sign_in(ANA, PASSWORD, seat_client(first)).status_code == 429
+    assert sign_in(ANA, PASSWORD, seat_client(first)).status_code == 302
 
 
 @pytest.mark.parametrize("locked", ["seat 1", "default"])
@@ -219,3 +225,127 @@ def test_wrong_portal_passwords_lock_the_user_id_in_its_own_seat_only(three_seat
             assert portal_sign_in("corp-2026", seat_client(other)).status_code == 302, name
     logins = PortalLogin._base_manager.filter(user_id="GLOBEX-4471")
     assert sorted(login.is_locked() for login in logins) == [False, False, True]
+
+
+# --- The Lockouts page: every lock of every seat, each cleared in its own seat. ---
+
+
+def lock_in(seat, email):
+    browser = seat_client(seat)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(email, "typo", browser)
+
+
+def lock_portal_in(seat):
+    from corp_portal.models import MAX_FAILED_ATTEMPTS
+
+    browser = seat_client(seat)
+    for _ in range(MAX_FAILED_ATTEMPTS):
+        portal_sign_in("typo", browser)
+
+
+@pytest.fixture
+def seats_of_every_kind(three_seats):
+    """The default seat, two seats of a class, and a seat of no class (a course's, an API's)."""
+    from sandbox.classroom import seat_create
+
+    return {**three_seats, "no class": seat_create()}
+
+
+def test_the_page_lists_every_lock_of_every_seat_with_its_class_and_seat(
+    seats_of_every_kind, trainer_client
+):
+    carla = PERSONAS_BY_KEY["carla"].email
+    seats = seats_of_every_kind
+    lock_in(seats["seat 2"], carla)
+    lock_in(seats["default"], ANA)
+    lock_portal_in(seats["seat 1"])
+    lock_in(seats["no class"], BRUNO)
+    response = trainer_client.get(lockouts_url())
+    rows = [(str(lock.seat), lock.key) for lock in response.context["lockouts"]]
+    assert rows == [  # by seat: the default seat, the class's seats, the seats of no class
+        ("Default seat", key("logmein", ANA, seats["default"])),
+        ("Lockouts, seat 1", key("portal", "GLOBEX-4471", seats["seat 1"])),
+        ("Lockouts, seat 2", key("logmein", carla, seats["seat 2"])),
+        (f"Seat {seats['no class'].pk}", key("logmein", BRUNO, seats["no class"])),
+    ]
+    content = response.content.decode()
+    assert content.count('data-testid="lockout-row"') == 4
+    assert content.count('data-testid="lockout-seat"') == 4
+    assert "Lockouts, seat 2" in content and 'data-testid="lockout-none"' not in content
+
+
+@pytest.mark.parametrize("kind", ["logmein", "portal"])
+def test_clearing_a_seat_s_lock_clears_exactly_that_seat_s(
+    seats_of_every_kind, trainer_client, kind
+):
+    seats = seats_of_every_kind
+    for seat in seats.values():
+        lock_portal_in(seat) if kind == "portal" else lock_in(seat, ANA)
+    identity = "GLOBEX-4471" if kind == "portal" else ANA
+    cleared = seats["seat 2"]
+    response = trainer_client.post(lockouts_url(), {"lockout": key(kind, identity, cleared)})
+    assert response.status_code == 302
+    left = [lock.seat for lock in trainer_client.get(lockouts_url()).context["lockouts"]]
+    assert sorted(seat.pk for seat in left) == sorted(
+        seat.pk for seat in seats.values() if seat != cleared
+    )
+    if kind == "logmein":
+        assert sign_in(ANA, PASSWORD, seat_client(cleared)).status_code == 302
+        assert sign_in(ANA, PASSWORD, seat_client(seats["seat 1"])).status_code == 429
+    # Recorded in the cleared seat's own activity.
+    assert Activity._base_manager.get(action__endswith="lockout_cleared").seat_id == cleared.pk
+
+
+def test_clear_all_clears_every_seat(seats_of_every_kind, trainer_client):
+    for seat in seats_of_every_kind.values():
+        lock_in(seat, ANA)
+        lock_portal_in(seat)
+    trainer_client.post(lockouts_url(), {"all": "1"})
+    assert trainer_client.get(lockouts_url()).context["lockouts"] == []
+    assert not AccessAttempt.objects.exists()
+    assert not PortalLogin._base_manager.filter(locked_until__isnull=False).exists()
+
+
+def test_the_page_costs_the_same_queries_for_one_locked_seat_or_many(sample_data, trainer_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sandbox.classroom import class_create, seat_create
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert trainer_client.get(lockouts_url()).status_code == 200
+        return len(captured)
+
+    first = class_create(name="Few", seat_count=1, language="en").seats.get()
+    lock_in(first, ANA)
+    lock_portal_in(first)
+    few = queries()
+    many = [*class_create(name="Many", seat_count=3, language="en").seats.all(), seat_create()]
+    for seat in many:
+        lock_in(seat, ANA)
+        lock_portal_in(seat)
+    lock(BRUNO)  # the default seat
+    assert len(trainer_client.get(lockouts_url()).context["lockouts"]) == 11
+    assert queries() == few
+
+
+def test_a_seat_reset_removes_exactly_that_seat_s_lockouts(three_seats):
+    """sandbox/classroom.py::seat_reset: the seat's persona and portal locks go, another
+    seat's and the default seat's stay."""
+    from sandbox.classroom import seat_reset
+    from sandbox.lockouts import lockouts_active
+
+    for seat in three_seats.values():
+        lock_in(seat, ANA)
+        lock_portal_in(seat)
+    reset, kept = three_seats["seat 1"], three_seats["seat 2"]
+    seat_reset(seat=reset)
+    locked = {(lock.seat.pk, lock.kind) for lock in lockouts_active()}
+    assert locked == {
+        (seat.pk, kind) for seat in (kept, three_seats["default"]) for kind in ("logmein", "portal")
+    }
+    assert sign_in(ANA, PASSWORD, seat_client(reset)).status_code == 302
+    assert portal_sign_in("corp-2026", seat_client(reset)).status_code == 302
+    assert sign_in(ANA, PASSWORD, seat_client(kept)).status_code == 429

@@ -136,3 +136,34 @@ def test_no_page_shows_the_trainers_password(settings, client):
     client.force_login(trainer())
     for path in ["/en/", "/en/reset/", "/en/django-admin/"]:
         assert password not in client.get(path).content.decode(), path
+
+
+def test_a_browser_in_a_seat_is_asked_to_leave_it_before_the_trainer_signs_in(settings):
+    """The trainer lives in the default seat: from a seat, the trainer's sign-in says to leave
+    the seat first (Leave seat), checks nothing and counts nothing toward a lockout."""
+    from axes.models import AccessAttempt
+    from django.urls import reverse
+
+    from sandbox.classroom import class_create
+
+    load()
+    seat = class_create(name="Room", seat_count=1, language="en").seats.get()
+    browser = Client()
+    browser.get(reverse("seats:enter", args=[seat.token]))
+    page = browser.get("/en/django-admin/login/?next=/en/lockouts/")
+    content = page.content.decode()
+    assert 'data-testid="trainer-sign-in-in-seat"' in content
+    assert 'data-testid="trainer-sign-in-leave-seat"' in content and "Room, seat 1" in content
+    for password in ["guess"] * (settings.AXES_FAILURE_LIMIT + 1) + [
+        settings.SANDBOX_TRAINER_PASSWORD
+    ]:
+        response = admin_sign_in(browser, TRAINER, password)
+        assert b'data-testid="trainer-sign-in-in-seat"' in response.content
+    assert "_auth_user_id" not in browser.session
+    assert not AccessAttempt.objects.exists()
+    # Leave seat: back on the trainer's sign-in, outside the seat, where the trainer signs in.
+    left = browser.post(reverse("classes:my-seat-leave"), {"next": page.context["back_to"]})
+    assert left["Location"] == "/en/django-admin/login/?next=/en/lockouts/"
+    assert b"<form" in browser.get(left["Location"]).content
+    signed_in = admin_sign_in(browser, TRAINER, settings.SANDBOX_TRAINER_PASSWORD)
+    assert signed_in.status_code == 302 and "_auth_user_id" in browser.session
