@@ -132,13 +132,14 @@ def _switching(request, classroom: Classroom) -> str:
 
 
 def _taken(request, classroom, name, *, rejoin_form=None, status=200):
-    """ "Is this you?": the seat of `name` is someone's."""
+    """ "Is this you?": the seat of `name` is someone's (shown as the board shows it)."""
+    seat = _seat_named(classroom, name)
     return render(
         request,
         "classes/join_taken.html",
         {
             "classroom": classroom,
-            "name": name,
+            "name": seat.display_name if seat else name,
             "rejoin_form": rejoin_form or RejoinForm(initial={"display_name": name}),
             "ask_form": RejoinAskForm(initial={"display_name": name}),
         },

@@ -83,7 +83,7 @@ def my_seat_reset(request):
 @require_POST
 def my_seat_leave(request):
     """A trainee leaves their seat: back in the default seat, signed out. The seat keeps its
-    name and its work; the join link and the same name give it back."""
+    name and its work; the same name in this browser (or its rejoin code) gives it back."""
     if _joined_seat_or_home(request) is not None:
         seat_leave(request)
         messages.success(request, _("You left your seat. This browser is in the default seat."))

@@ -38,6 +38,14 @@ UNREACHABLE: dict[tuple[str, str], str] = {
     ("sandbox/includes/state_controls.html", "state-start-form-{{ uid }}"): (
         "the guide's Start here, for the trainer (a seat picker) or in a seat of no class"
     ),
+    # Who gets a seat back: answers to a join with a taken name, or to a browser that asked
+    # the trainer, or a seat link opened in another seat; every one of them switches the
+    # browser's seat, which a crawl never does. tests/classes/test_seat_is_its_trainees.py
+    # and tests/browser/test_classes.py submit them.
+    ("classes/join_taken.html", "join-rejoin-form"): "the answer to a join with a taken name",
+    ("classes/join_taken.html", "join-ask-form"): "the answer to a join with a taken name",
+    ("classes/join_waiting.html", "join-waiting-form"): "a browser that asked the trainer",
+    ("seats/enter_confirm.html", "enter-form"): "a seat link opened in another seat",
 }
 
 
