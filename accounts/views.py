@@ -9,6 +9,7 @@ from django.views.generic import FormView
 from core.mixins import ServiceFormMixin
 from core.redirects import same_site_url
 from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
+from seats.middleware import TRAINEE_KEY as SEAT_TRAINEE_KEY
 
 from .forms import SignInForm
 from .models import PlacedOrder
@@ -31,7 +32,7 @@ def separate_sign_ins_kept(request):
     """Django flushes the whole session when a LogMeIn ID signs out (or another signs in):
     put the other sign-ins back, so that leaving one center never signs you out of another,
     and the seat the browser joined, which is no sign-in at all."""
-    keys = SEPARATE_SIGN_IN_KEYS | {SEAT_SESSION_KEY}
+    keys = SEPARATE_SIGN_IN_KEYS | {SEAT_SESSION_KEY, SEAT_TRAINEE_KEY}
     kept = {key: request.session[key] for key in keys if key in request.session}
     yield
     for key, value in kept.items():

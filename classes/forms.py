@@ -7,6 +7,7 @@ from accounts.decisions import Outcome
 from accounts.forms import WholeNumberField
 from accounts.validators import no_control_characters, no_markup
 from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat, time_zone_choices
+from seats.names import name_clean
 
 # "Stuck" counts in minutes, up to a day: a class is not longer than that.
 MAX_STUCK_MINUTES = 24 * 60
@@ -82,14 +83,50 @@ class ClassroomForm(forms.Form):
         ) % {"max": MAX_SEATS_PER_CLASS}
 
 
-class JoinForm(forms.Form):
-    """A trainee's display name: the seat's name on the trainer's board, and the key that
-    gives the same seat back on another device."""
-
-    display_name = forms.CharField(
-        label=_("Your name"),
+def _name_field(**kwargs) -> forms.CharField:
+    return forms.CharField(
         max_length=Seat._meta.get_field("display_name").max_length,
         validators=[no_control_characters, no_markup],
+        **kwargs,
+    )
+
+
+class TraineeNameMixin:
+    """A trainee's name as the board shows it (`seats.names.name_clean`): look-alike
+    characters refused or left out, with a message."""
+
+    def clean_display_name(self) -> str:
+        return name_clean(self.cleaned_data["display_name"])
+
+
+class JoinForm(TraineeNameMixin, forms.Form):
+    """A trainee's display name: the seat's name on the trainer's board. Typed again on
+    another device, it asks for the seat's rejoin code (or the trainer's approval)."""
+
+    display_name = _name_field(
+        label=_("Your name"),
         help_text=_("If you already have a seat in this class, type the same name to get it back."),
         widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}),
     )
+
+
+class RejoinForm(TraineeNameMixin, forms.Form):
+    """ "Is this you?": the name taken, and the rejoin code shown in that seat's header."""
+
+    display_name = _name_field(widget=forms.HiddenInput)
+    rejoin_code = forms.CharField(
+        label=_("Rejoin code"),
+        max_length=12,
+        help_text=_("It is in your seat's header, on the device where you took the seat."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+class RejoinAskForm(TraineeNameMixin, forms.Form):
+    display_name = _name_field(widget=forms.HiddenInput)
+
+
+class SeatRenameForm(TraineeNameMixin, forms.Form):
+    """The trainer's new name for a seat (a junk name, two trainees with one name)."""
+
+    display_name = _name_field(label=_("New name"))

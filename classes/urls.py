@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import board_views, clock_views, seat_views, views
+from . import board_views, clock_views, join_views, seat_trainee_views, seat_views, views
 
 app_name = "classes"
 urlpatterns = [
@@ -27,7 +27,30 @@ urlpatterns = [
         clock_views.seat_clock,
         name="seat-clock",
     ),
-    path("join/<str:code>/", views.join, name="join"),
+    path(
+        "classes/<str:code>/seats/<int:number>/free/",
+        seat_trainee_views.seat_free,
+        name="seat-free",
+    ),
+    path(
+        "classes/<str:code>/seats/<int:number>/rename/",
+        seat_trainee_views.seat_rename,
+        name="seat-rename",
+    ),
+    path(
+        "classes/<str:code>/seats/<int:number>/rejoin/approve/",
+        seat_trainee_views.seat_rejoin_approve,
+        name="seat-rejoin-approve",
+    ),
+    path(
+        "classes/<str:code>/seats/<int:number>/rejoin/refuse/",
+        seat_trainee_views.seat_rejoin_refuse,
+        name="seat-rejoin-refuse",
+    ),
+    path("join/<str:code>/", join_views.join, name="join"),
+    path("join/<str:code>/rejoin/", join_views.join_rejoin, name="join-rejoin"),
+    path("join/<str:code>/ask/", join_views.join_ask, name="join-ask"),
+    path("join/<str:code>/waiting/", join_views.join_waiting, name="join-waiting"),
     path("my-seat/reset/", views.my_seat_reset, name="my-seat-reset"),
     path("my-seat/leave/", views.my_seat_leave, name="my-seat-leave"),
 ]

@@ -1,5 +1,5 @@
 """The trainer's class pages (the list, the form that creates a class, the join card) and the
-trainee's side: joining a class, resetting or leaving their seat.
+trainee's side: resetting or leaving their seat (joining is `join_views.py`'s).
 
 The live board of a class is `board.py`'s. Writes are `sandbox.classroom`'s services; which
 seat a browser is in is `seats.middleware`'s.
@@ -9,17 +9,16 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.redirects import same_site_url
-from sandbox.classroom import ClassFull, class_create, seat_join, seat_reset
+from sandbox.classroom import class_create, seat_reset
 from sandbox.views import trainer_only
 from seats.middleware import seat_enter, seat_leave
 from seats.models import Classroom, Seat
 
-from .forms import ClassroomForm, JoinForm
+from .forms import ClassroomForm
 from .join_card import join_url, qr_svg
 
 
@@ -61,49 +60,6 @@ def join_card(request, code):
     )
 
 
-def _class_home(classroom: Classroom) -> str:
-    """Where a trainee starts: the sandbox's home page, in the class's language."""
-    with translation.override(classroom.language):
-        return reverse("sandbox:home")
-
-
-@require_http_methods(["GET", "POST"])
-def join(request, code):
-    """A trainee's way into a class: a display name, then the next free seat, or the seat
-    already theirs under that name (another device). A browser already in one of this class's
-    seats is shown its seat and goes on from there."""
-    classroom = get_object_or_404(Classroom, code=code.upper())
-    seated = request.joined_seat
-    form = JoinForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            seat = seat_join(classroom=classroom, display_name=form.cleaned_data["display_name"])
-        except ClassFull:
-            form.add_error(
-                None,
-                _(
-                    "Every seat of this class is taken. Ask your trainer for a seat, or type "
-                    "the name you joined with if you already have one."
-                ),
-            )
-        else:
-            seat_enter(request, seat)
-            with translation.override(classroom.language):  # the language of the next page
-                welcome = _("Welcome, %(name)s: you are in %(seat)s.")
-                messages.success(request, welcome % {"name": seat.display_name, "seat": seat})
-            return redirect(_class_home(classroom))
-    return render(
-        request,
-        "classes/join.html",
-        {
-            "classroom": classroom,
-            "form": form,
-            "own_seat": seated if seated and seated.classroom_id == classroom.pk else None,
-            "class_home": _class_home(classroom),
-        },
-    )
-
-
 def _joined_seat_or_home(request) -> Seat | None:
     seat = request.joined_seat
     if seat is None:
@@ -130,8 +86,8 @@ def my_seat_reset(request):
 @require_POST
 def my_seat_leave(request):
     """A trainee leaves their seat: back in the default seat, signed out, then on `next` (the
-    trainer's sign-in sends its own address) or the home page. The seat keeps its name and
-    its work; the join link and the same name give it back."""
+    trainer's sign-in sends its own address) or the home page. The seat keeps its name and its
+    work; the same name in this browser (or its rejoin code) gives it back."""
     if _joined_seat_or_home(request) is not None:
         seat_leave(request)
         messages.success(request, _("You left your seat. This browser is in the default seat."))

@@ -9,15 +9,16 @@ session of another seat, is touched.
 import datetime
 
 from django.apps import apps
-from django.db import transaction
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
 from accounts.decisions import Outcome
 from accounts.models import User
 from accounts.services import activity_record
-from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat
+from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat, rejoin_code_new
+from seats.names import name_clean, name_key
 from seats.scope import SeatField, entered_seat_id, seat_scope
 
 from .models import OutcomeReached, PersonaSignedIn
@@ -184,22 +185,50 @@ class ClassFull(Exception):
     """Every seat of the class has a trainee."""
 
 
+class NameTaken(Exception):
+    """Another seat of the class has this name (compared by `seats.names.name_key`)."""
+
+    def __init__(self, seat: Seat | None):
+        super().__init__(seat)
+        self.seat = seat
+
+
 @transaction.atomic
-def seat_join(*, classroom: Classroom, display_name: str) -> Seat:
-    """The seat of the trainee called `display_name` in this class: the one they took before
-    (rejoining on another device), else the next free one."""
-    display_name = display_name.strip()
-    seats = Seat.objects.select_for_update().filter(classroom=classroom).order_by("number")
-    taken = seats.filter(display_name__iexact=display_name).first()
+def seat_join(*, classroom: Classroom, display_name: str, device: str = "") -> Seat:
+    """The next free seat of the class, for a trainee whose name no seat of it has.
+
+    A name some seat already has raises NameTaken: who gets that seat back is
+    `sandbox.joining`'s decision. The database decides between two joins with one name at
+    the same moment (the unique name key of a class), not a read before the write: each
+    claims a free seat with one conditional UPDATE, and the second is refused by the
+    constraint, on any number of servers."""
+    display_name = name_clean(display_name)
+    key = name_key(display_name)
+    taken = Seat.objects.filter(classroom=classroom, name_key=key).first()
     if taken is not None:
-        return taken
-    free = seats.filter(display_name="").first()
-    if free is None:
-        raise ClassFull
-    free.display_name = display_name
-    free.last_activity_at = timezone.now()
-    free.save(update_fields=["display_name", "last_activity_at"])
-    return free
+        raise NameTaken(taken)
+    free = Seat.objects.filter(classroom=classroom, name_key="").order_by(
+        F("last_activity_at").asc(nulls_first=True), "number"
+    )
+    for seat in free:
+        fields = {
+            "display_name": display_name,
+            "name_key": key,
+            "rejoin_code": rejoin_code_new(),
+            "device": device,
+            "last_activity_at": timezone.now(),
+        }
+        try:
+            with transaction.atomic():
+                claimed = Seat.objects.filter(pk=seat.pk, name_key="").update(**fields)
+        except IntegrityError:
+            other = Seat.objects.filter(classroom=classroom, name_key=key).first()
+            raise NameTaken(other) from None
+        if claimed:
+            for name, value in fields.items():
+                setattr(seat, name, value)
+            return seat
+    raise ClassFull
 
 
 def seat_touch(seat: Seat) -> None:

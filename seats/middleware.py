@@ -4,6 +4,9 @@ from .models import Seat
 from .scope import seat_scope
 
 SESSION_KEY = "seat_id"
+# The seat's rejoin code when this browser entered it: a seat the trainer freed (or gave to
+# someone else) has another one, and the browser is no longer in it.
+TRAINEE_KEY = "seat_rejoin_code"
 
 
 class SeatMiddleware:
@@ -12,7 +15,7 @@ class SeatMiddleware:
     Sets `request.seat`, and `request.joined_seat` (None in the default seat). A session in a
     seat costs one query to find it (with its class, for the header's badge); the default seat
     costs none unless a page asks for it. A session whose seat was deleted (its class ended)
-    is back in the default seat.
+    is back in the default seat, as is one whose seat the trainer freed since.
     """
 
     def __init__(self, get_response):
@@ -34,8 +37,11 @@ def joined_seat(session) -> Seat | None:
     if seat_id is None:
         return None
     seat = Seat.objects.select_related("classroom").filter(pk=seat_id).first()
-    if seat is None:
-        del session[SESSION_KEY]
+    entered_as = session.get(TRAINEE_KEY)  # None: a session from before rejoin codes
+    if seat is None or (entered_as and entered_as != seat.rejoin_code):
+        session.pop(SESSION_KEY, None)
+        session.pop(TRAINEE_KEY, None)
+        return None
     return seat
 
 
@@ -47,6 +53,7 @@ def seat_enter(request, seat: Seat) -> None:
     logout(request)
     if not seat.is_default:
         request.session[SESSION_KEY] = seat.pk
+        request.session[TRAINEE_KEY] = seat.rejoin_code
     request.seat = seat
     request.joined_seat = None if seat.is_default else seat
 

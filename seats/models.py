@@ -37,6 +37,11 @@ def time_zone_default() -> str:
     return settings.TIME_ZONE
 
 
+def rejoin_code_new() -> str:
+    """A seat's rejoin code, shown in its trainee's header: the same letters as a join code."""
+    return join_code_new()
+
+
 class Classroom(models.Model):
     """A class: a trainer's group of seats, joined with its short code."""
 
@@ -75,6 +80,11 @@ class Seat(models.Model):
 
     A seat of a class has a number and the trainee's display name; a seat made through the API
     has no class. `token` is the secret in a seat's join URL.
+
+    A seat is its trainee's: `name_key` (`seats.names.name_key`, unique in the class) says
+    whose it is, and getting it back by name takes something only the trainee has: the
+    browser that took it (its cookie holds `rejoin_code`), the `rejoin_code` shown in the
+    seat's header, or the trainer's approval of a browser's request from the board.
     """
 
     classroom = models.ForeignKey(
@@ -87,6 +97,42 @@ class Seat(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("seat number"))
     display_name = models.CharField(_("name"), max_length=60, blank=True)
+    name_key = models.CharField(
+        _("name key"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("The name as it is compared (seats.names.name_key); empty: a free seat."),
+    )
+    rejoin_code = models.CharField(
+        _("rejoin code"),
+        max_length=12,
+        blank=True,
+        editable=False,
+        help_text=_("Shown in the trainee's header: it gives the seat back on another device."),
+    )
+    rejoin_request = models.CharField(
+        _("rejoin request"),
+        max_length=12,
+        blank=True,
+        editable=False,
+        help_text=_("The code of a browser asking the trainer to let it into the seat."),
+    )
+    rejoin_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    rejoin_approved = models.CharField(max_length=12, blank=True, editable=False)
+    device = models.CharField(
+        max_length=32,
+        blank=True,
+        editable=False,
+        help_text=_("The browser that entered the seat last."),
+    )
+    shared_at = models.DateTimeField(
+        _("active elsewhere"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When another browser rejoined the seat while it was in use."),
+    )
     is_default = models.BooleanField(_("default seat"), default=False, editable=False)
     token = models.CharField(max_length=40, unique=True, default=seat_token_new, editable=False)
     today = models.DateField(
@@ -116,6 +162,12 @@ class Seat(models.Model):
                 fields=["classroom", "number"],
                 condition=models.Q(classroom__isnull=False),
                 name="unique_seat_number_in_class",
+            ),
+            # One seat per trainee: two joins with one name at once cannot both take a seat.
+            models.UniqueConstraint(
+                fields=["classroom", "name_key"],
+                condition=models.Q(classroom__isnull=False) & ~models.Q(name_key=""),
+                name="unique_trainee_name_in_class",
             ),
         ]
 

@@ -68,3 +68,45 @@ def test_trainer_creates_a_class_and_two_trainees_take_its_seats(
 
     page.goto("/en/classes/")
     expect(page.get_by_test_id("class-seats")).to_have_text("2 of 2")
+
+
+def test_a_second_browser_with_a_taken_name_is_let_in_by_the_trainer(
+    page, browser, live_server, page_checks, browser_sample_data, trainer_credentials
+):
+    """ "Is this you?", the request, the trainer's board and the waiting page, each checked
+    by axe; then the trainer's own preview of the join page, which takes no seat."""
+    from sandbox.classroom import class_create
+
+    classroom = class_create(name="Rejoin class", seat_count=2, language="en")
+    join_path = f"/en/join/{classroom.code}/"
+    email, password = trainer_credentials
+    with other_browser(browser, live_server, page_checks) as laptop:
+        join(laptop, join_path, "Lucía")
+        expect(laptop.get_by_test_id("seat-rejoin-code")).to_be_visible()
+    with other_browser(browser, live_server, page_checks) as phone:
+        phone.goto(join_path)
+        phone.get_by_label("Your name").fill("LUCÍA")
+        phone.get_by_test_id("join-submit").click()
+        expect(phone.get_by_test_id("join-taken")).to_contain_text("Lucía")
+        phone.get_by_test_id("join-ask").click()
+        code = phone.get_by_test_id("join-request-code").inner_text()
+
+        page.goto(f"/en/django-admin/login/?next=/en/classes/{classroom.code}/")
+        page.locator("#id_username").fill(email)
+        page.locator("#id_password").fill(password)
+        page.locator("input[type=submit]").click()
+        row = page.locator('[data-testid="seat-row"][data-seat="1"]')
+        expect(row.get_by_test_id("seat-rejoin-request")).to_have_attribute("data-code", code)
+        row.get_by_test_id("seat-rejoin-approve").click()
+        expect(page.get_by_test_id("flash-message")).to_contain_text("may now continue")
+
+        phone.get_by_test_id("join-waiting-continue").click()
+        phone.wait_for_url("**/en/")
+        expect(phone.get_by_test_id("seat-badge")).to_have_attribute("data-seat", "1")
+        expect(phone.get_by_test_id("seat-badge")).to_contain_text("Lucía")
+
+    page.goto(join_path)
+    expect(page.get_by_test_id("join-preview")).to_be_visible()
+    expect(page.get_by_test_id("join-submit")).to_be_disabled()
+    page.goto(f"/en/classes/{classroom.code}/")
+    expect(page.get_by_test_id("seat-badge")).to_have_count(0)

@@ -153,11 +153,17 @@ def test_the_header_badge_shows_the_class_the_seat_number_and_the_name(make_clas
     assert 'data-testid="seat-badge"' not in Client().get("/en/").content.decode()
 
 
-def test_the_same_name_on_another_device_rejoins_the_same_seat(make_classroom, trainee):
+def test_the_same_name_on_another_device_asks_is_this_you_and_takes_no_seat(
+    make_classroom, trainee
+):
     monday = make_classroom(seats=2)
     laptop = trainee(monday, "Maria")
-    phone = trainee(monday, "maria")
-    assert seat_of(phone) == seat_of(laptop)
+    phone = Client()
+    response = phone.post(url("classes:join", code=monday.code), {"display_name": "maria"})
+    assert response.status_code == 200
+    assert 'data-testid="join-taken"' in response.content.decode()
+    assert seat_of(phone) is None
+    assert seat_of(laptop).display_name == "Maria"
     assert monday.seats.exclude(display_name="").count() == 1
 
 
@@ -169,8 +175,14 @@ def test_a_full_class_says_so(make_classroom, trainee):
     assert response.status_code == 200
     assert "Every seat of this class is taken" in response.content.decode()
     assert seat_of(late) is None
-    # The one already seated still gets their seat back on another device.
-    assert seat_of(trainee(single, "Maria")).display_name == "Maria"
+    # The one already seated still gets their seat back on another device, with its code.
+    seat = single.seats.get(number=1)
+    phone = Client()
+    phone.post(
+        url("classes:join-rejoin", code=single.code),
+        {"display_name": "Maria", "rejoin_code": seat.rejoin_code},
+    )
+    assert seat_of(phone) == seat
 
 
 def test_a_full_class_says_so_in_the_page_language(make_classroom, trainee):
@@ -271,4 +283,5 @@ def test_leave_seat_goes_back_to_the_default_seat_and_the_name_gets_it_back(
     assert 'data-testid="seat-badge"' not in response.content.decode()
     seat.refresh_from_db()
     assert seat.display_name == "Maria"  # kept for Maria
-    assert seat_of(trainee(monday, "Maria")) == seat
+    browser.post(url("classes:join", code=monday.code), {"display_name": "Maria"})
+    assert seat_of(browser) == seat  # this browser took it: its name gives it back

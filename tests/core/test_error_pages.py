@@ -45,10 +45,10 @@ def test_not_found_page(client, db, language, back_home):
 
 
 @pytest.mark.parametrize(("language", "back_home"), LANGUAGES)
-def test_not_allowed_page(client, persona, language, back_home):
-    """A persona on a trainer's page (the Lockouts page refuses with 403)."""
-    client.force_login(persona("ana"))
-    response = client.get(f"/{language}/lockouts/")
+def test_not_allowed_page(client, db, language, back_home):
+    """The default seat's clock never moves: its Clock page refuses with 403 (a trainer's
+    page answers anyone else as an unknown page, 404)."""
+    response = client.get(f"/{language}/clock/")
     assert_in_language(response, 403, language, back_home)
 
 

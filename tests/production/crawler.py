@@ -38,6 +38,9 @@ SESSION_ENDING_URL_NAMES = {
     "reset-default-seat",  # the default seat's world made anew, its personas signed out
     "persona-sign-in",
     "join",
+    "join-rejoin",  # back into a seat by its rejoin code
+    "join-waiting",  # into the seat the trainer let this browser into
+    "seat-free",  # the trainer frees a seat: its trainee's browsers leave it
     "my-seat-reset",
     "my-seat-leave",
     "course-start",  # the self-paced course: into a seat of one's own, signed out
@@ -394,16 +397,19 @@ def class_state():
     """A class with a trainee in it, who locked their seat's Ana out: the trainer's crawl goes
     from the class list to the board (with the seat's Clear locks form), the join card and
     its join link (the join form); returns the trainee's client, whose crawl in the seat meets
-    the header's Reset my seat and Leave seat forms."""
+    the header's Reset my seat and Leave seat forms. Another browser asks to rejoin the seat,
+    so the board shows the trainer's Let in and Refuse forms."""
     from django.test import Client
 
     from sandbox.classroom import class_create
+    from sandbox.joining import seat_rejoin_ask
     from sandbox.sample_data import PERSONAS_BY_KEY
 
     classroom = class_create(name="Crawled class", seat_count=1, language="en")
     trainee = Client()
     trainee.post(reverse("classes:join", kwargs={"code": classroom.code}), {"display_name": "X"})
     assert trainee.session.get("seat_id"), "joining the class put the trainee in no seat"
+    seat_rejoin_ask(seat=classroom.seats.get(number=1))
     ana = PERSONAS_BY_KEY["ana"].email
     for _ in range(settings.AXES_FAILURE_LIMIT):
         trainee.post(reverse("billing_center:sign-in"), {"username": ana, "password": "typo"})

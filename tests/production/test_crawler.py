@@ -42,6 +42,14 @@ UNREACHABLE: dict[tuple[str, str], str] = {
         "the trainer's sign-in opened in a seat, which no page of a seat links to: "
         "tests/sandbox/test_trainer_credentials.py and tests/browser/test_seats.py submit it"
     ),
+    # Who gets a seat back: answers to a join with a taken name, or to a browser that asked
+    # the trainer, or a seat link opened in another seat; every one of them switches the
+    # browser's seat, which a crawl never does. tests/classes/test_seat_is_its_trainees.py
+    # and tests/browser/test_classes.py submit them.
+    ("classes/join_taken.html", "join-rejoin-form"): "the answer to a join with a taken name",
+    ("classes/join_taken.html", "join-ask-form"): "the answer to a join with a taken name",
+    ("classes/join_waiting.html", "join-waiting-form"): "a browser that asked the trainer",
+    ("seats/enter_confirm.html", "enter-form"): "a seat link opened in another seat",
 }
 
 

@@ -178,6 +178,17 @@ NOT_IN_A_SEAT = {
     ("classes/confirm.html", "confirm-form"): "the trainer's board actions",
     ("classes/_board_exercises.html", "exercise-release-form"): "the trainer's board actions",
     ("classes/join.html", "join-form"): "opened from the join link the trainer hands out",
+    ("classes/join_taken.html", "join-rejoin-form"): "the answer to a join with a taken name",
+    ("classes/join_taken.html", "join-ask-form"): "the answer to a join with a taken name",
+    ("classes/join_waiting.html", "join-waiting-form"): "a browser that asked the trainer",
+    ("seats/enter_confirm.html", "enter-form"): "a seat link opened in another seat",
+    ("classes/seat_rename.html", "seat-rename-form"): "the trainer's board actions",
+    ("classes/includes/seat_trainee_forms.html", "seat-rejoin-approve-form"): (
+        "the trainer's board actions"
+    ),
+    ("classes/includes/seat_trainee_forms.html", "seat-rejoin-refuse-form"): (
+        "the trainer's board actions"
+    ),
     ("corp_portal/reset_password.html", "portal-new-password-form"): (
         "only behind an emailed reset link; another seat's link is refused in "
         "tests/corp_portal/test_portal_fidelity.py"
