@@ -11,12 +11,16 @@ import logging
 import math
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
+
+from .parsers import BodyTooLarge
 
 logger = logging.getLogger("django.request")
 
@@ -25,6 +29,14 @@ logger = logging.getLogger("django.request")
 MESSAGES = {
     "invalid": _("Some fields are not valid: see “fields”."),
     "parse_error": _("The request body could not be read: send valid JSON."),
+    "too_deep": _("The request body nests too deep: at most 10 levels of lists and objects."),
+    "too_many_fields": _("The request body holds too many values: at most 1000."),
+    "body_too_large": _("The request body is too large: at most 64 KB."),
+    "bad_request": _("This request cannot be read."),
+    "credentials_required": _(
+        "This address needs a credential: the seat's token (“Authorization: Seat <token>”), "
+        "a browser in the seat, or the trainer's."
+    ),
     "unsupported_media_type": _(
         "Send the request body as JSON (Content-Type: application/json) or as a form."
     ),
@@ -44,10 +56,6 @@ MESSAGES = {
     ),
     "persona_not_found": _(
         "No persona has this key. GET /api/v1/personas/ lists the personas' keys."
-    ),
-    "trainer_only": _(
-        "Only the trainer may do this: sign in as the trainer and send the request with that "
-        "session."
     ),
     "csrf_failed": _(
         "This request carries a signed-in session, so it must carry that session's CSRF token "
@@ -124,6 +132,11 @@ def api_exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = BodyTooLarge()
+    elif isinstance(exc, SuspiciousOperation):
+        # What Django answers the pages with a 400 (too many form fields, a bad header).
+        exc = exceptions.ParseError(code="bad_request")
     if not isinstance(exc, exceptions.APIException):
         logger.error(
             "Internal Server Error: %s",
@@ -155,3 +168,15 @@ def api_exception_handler(exc, context):
         fields=fields,
         headers=headers,
     )
+
+
+def server_error(request):
+    """The site's handler500: under /api/, the API's JSON error (code `server_error`) even for
+    an exception no API view caught (a middleware's); the HTML 500 page elsewhere. Django has
+    logged the traceback before calling it."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"code": "server_error", "message": str(MESSAGES["server_error"]), "fields": {}},
+            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        )
+    return defaults.server_error(request)

@@ -5,10 +5,11 @@
 - `PUT /api/v1/seats/<id>/faults/` with `{"faults": ["F1-wrong-billing-admin", ...]}`: exactly
   those on, every other off (`[]`: all off).
 
-The trainer only (`access.may_read_answer_key`, `access.may_switch_faults`): anyone else gets a
-403 `trainer_only`, whatever the seat. They are left out of the public OpenAPI schema and its
-documentation page, which trainees can read: a trainee never learns that faults exist. They
-are documented in docs/faults.md.
+The trainer only (`access.may_read_answer_key`, `access.may_switch_faults`): anyone else gets
+the answer of an unknown address of the API (a 404 `not_found`, `views.NoSuchEndpoint`),
+whatever the method and the seat, so nothing tells that these addresses exist. They are left
+out of the public OpenAPI schema and its documentation page, which trainees can read: a
+trainee never learns that faults exist. They are documented in docs/faults.md.
 """
 
 from django.utils.translation import gettext as _
@@ -54,18 +55,23 @@ def fault_answer(fault) -> dict:
     }
 
 
-@extend_schema(exclude=True)
-class FaultsView(ApiView):
+class TrainerOnlyView(ApiView):
+    """Refused to anyone but the trainer as an address no endpoint has (`NoSuchEndpoint`)."""
+
     permission_classes = [ReadsAnswerKey]
 
+    def permission_denied(self, request, message=None, code=None):
+        raise exceptions.NotFound()
+
+
+@extend_schema(exclude=True)
+class FaultsView(TrainerOnlyView):
     def get(self, request):
         return Response([fault_answer(fault) for fault in FAULTS])
 
 
 @extend_schema(exclude=True)
-class SeatFaultsView(ApiView):
-    permission_classes = [ReadsAnswerKey]
-
+class SeatFaultsView(TrainerOnlyView):
     def seat(self, seat_id: int) -> Seat:
         """The seat (a 404 for an id no seat has, and for the default seat)."""
         seat = Seat.objects.filter(pk=seat_id).first()

@@ -5,6 +5,9 @@ from django.urls import include, path, re_path
 from api.views import NoSuchEndpoint
 from core.views import set_language
 
+# Under /api/ an unhandled exception's 500 is the API's JSON error; elsewhere the HTML page.
+handler500 = "api.errors.server_error"
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # The JSON API for scripts, outside the language prefix (docs/api.md).

@@ -61,6 +61,35 @@ def test_the_schema_is_valid_openapi_3_and_lists_every_endpoint(client, db):
     assert schema["paths"]["/api/v1/seats/"]["post"]["responses"]["429"]
 
 
+def test_every_operation_documents_every_status_it_can_answer(client, db):
+    """A generated client knows every answer: what any endpoint may answer (a credential not
+    valid or malformed, an Accept it cannot serve, a fault of the code), a body's limits, a
+    seat's 404 and, without any credential, its 401; each with the error body."""
+    schema = client.get("/api/v1/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            if path.endswith("/clock/"):
+                continue  # api/clock_views.py is another change's (it lacks 403, 406, 413, 415)
+            expected = {"401", "403", "406", "500"}
+            if "requestBody" in operation:
+                expected |= {"400", "413", "415"}
+            if "{seat_id}" in path:
+                expected |= {"401", "404"}
+            if operation.get("parameters") and any(
+                parameter["in"] == "query" for parameter in operation["parameters"]
+            ):
+                expected |= {"400"}
+            responses = operation["responses"]
+            assert expected <= set(responses), (method, path, sorted(responses))
+            for status in set(responses) - {"200", "201", "204"}:
+                body = responses[status]["content"]["application/json"]["schema"]
+                assert body == {"$ref": "#/components/schemas/Error"}, (method, path, status)
+    assert (
+        "credentials_required"
+        in schema["paths"]["/api/v1/seats/{seat_id}/"]["get"]["responses"]["401"]["description"]
+    )
+
+
 @pytest.mark.parametrize("language", ["en", "es", "pt-br"])
 def test_openapi_spec_validator_finds_the_schema_valid(client, db, language):
     """The schema against the OpenAPI 3 specification, by a validator of its own

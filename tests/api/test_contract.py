@@ -1,0 +1,131 @@
+"""The API keeps its own contract: Schemathesis sends requests generated from the OpenAPI
+schema (valid ones and invalid ones) and checks every answer against that schema.
+
+In-process through the WSGI application, not over HTTP against a live server: no thread and
+no port, and each generated request runs in a savepoint rolled back after it, so every request
+meets the same seat (a DELETE or a reset cannot spoil the next one) and the test costs no
+database flush. Schemathesis's own checks, all of them: no server error; status codes,
+content types, headers and bodies as the schema says; invalid data refused; valid data
+accepted; authentication enforced (the same request without the credential, or with a wrong
+one, is refused); unsupported methods refused; a deleted seat gone.
+
+Bounded: a few examples per operation (`EXAMPLES`), so the whole test stays well under the
+suite's time on a busy machine. It counts the requests it sends and the checks it runs, and
+prints them (`-s`).
+"""
+
+import json
+import logging
+from collections import Counter
+
+import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
+from django.test import Client
+from hypothesis import HealthCheck, settings
+
+from sandbox.classroom import seat_create
+
+EXAMPLES = 8
+
+# Left out, and why:
+# - POST /seats/<id>/clock/: another engineer is bounding its work (moving a seat's clock
+#   by years can stall the server); put it back once that is done.
+# - Nothing of the API starts a course-material capture (that is a trainer's page, not the
+#   API); were one added, it would be left out here too.
+EXCLUDED = [("POST", "/api/v1/seats/{seat_id}/clock/")]
+
+HANDLER = WSGIHandler()
+counted = Counter()
+
+
+def app(environ, start_response):
+    """The site, in-process; counts every request Schemathesis sends (its checks' own too)."""
+    counted["requests"] += 1
+    return HANDLER(environ, start_response)
+
+
+def checks_counted(context, case, response, results):
+    counted["checks"] += len(results)
+    counted["responses"] += 1
+
+
+@pytest.fixture
+def in_process():
+    """Requests through the WSGI handler in the test's thread and transaction; as Django's
+    test client does, the handler does not close the test's database connection. Its
+    hundreds of 4xx are not logged (a 500 still is)."""
+    logger = logging.getLogger("django.request")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield app
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+    logger.setLevel(level)
+
+
+@pytest.fixture
+def tally():
+    """Counts what the test sends and checks, says it (`-s`), and fails if it checked nothing."""
+    counted.clear()
+    yield counted
+    print(
+        f"\nSchemathesis: {counted['requests']} requests ({counted['responses']} generated), "
+        f"{counted['checks']} checks"
+    )
+    assert counted["responses"] > 0 and counted["checks"] > counted["responses"]
+
+
+def schema_of(client: Client, **headers) -> dict:
+    response = client.get("/api/v1/openapi.json", **headers)
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+def loaded(raw: dict, *, seat_id: int, app) -> schemathesis.BaseSchema:
+    config = schemathesis.Config.from_dict(
+        {
+            "parameters": {"seat_id": seat_id},
+            "generation": {"mode": "all", "max-examples": EXAMPLES},
+            "checks": {"enabled": True},
+        }
+    )
+    schema = schemathesis.openapi.from_dict(raw, config=config)
+    schema.app = app
+    schema.hooks.register_hook_with_name(checks_counted, "after_validate")
+    return schema
+
+
+@pytest.fixture
+def seat(sample_data):
+    return seat_create()
+
+
+@pytest.fixture
+def public_schema(request, sample_data, seat, in_process, tally):
+    # Schemathesis 4.32 renames the test per operation through `_nodeid`, which pytest 9's
+    # items no longer have: give it one.
+    request.node._nodeid = request.node.nodeid
+    return loaded(schema_of(Client()), seat_id=seat.pk, app=in_process)
+
+
+contract = schemathesis.pytest.from_fixture("public_schema")
+for method, path in EXCLUDED:
+    contract = contract.exclude(method=method, path=path)
+
+
+@contract.parametrize()
+@settings(
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,
+    database=None,
+)
+def test_the_api_does_what_its_schema_says(case, seat):
+    with transaction.atomic():
+        case.call_and_validate(headers={"Authorization": f"Seat {seat.token}"})
+        transaction.set_rollback(True)
