@@ -119,10 +119,26 @@ def _code(exc: exceptions.APIException) -> str:
     return codes if isinstance(codes, str) else exc.default_code
 
 
+# At most this many messages for one field (a list of a thousand wrong items says ten).
+MESSAGES_PER_FIELD = 10
+
+
+def _messages(detail, prefix: str = "") -> list[str]:
+    """A field's errors as a list of strings, as the schema says (`ErrorSerializer`): an
+    error of an item of a list, or of a field of an object, is prefixed with its index or
+    name (`"3: Not a valid string."`)."""
+    if isinstance(detail, dict):
+        return [
+            message for key, sub in detail.items() for message in _messages(sub, f"{prefix}{key}: ")
+        ]
+    if isinstance(detail, list):
+        return [message for sub in detail for message in _messages(sub, prefix)]
+    return [f"{prefix}{detail}"]
+
+
 def _fields(exc: exceptions.ValidationError) -> dict:
-    if isinstance(exc.detail, dict):
-        return exc.detail
-    return {"non_field_errors": exc.detail}
+    detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+    return {name: _messages(errors)[:MESSAGES_PER_FIELD] for name, errors in detail.items()}
 
 
 def api_exception_handler(exc, context):

@@ -7,7 +7,10 @@ scheme into the schema's components. Without this class the schema would name
 """
 
 from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
+
+from .access import acts_as_trainer
 
 
 class ApiAutoSchema(AutoSchema):
@@ -29,3 +32,23 @@ class StrictSerializerExtension(OpenApiSerializerExtension):
         schema = auto_schema._map_basic_serializer(self.target, direction)
         schema["additionalProperties"] = False
         return schema
+
+
+class ApiSchemaGenerator(SchemaGenerator):
+    """The schema a request is answered: the public one, and for the trainer (session or
+    token) the trainer's endpoints too (views with `trainer_only`, the faults'), which a
+    trainee reading the public schema and its documentation page never learns of."""
+
+    for_trainer = False
+
+    def get_schema(self, request=None, public=False):
+        self.for_trainer = request is not None and acts_as_trainer(request.user)
+        return super().get_schema(request=request, public=public)
+
+    def _get_paths_and_endpoints(self):
+        endpoints = super()._get_paths_and_endpoints()
+        if self.for_trainer:
+            return endpoints
+        return [
+            endpoint for endpoint in endpoints if not getattr(endpoint[3], "trainer_only", False)
+        ]

@@ -352,6 +352,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": _("Billing Sandbox API"),
     "VERSION": "1",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # The trainer is answered the trainer's schema (with the faults' endpoints), anyone else
+    # the public one.
+    "DEFAULT_GENERATOR_CLASS": "api.schema.ApiSchemaGenerator",
     "SERVE_INCLUDE_SCHEMA": False,
     # Docstrings are for developers; the schema's words are translated (gettext_lazy).
     "DISABLE_DOCSTRING_DESCRIPTIONS": True,

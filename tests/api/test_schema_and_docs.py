@@ -90,6 +90,27 @@ def test_every_operation_documents_every_status_it_can_answer(client, db):
     )
 
 
+def test_the_trainer_is_answered_the_trainers_schema_with_the_faults(
+    client, trainer_client, sample_data
+):
+    """The trainer (session or token) reads the faults' endpoints in the schema, valid
+    OpenAPI 3; anyone else, and the documentation page, the public schema without them."""
+    from api.tokens import trainer_token_create
+
+    _, key = trainer_token_create(name="docs")
+    faults = {"/api/v1/faults/", "/api/v1/seats/{seat_id}/faults/"}
+    for schema in (
+        trainer_client.get("/api/v1/openapi.json").json(),
+        client.get("/api/v1/openapi.json", HTTP_AUTHORIZATION=f"Token {key}").json(),
+    ):
+        validate_openapi(schema)
+        assert set(schema["paths"]) == _api_paths() | faults
+        assert set(schema["paths"]["/api/v1/seats/{seat_id}/faults/"]) == {"get", "put"}
+    public = client.get("/api/v1/openapi.json").json()
+    assert not faults & set(public["paths"])
+    assert "/api/v1/faults/" not in client.get("/api/v1/docs/").content.decode()
+
+
 @pytest.mark.parametrize("language", ["en", "es", "pt-br"])
 def test_openapi_spec_validator_finds_the_schema_valid(client, db, language):
     """The schema against the OpenAPI 3 specification, by a validator of its own
