@@ -135,6 +135,24 @@ def test_a_method_an_address_does_not_answer_is_a_json_405(api, method, path):
     assert method.upper() in body["message"]
 
 
+def test_a_browser_in_a_seat_and_the_trainers_session_are_credentials(
+    api, created, trainer_client, persona
+):
+    """Being in a seat (its join URL's cookies), a signed-in session and the trainer's are
+    credentials: a seat they do not reach is a 404, as with another seat's token, never the
+    401 of a request with none."""
+    from .helpers import seat_entered
+
+    seat, other = created(), created()
+    browser = seat_entered(seat)
+    assert browser.get(f"/api/v1/seats/{seat['id']}/").status_code == 200
+    ana = Client()
+    ana.force_login(persona("ana"))
+    for client in (browser, ana, trainer_client):
+        for seat_id in ("987654", other["id"] if client is not trainer_client else "0"):
+            _error(client.get(f"/api/v1/seats/{seat_id}/"), 404, "seat_not_found")
+
+
 @pytest.mark.parametrize(
     ("language", "words"),
     [
