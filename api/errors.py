@@ -186,13 +186,40 @@ def api_exception_handler(exc, context):
     )
 
 
+def _api_error_page(request, *, code: str, status_code: int) -> JsonResponse:
+    return JsonResponse(
+        {"code": code, "message": str(MESSAGES[code]), "fields": {}}, status=status_code
+    )
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+# The site's error handlers (config/urls.py): under /api/, the API's JSON error even when no
+# API view answered (a middleware's exception, a Host header Django refuses); elsewhere the
+# translated HTML pages. Django has logged what it logs before calling them.
+
+
+def bad_request(request, exception):
+    if _is_api(request):
+        return _api_error_page(request, code="bad_request", status_code=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    if _is_api(request):
+        return _api_error_page(request, code="permission_denied", status_code=403)
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception):
+    if _is_api(request):
+        return _api_error_page(request, code="not_found", status_code=404)
+    return defaults.page_not_found(request, exception)
+
+
 def server_error(request):
-    """The site's handler500: under /api/, the API's JSON error (code `server_error`) even for
-    an exception no API view caught (a middleware's); the HTML 500 page elsewhere. Django has
-    logged the traceback before calling it."""
-    if request.path.startswith("/api/"):
-        return JsonResponse(
-            {"code": "server_error", "message": str(MESSAGES["server_error"]), "fields": {}},
-            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
-        )
+    if _is_api(request):
+        return _api_error_page(request, code="server_error", status_code=500)
     return defaults.server_error(request)

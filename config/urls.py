@@ -5,7 +5,11 @@ from django.urls import include, path, re_path
 from api.views import NoSuchEndpoint
 from core.views import set_language
 
-# Under /api/ an unhandled exception's 500 is the API's JSON error; elsewhere the HTML page.
+# Under /api/ an error no API view answered (a middleware's exception, a refused Host) is
+# the API's JSON error; elsewhere the HTML pages.
+handler400 = "api.errors.bad_request"
+handler403 = "api.errors.permission_denied"
+handler404 = "api.errors.page_not_found"
 handler500 = "api.errors.server_error"
 
 urlpatterns = [

@@ -222,6 +222,15 @@ def test_an_exception_outside_the_api_views_is_a_json_500_too(db, monkeypatch, c
     assert page["Content-Type"].startswith("text/html")
 
 
+def test_a_host_django_refuses_is_a_json_400_under_api(db):
+    """Django refuses the Host header before any view: under /api/ the answer is JSON too."""
+    client = Client(raise_request_exception=False)
+    _error(client.get("/api/v1/outcomes/", HTTP_HOST="evil.example"), 400, "bad_request")
+    page = client.get("/en/", HTTP_HOST="evil.example")
+    assert page.status_code == 400
+    assert page["Content-Type"].startswith("text/html")
+
+
 @pytest.mark.parametrize(
     ("method", "path", "field"),
     [
