@@ -13,6 +13,7 @@ import io
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import QueryDict
+from django.utils.http import parse_header_parameters
 from rest_framework import exceptions, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
@@ -92,12 +93,28 @@ class LimitedFormParser(FormParser):
             raise _refused("too_many_fields") from None
 
 
+def multipart_check(body: bytes, media_type: str) -> None:
+    """A 400 for a multipart body whose parts are not all named fields: Django's parser skips
+    such parts, and a body of nothing but garbage would read as an empty form."""
+    _, parameters = parse_header_parameters(media_type or "")
+    boundary = parameters.get("boundary", "").encode("latin-1")
+    if not boundary:
+        raise _refused("bad_request")
+    parts = body.split(b"--" + boundary)
+    if len(parts) < 2 or not parts[-1].startswith(b"--"):
+        raise _refused("bad_request")  # no closing boundary
+    for part in parts[1:-1]:
+        headers = part.split(b"\r\n\r\n", 1)[0].lower()
+        if not part.startswith(b"\r\n") or b"content-disposition: form-data; name=" not in headers:
+            raise _refused("bad_request")
+
+
 class LimitedMultiPartParser(MultiPartParser):
     def parse(self, stream, media_type=None, parser_context=None):
-        if _declared_length(parser_context) > MAX_BODY_BYTES:
-            raise BodyTooLarge()
+        body = body_read(stream, parser_context)
+        multipart_check(body, media_type)
         try:
-            return super().parse(stream, media_type, parser_context)
+            return super().parse(io.BytesIO(body), media_type, parser_context)
         except TooManyFieldsSent:
             raise _refused("too_many_fields") from None
         except RequestDataTooBig:

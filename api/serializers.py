@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.utils import html
 
 from accounts.clock import seat_today
 from sandbox.states import STATES
@@ -53,9 +54,23 @@ def quoted_name(name) -> str:
     return name if len(name) <= QUOTED_NAME_LENGTH else name[: QUOTED_NAME_LENGTH - 1] + "…"
 
 
+def blank_refused(serializer: serializers.Serializer, data) -> None:
+    """A form or a query string: a field sent empty (`?language=`, `language=`) is a 400
+    naming it, as the schema says (an enum, `minLength: 1`), not taken for a field left out,
+    as DRF takes it from HTML forms."""
+    if not html.is_html_input(data):
+        return
+    blank = [name for name in serializer.fields if name in data and data.get(name) == ""]
+    if blank:
+        raise serializers.ValidationError(
+            {name: [_("Send a value, or leave the parameter out.")] for name in blank}
+        )
+
+
 class StrictSerializer(serializers.Serializer):
     """Refuses fields it does not know, so a misspelt one is a 400 naming it, not ignored (the
-    schema says so: `additionalProperties: false`, `schema.StrictSerializerExtension`)."""
+    schema says so: `additionalProperties: false`, `schema.StrictSerializerExtension`), and a
+    form's fields sent empty (`blank_refused`)."""
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
@@ -64,19 +79,15 @@ class StrictSerializer(serializers.Serializer):
                 raise serializers.ValidationError(
                     {name: [_("Unknown field.")] for name in unknown[:QUOTED_NAMES]}
                 )
+        blank_refused(self, data)
         return super().to_internal_value(data)
 
 
 class QuerySerializer(serializers.Serializer):
-    """A query string: a parameter sent empty (`?language=`) is refused with a 400 naming it,
-    as the schema says (`minLength: 1`), rather than taken for a parameter left out."""
+    """A query string: a parameter sent empty is refused (`blank_refused`)."""
 
     def to_internal_value(self, data):
-        blank = [name for name in self.fields if name in data and data.get(name) == ""]
-        if blank:
-            raise serializers.ValidationError(
-                {name: [_("Send a value, or leave the parameter out.")] for name in blank}
-            )
+        blank_refused(self, data)
         return super().to_internal_value(data)
 
 

@@ -17,6 +17,7 @@ prints them (`-s`).
 import json
 import logging
 from collections import Counter
+from urllib.parse import urlencode
 
 import pytest
 import schemathesis
@@ -26,11 +27,12 @@ from django.db import close_old_connections, transaction
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import ignored_auth
+from schemathesis.transport.wsgi import WSGI_TRANSPORT
 
 from api.tokens import trainer_token_create
 from sandbox.classroom import seat_create
 
-EXAMPLES = 8
+EXAMPLES = 10
 
 # Left out, and why:
 # - POST /seats/<id>/clock/: another engineer is bounding its work (moving a seat's clock
@@ -38,6 +40,47 @@ EXAMPLES = 8
 # - Nothing of the API starts a course-material capture (that is a trainer's page, not the
 #   API); were one added, it would be left out here too.
 EXCLUDED = [("POST", "/api/v1/seats/{seat_id}/clock/")]
+
+# Forms are encoded here, field for field: through WSGI, Schemathesis hands forms to Werkzeug,
+# which drops empty values and some names, so the request sent was not the one checked (a
+# form with an unknown field "judged" accepted when Werkzeug had left the field out).
+BOUNDARY = "contract-boundary"
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _fields(value) -> list[tuple[str, str]]:
+    return [
+        (str(name), _text(item))
+        for name, values in value.items()
+        for item in (values if isinstance(values, list) else [values])
+    ]
+
+
+@WSGI_TRANSPORT.serializer("application/x-www-form-urlencoded")
+def form_encoded(ctx, value):
+    if isinstance(value, dict):
+        return {"data": urlencode(_fields(value)).encode()}
+    return {"data": _text(value).encode()}
+
+
+@WSGI_TRANSPORT.serializer("multipart/form-data")
+def form_multipart(ctx, value):
+    if isinstance(value, dict):
+        body = "".join(
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{text}\r\n'
+            for name, text in _fields(value)
+        )
+        body += f"--{BOUNDARY}--\r\n"
+    else:
+        body = _text(value)
+    return {
+        "data": body.encode(),
+        "content_type": f"multipart/form-data; boundary={BOUNDARY}",
+    }
+
 
 HANDLER = WSGIHandler()
 counted = Counter()

@@ -100,3 +100,40 @@ def test_many_unknown_fields_are_named_a_few_of_them(api):
     response = api.post("/api/v1/seats/", json.dumps(body), content_type="application/json")
     fields = _error(response, 400, "invalid")["fields"]
     assert 0 < len(fields) <= 10
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "--b\r\n-5653724912949555.0--b--\r\n",  # a part with no header at all
+        "--b\r\nContent-Type: text/plain\r\n\r\nes\r\n--b--\r\n",  # a part with no name
+        '--b\r\nContent-Disposition: form-data; name="language"\r\n\r\nes\r\n',  # not closed
+        "just some text",
+    ],
+)
+def test_a_multipart_body_that_is_no_form_is_a_400_not_an_empty_form(api, body):
+    """Django's parser skips what is no named field: a body of garbage would read as an empty
+    form and create a seat with every default."""
+    response = api.post("/api/v1/seats/", body, content_type="multipart/form-data; boundary=b")
+    _error(response, 400, "bad_request")
+
+
+def test_a_multipart_form_is_read(api):
+    body = '--b\r\nContent-Disposition: form-data; name="language"\r\n\r\nes\r\n--b--\r\n'
+    response = api.post("/api/v1/seats/", body, content_type="multipart/form-data; boundary=b")
+    assert response.status_code == 201
+    assert "/es/seats/" in response.json()["join_url"]
+
+
+@pytest.mark.parametrize(
+    "content_type", ["application/x-www-form-urlencoded", "multipart/form-data; boundary=b"]
+)
+def test_a_form_field_sent_empty_is_a_400_naming_it(api, content_type):
+    """`language=` is no language (the schema's enum): refused, not taken for no field."""
+    body = (
+        "language="
+        if content_type.startswith("application")
+        else '--b\r\nContent-Disposition: form-data; name="language"\r\n\r\n\r\n--b--\r\n'
+    )
+    response = api.post("/api/v1/seats/", body, content_type=content_type)
+    assert list(_error(response, 400, "invalid")["fields"]) == ["language"]
