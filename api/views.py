@@ -85,8 +85,9 @@ class CredentialsRequired(exceptions.APIException):
 
 class ApiView(APIView):
     """Every endpoint's base: a refusal is a 403 with its own code, never a 401 that would
-    make a browser ask for a password. The one 401: a trainer-issued token that is not valid
-    (`WWW-Authenticate: Token`, which no browser prompts for)."""
+    make a browser ask for a password. The 401s name schemes no browser prompts for: a
+    trainer-issued token that is not valid (`WWW-Authenticate: Token`), and a seat's address
+    asked with no credential at all (`CredentialsRequired`, `WWW-Authenticate: Seat`)."""
 
     def get_authenticate_header(self, request):
         if trainer_token_scheme(request):
