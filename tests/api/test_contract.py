@@ -151,11 +151,13 @@ def seat(sample_data):
 
 
 @pytest.fixture
-def public_schema(request, sample_data, seat, in_process, tally):
+def public_schema(request, sample_data, seat, tally):
     # Schemathesis 4.32 renames the test per operation through `_nodeid`, which pytest 9's
     # items no longer have: give it one.
     request.node._nodeid = request.node.nodeid
-    return loaded(schema_of(Client()), seat_id=seat.pk, app=in_process)
+    raw = schema_of(Client())
+    # After Django's test client, which connects close_old_connections again after a request.
+    return loaded(raw, seat_id=seat.pk, app=request.getfixturevalue("in_process"))
 
 
 def without_excluded(lazy_schema):
@@ -187,11 +189,11 @@ def trainer_key(sample_data):
 
 
 @pytest.fixture
-def trainer_schema(request, sample_data, seat, trainer_key, in_process, tally):
+def trainer_schema(request, sample_data, seat, trainer_key, tally):
     request.node._nodeid = request.node.nodeid
     raw = schema_of(Client(), HTTP_AUTHORIZATION=f"Token {trainer_key}")
     assert "/api/v1/faults/" in raw["paths"]  # the trainer's schema
-    return loaded(raw, seat_id=seat.pk, app=in_process)
+    return loaded(raw, seat_id=seat.pk, app=request.getfixturevalue("in_process"))
 
 
 @without_excluded(schemathesis.pytest.from_fixture("trainer_schema")).parametrize()
