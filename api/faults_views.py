@@ -61,7 +61,7 @@ class SeatFaultsAnswerSerializer(serializers.Serializer):
 class FaultSerializer(serializers.Serializer):
     """A fault and its answer key (`fault_answer`)."""
 
-    id = serializers.ChoiceField(choices=FAULT_IDS["enum"])
+    id = serializers.CharField(help_text=_("Stable: the id PUT /seats/<id>/faults/ takes."))
     title = serializers.CharField()
     page = serializers.CharField(help_text=_("The URL name of the page it spoils."))
     where = serializers.CharField()
