@@ -28,6 +28,15 @@ def may_create_seats(user) -> bool:
     return settings.SANDBOX_OPEN or acts_as_trainer(user)
 
 
+def presents_credentials(*, user, sends_seat_token: bool, joined_seat: Seat | None) -> bool:
+    """Does a request to a seat's address say who sends it? A seat's token (any seat's, even
+    one deleted since), a signed-in session (the trainer's, a persona's), a trainer-issued
+    token (whose user is the trainer), or a browser in a seat. One with none is asked for a
+    credential (401) whatever the seat id; one with a credential that does not reach the seat
+    gets a 404, as for an id no seat has."""
+    return sends_seat_token or joined_seat is not None or bool(user and user.is_authenticated)
+
+
 def may_manage_seat(
     *, user, token_seat: Seat | None, seat: Seat, joined_seat: Seat | None = None
 ) -> bool:
@@ -70,10 +79,9 @@ class CreatesSeats(BasePermission):
 
 
 class ReadsAnswerKey(BasePermission):
-    """Every method of the faults' endpoints asks `may_read_answer_key` first: a 403 for
-    anyone but the trainer, before any seat is looked up."""
-
-    code = "trainer_only"  # its message: errors.MESSAGES
+    """Every method of the faults' endpoints asks `may_read_answer_key` first, before any seat
+    is looked up: anyone but the trainer gets the 404 of an unknown address
+    (`faults_views.TrainerOnlyView`)."""
 
     def has_permission(self, request, view):
         return may_read_answer_key(request.user)

@@ -36,6 +36,12 @@ KEYWORD = "Seat"
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
+def seat_token_scheme(request) -> bool:
+    """Does the request send a seat's token (`Authorization: Seat ...`), whichever seat's?"""
+    words = get_authorization_header(request).split()
+    return bool(words) and words[0].lower() == KEYWORD.lower().encode()
+
+
 class SeatTokenAuthentication(BaseAuthentication):
     """`Authorization: Seat <token>`: a request on behalf of that seat (not the default one)."""
 

@@ -9,7 +9,16 @@ from rest_framework import serializers
 from sandbox.clock import seat_clock_move
 
 from .serializers import SeatClockSerializer, SeatSerializer
-from .views import SEAT_ID, SEAT_TOKEN, TRAINER, SeatAddressed, _errors, query_language, seat_answer
+from .views import (
+    SEAT_ID,
+    SEAT_TOKEN,
+    TRAINER,
+    WITH_BODY,
+    SeatAddressed,
+    _errors,
+    query_language,
+    seat_answer,
+)
 
 
 class SeatClockView(SeatAddressed):
@@ -26,7 +35,7 @@ class SeatClockView(SeatAddressed):
         ),
         parameters=[SEAT_ID],
         request=SeatClockSerializer,
-        responses={200: SeatSerializer, **_errors(400, 401, 404)},
+        responses={200: SeatSerializer, **_errors(*WITH_BODY, 401, 404)},
         auth=[SEAT_TOKEN, TRAINER],
         tags=["seats"],
     )

@@ -11,12 +11,16 @@ import logging
 import math
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
+
+from .parsers import BodyTooLarge
 
 logger = logging.getLogger("django.request")
 
@@ -25,6 +29,14 @@ logger = logging.getLogger("django.request")
 MESSAGES = {
     "invalid": _("Some fields are not valid: see “fields”."),
     "parse_error": _("The request body could not be read: send valid JSON."),
+    "too_deep": _("The request body nests too deep: at most 10 levels of lists and objects."),
+    "too_many_fields": _("The request body holds too many values: at most 1000."),
+    "body_too_large": _("The request body is too large: at most 64 KB."),
+    "bad_request": _("This request cannot be read."),
+    "credentials_required": _(
+        "This address needs a credential: the seat's token (“Authorization: Seat <token>”), "
+        "a browser in the seat, or the trainer's."
+    ),
     "unsupported_media_type": _(
         "Send the request body as JSON (Content-Type: application/json) or as a form."
     ),
@@ -44,10 +56,6 @@ MESSAGES = {
     ),
     "persona_not_found": _(
         "No persona has this key. GET /api/v1/personas/ lists the personas' keys."
-    ),
-    "trainer_only": _(
-        "Only the trainer may do this: sign in as the trainer and send the request with that "
-        "session."
     ),
     "csrf_failed": _(
         "This request carries a signed-in session, so it must carry that session's CSRF token "
@@ -111,10 +119,26 @@ def _code(exc: exceptions.APIException) -> str:
     return codes if isinstance(codes, str) else exc.default_code
 
 
+# At most this many messages for one field (a list of a thousand wrong items says ten).
+MESSAGES_PER_FIELD = 10
+
+
+def _messages(detail, prefix: str = "") -> list[str]:
+    """A field's errors as a list of strings, as the schema says (`ErrorSerializer`): an
+    error of an item of a list, or of a field of an object, is prefixed with its index or
+    name (`"3: Not a valid string."`)."""
+    if isinstance(detail, dict):
+        return [
+            message for key, sub in detail.items() for message in _messages(sub, f"{prefix}{key}: ")
+        ]
+    if isinstance(detail, list):
+        return [message for sub in detail for message in _messages(sub, prefix)]
+    return [f"{prefix}{detail}"]
+
+
 def _fields(exc: exceptions.ValidationError) -> dict:
-    if isinstance(exc.detail, dict):
-        return exc.detail
-    return {"non_field_errors": exc.detail}
+    detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+    return {name: _messages(errors)[:MESSAGES_PER_FIELD] for name, errors in detail.items()}
 
 
 def api_exception_handler(exc, context):
@@ -124,6 +148,11 @@ def api_exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = BodyTooLarge()
+    elif isinstance(exc, SuspiciousOperation):
+        # What Django answers the pages with a 400 (too many form fields, a bad header).
+        exc = exceptions.ParseError(code="bad_request")
     if not isinstance(exc, exceptions.APIException):
         logger.error(
             "Internal Server Error: %s",
@@ -155,3 +184,42 @@ def api_exception_handler(exc, context):
         fields=fields,
         headers=headers,
     )
+
+
+def _api_error_page(request, *, code: str, status_code: int) -> JsonResponse:
+    return JsonResponse(
+        {"code": code, "message": str(MESSAGES[code]), "fields": {}}, status=status_code
+    )
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+# The site's error handlers (config/urls.py): under /api/, the API's JSON error even when no
+# API view answered (a middleware's exception, a Host header Django refuses); elsewhere the
+# translated HTML pages. Django has logged what it logs before calling them.
+
+
+def bad_request(request, exception):
+    if _is_api(request):
+        return _api_error_page(request, code="bad_request", status_code=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    if _is_api(request):
+        return _api_error_page(request, code="permission_denied", status_code=403)
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception):
+    if _is_api(request):
+        return _api_error_page(request, code="not_found", status_code=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if _is_api(request):
+        return _api_error_page(request, code="server_error", status_code=500)
+    return defaults.server_error(request)

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .outcomes import TABLE_CHOICES
+from .serializers import QuerySerializer
 
 
 class OutcomeIds(serializers.ListField):
@@ -142,7 +143,7 @@ class MailboxMessageSerializer(serializers.Serializer):
     sent_at = serializers.DateTimeField(help_text=_("When the sandbox sent it."))
 
 
-class MailboxQuerySerializer(serializers.Serializer):
+class MailboxQuerySerializer(QuerySerializer):
     """The query of GET /seats/<id>/mailbox/."""
 
     to = serializers.CharField(

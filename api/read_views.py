@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from accounts.models import Activity
 from sandbox.models import MailboxMessage
 from sandbox.personas import PersonaRow, persona_rows
+from sandbox.sample_data import PERSONAS
 from seats.models import Seat
 from seats.scope import seat_scope
 
@@ -41,6 +42,7 @@ PERSONA_KEY = OpenApiParameter(
     "key",
     str,
     OpenApiParameter.PATH,
+    enum=[persona.key for persona in PERSONAS if persona.account is not None],
     description=_("The persona's key (ana, bruno, carla, diego, elena, fernanda)."),
 )
 SEAT_AUTH = [SEAT_TOKEN, TRAINER_TOKEN, TRAINER]
@@ -70,7 +72,7 @@ class PersonasView(ApiView):
             "decision tables. In the seat whose token the request sends (or its session "
             "joined), else in the default seat."
         ),
-        responses={200: PersonaSerializer(many=True), **_errors(401)},
+        responses={200: PersonaSerializer(many=True), **_errors()},
         auth=[ANYONE, *SEAT_AUTH],
         tags=["personas"],
     )
@@ -87,7 +89,7 @@ class OutcomeTableView(ApiView):
             "who reach it, in the request's language (Accept-Language). Personas as in "
             "GET /personas/."
         ),
-        responses={200: OutcomeTableRowSerializer(many=True), **_errors(401)},
+        responses={200: OutcomeTableRowSerializer(many=True), **_errors()},
         auth=[ANYONE, *SEAT_AUTH],
         tags=["outcomes"],
     )
@@ -106,7 +108,7 @@ class PersonaOutcomeView(SeatAddressed):
             "shows here."
         ),
         parameters=[SEAT_ID, PERSONA_KEY],
-        responses={200: PersonaOutcomeSerializer, **_errors(401, 404)},
+        responses={200: PersonaOutcomeSerializer, **_errors(404)},
         auth=SEAT_AUTH,
         tags=["personas"],
     )
@@ -125,7 +127,7 @@ class MailboxView(SeatAddressed):
             "emailed invoice holds Diego's portal User ID)."
         ),
         parameters=[SEAT_ID, MailboxQuerySerializer],
-        responses={200: MailboxMessageSerializer(many=True), **_errors(400, 401, 404)},
+        responses={200: MailboxMessageSerializer(many=True), **_errors(400, 404)},
         auth=SEAT_AUTH,
         tags=["seats"],
     )
@@ -148,7 +150,7 @@ class ActivityView(SeatAddressed):
             "who, when, what, before and after."
         ),
         parameters=[SEAT_ID],
-        responses={200: ActivitySerializer(many=True), **_errors(401, 404)},
+        responses={200: ActivitySerializer(many=True), **_errors(404)},
         auth=SEAT_AUTH,
         tags=["seats"],
     )

@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.utils import html
 
 from accounts.clock import seat_today
 from core.public_url import absolute_url
 from sandbox.clock import clock_window_refusal
+from sandbox.states import STATES
 from seats.models import Seat
 
 from .outcomes import TABLE_CHOICES
@@ -31,6 +33,11 @@ def join_url(request, seat: Seat, *, language: str) -> str:
 class LanguageField(serializers.ChoiceField):
     """A language of the sandbox, as its URLs write it (en, es, pt-br); pt_BR and PT-BR too."""
 
+    default_error_messages = {
+        # DRF's own message quotes the input, whatever its size.
+        "invalid_choice": _("Not a language of the sandbox: en, es or pt-br."),
+    }
+
     def __init__(self, **kwargs):
         super().__init__(choices=settings.LANGUAGES, **kwargs)
 
@@ -40,14 +47,49 @@ class LanguageField(serializers.ChoiceField):
         return super().to_internal_value(data)
 
 
+# How much of the input an error may quote: a few names, each cut short.
+QUOTED_NAMES, QUOTED_NAME_LENGTH = 10, 50
+
+
+def quoted_name(name) -> str:
+    name = str(name)
+    return name if len(name) <= QUOTED_NAME_LENGTH else name[: QUOTED_NAME_LENGTH - 1] + "…"
+
+
+def blank_refused(serializer: serializers.Serializer, data) -> None:
+    """A form or a query string: a field sent empty (`?language=`, `language=`) is a 400
+    naming it, as the schema says (an enum, `minLength: 1`), not taken for a field left out,
+    as DRF takes it from HTML forms."""
+    if not html.is_html_input(data):
+        return
+    blank = [name for name in serializer.fields if name in data and data.get(name) == ""]
+    if blank:
+        raise serializers.ValidationError(
+            {name: [_("Send a value, or leave the parameter out.")] for name in blank}
+        )
+
+
 class StrictSerializer(serializers.Serializer):
-    """Refuses fields it does not know, so a misspelt one is a 400 naming it, not ignored."""
+    """Refuses fields it does not know, so a misspelt one is a 400 naming it, not ignored (the
+    schema says so: `additionalProperties: false`, `schema.StrictSerializerExtension`), and a
+    form's fields sent empty (`blank_refused`)."""
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
-            unknown = sorted(str(name) for name in data if name not in self.fields)
+            unknown = sorted(quoted_name(name) for name in data if name not in self.fields)
             if unknown:
-                raise serializers.ValidationError({name: [_("Unknown field.")] for name in unknown})
+                raise serializers.ValidationError(
+                    {name: [_("Unknown field.")] for name in unknown[:QUOTED_NAMES]}
+                )
+        blank_refused(self, data)
+        return super().to_internal_value(data)
+
+
+class QuerySerializer(serializers.Serializer):
+    """A query string: a parameter sent empty is refused (`blank_refused`)."""
+
+    def to_internal_value(self, data):
+        blank_refused(self, data)
         return super().to_internal_value(data)
 
 
@@ -107,7 +149,7 @@ class SeatSerializer(serializers.Serializer):
         return seat_today(seat).isoformat()
 
 
-class SeatQuerySerializer(serializers.Serializer):
+class SeatQuerySerializer(QuerySerializer):
     """The query of GET /seats/<id>/."""
 
     language = LanguageField(
@@ -153,18 +195,14 @@ class StateSerializer(serializers.Serializer):
 class StateApplySerializer(StrictSerializer):
     """The body of POST /seats/<id>/state/."""
 
-    state = serializers.CharField(
-        help_text=_("The name of a starting state, from GET /api/v1/states/.")
+    state = serializers.ChoiceField(
+        # The names from the one place that defines the states: the schema lists them.
+        choices=[state.name for state in STATES],
+        error_messages={
+            "invalid_choice": _("No starting state has this name: see GET /api/v1/states/.")
+        },
+        help_text=_("The name of a starting state, from GET /api/v1/states/."),
     )
-
-    def validate_state(self, value):
-        from sandbox.states import STATES_BY_NAME
-
-        if value not in STATES_BY_NAME:
-            raise serializers.ValidationError(
-                _("No starting state has this name: see GET /api/v1/states/.")
-            )
-        return value
 
 
 class SeatClockSerializer(StrictSerializer):

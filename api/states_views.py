@@ -17,6 +17,8 @@ from .views import (
     SEAT_ID,
     SEAT_TOKEN,
     TRAINER,
+    TRAINER_TOKEN,
+    WITH_BODY,
     ApiView,
     SeatAddressed,
     _errors,
@@ -32,7 +34,7 @@ class StatesView(ApiView):
             "The named starting states a seat can be set to, each with the outcome ids it "
             "demonstrates; titles and descriptions in the request's language."
         ),
-        responses={200: StateSerializer(many=True)},
+        responses={200: StateSerializer(many=True), **_errors()},
         auth=[ANYONE],
         tags=["states"],
     )
@@ -49,8 +51,8 @@ class SeatStateView(SeatAddressed):
         ),
         parameters=[SEAT_ID, SeatQuerySerializer],
         request=StateApplySerializer,
-        responses={200: SeatSerializer, **_errors(400, 401, 404)},
-        auth=[SEAT_TOKEN, TRAINER],
+        responses={200: SeatSerializer, **_errors(*WITH_BODY, 404)},
+        auth=[SEAT_TOKEN, TRAINER_TOKEN, TRAINER],
         tags=["states"],
     )
     def post(self, request, seat_id):

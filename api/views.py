@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -18,10 +17,15 @@ from core.public_url import absolute_url
 from sandbox.classroom import seat_create, seat_delete, seat_reset
 from seats.models import Seat
 
-from .access import CreatesSeats, may_manage_seat
-from .authentication import TrainerTokenAuthentication, trainer_token_scheme
+from .access import CreatesSeats, may_manage_seat, presents_credentials
+from .authentication import (
+    TrainerTokenAuthentication,
+    seat_token_scheme,
+    trainer_token_scheme,
+)
 from .errors import ErrorSerializer
 from .outcomes import outcome_rows
+from .schema import ApiSchemaGenerator
 from .serializers import (
     OutcomeSerializer,
     SeatCreateSerializer,
@@ -38,16 +42,25 @@ SEAT_ID = OpenApiParameter(
 ERRORS = {
     400: _("Bad input: “fields” names each field at fault."),
     401: _(
-        "The trainer-issued token is not valid: “code” says why (trainer_token_invalid, "
-        "trainer_token_revoked)."
+        "No credential this address accepts, or one that is not valid: “code” says why "
+        "(credentials_required, trainer_token_invalid, trainer_token_revoked)."
     ),
     403: _("Refused: “code” says why (trainer_required, seat_token_invalid, csrf_failed)."),
     404: _(
         "No such seat, or not one this request may address (code seat_not_found); no such "
         "persona (code persona_not_found)."
     ),
+    406: _("The Accept header asks for something else than JSON (code not_acceptable)."),
+    413: _("The request body is larger than 64 KB (code body_too_large)."),
+    415: _("The request body is neither JSON nor a form (code unsupported_media_type)."),
     429: _("Too many seats from this address: wait the seconds of Retry-After."),
+    500: _("A fault of the server, logged with its traceback (code server_error)."),
 }
+# What any endpoint may answer: a credential that is not valid (401) or malformed (403), an
+# Accept header the API cannot answer (406), a fault of the code (500).
+ANY_ENDPOINT = (401, 403, 406, 500)
+# What an endpoint that reads a body may answer besides: bad input, too large, not JSON.
+WITH_BODY = (400, 413, 415)
 # Who may call an endpoint, for the schema: nobody signed in, the trainer's session (its
 # sessionid cookie, and the CSRF token DRF asks of a session), a seat's token.
 ANYONE, TRAINER, SEAT_TOKEN = {}, {"cookieAuth": []}, {"seatToken": []}
@@ -55,13 +68,27 @@ TRAINER_TOKEN = {"trainerToken": []}
 
 
 def _errors(*codes: int) -> dict[int, OpenApiResponse]:
-    return {code: OpenApiResponse(ErrorSerializer, description=ERRORS[code]) for code in codes}
+    """The error answers of an endpoint, for the schema: `codes` and those of any endpoint."""
+    return {
+        code: OpenApiResponse(ErrorSerializer, description=ERRORS[code])
+        for code in sorted({*codes, *ANY_ENDPOINT})
+    }
+
+
+class CredentialsRequired(exceptions.APIException):
+    """A seat's address asked with no credential at all: a 401 whatever the seat id, so that
+    the answer says nothing of which seats exist. `Seat` is no scheme a browser prompts for."""
+
+    status_code = status.HTTP_401_UNAUTHORIZED
+    default_code = "credentials_required"  # its message: errors.MESSAGES
+    auth_header = 'Seat realm="api"'
 
 
 class ApiView(APIView):
     """Every endpoint's base: a refusal is a 403 with its own code, never a 401 that would
-    make a browser ask for a password. The one 401: a trainer-issued token that is not valid
-    (`WWW-Authenticate: Token`, which no browser prompts for)."""
+    make a browser ask for a password. The 401s name schemes no browser prompts for: a
+    trainer-issued token that is not valid (`WWW-Authenticate: Token`), and a seat's address
+    asked with no credential at all (`CredentialsRequired`, `WWW-Authenticate: Seat`)."""
 
     def get_authenticate_header(self, request):
         if trainer_token_scheme(request):
@@ -70,6 +97,14 @@ class ApiView(APIView):
 
     def permission_denied(self, request, message=None, code=None):
         raise exceptions.PermissionDenied(detail=message, code=code)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == status.HTTP_404_NOT_FOUND:
+            # A 404 is the same whatever answered it: no Allow header telling that something
+            # lives at this address (views.NoSuchEndpoint, the trainer's endpoints).
+            del response["Allow"]
+        return response
 
 
 def seat_answer(request, seat: Seat, *, language: str, status_code=status.HTTP_200_OK):
@@ -89,10 +124,15 @@ class SeatAddressed(ApiView):
 
     def seat(self, request, seat_id: int) -> Seat:
         """The seat, if this request may address it (`may_manage_seat`); a 404 otherwise, the
-        same as for an id no seat has."""
-        seat = Seat.objects.select_related("classroom").filter(pk=seat_id).first()
+        same as for an id no seat has. A request with no credential at all is asked for one
+        (401) before any seat is looked up."""
         token_seat = request.auth if isinstance(request.auth, Seat) else None
         joined_seat = getattr(request, "joined_seat", None)
+        if not presents_credentials(
+            user=request.user, sends_seat_token=seat_token_scheme(request), joined_seat=joined_seat
+        ):
+            raise CredentialsRequired()
+        seat = Seat.objects.select_related("classroom").filter(pk=seat_id).first()
         if seat is None or not may_manage_seat(
             user=request.user, token_seat=token_seat, seat=seat, joined_seat=joined_seat
         ):
@@ -113,7 +153,7 @@ class SeatsView(ApiView):
             "token or the trainer's session."
         ),
         request=SeatCreateSerializer,
-        responses={201: SeatSerializer, **_errors(400, 401, 403, 429)},
+        responses={201: SeatSerializer, **_errors(*WITH_BODY, 429)},
         auth=[ANYONE, TRAINER_TOKEN, TRAINER],
         tags=["seats"],
     )
@@ -137,7 +177,7 @@ class SeatView(SeatAddressed):
     @extend_schema(
         summary=_("Read a seat"),
         parameters=[SEAT_ID, SeatQuerySerializer],
-        responses={200: SeatSerializer, **_errors(400, 401, 404)},
+        responses={200: SeatSerializer, **_errors(400, 404)},
         auth=[SEAT_TOKEN, TRAINER_TOKEN, TRAINER],
         tags=["seats"],
     )
@@ -149,7 +189,7 @@ class SeatView(SeatAddressed):
         summary=_("Delete a seat"),
         description=_("The seat and its whole world go; browsers in it are back in the default."),
         parameters=[SEAT_ID],
-        responses={204: None, **_errors(401, 404)},
+        responses={204: None, **_errors(404)},
         auth=[SEAT_TOKEN, TRAINER_TOKEN, TRAINER],
         tags=["seats"],
     )
@@ -166,7 +206,7 @@ class SeatResetView(SeatAddressed):
         ),
         parameters=[SEAT_ID, SeatQuerySerializer],
         request=None,
-        responses={200: SeatSerializer, **_errors(400, 401, 404)},
+        responses={200: SeatSerializer, **_errors(400, 404)},
         auth=[SEAT_TOKEN, TRAINER_TOKEN, TRAINER],
         tags=["seats"],
     )
@@ -185,7 +225,7 @@ class OutcomesView(ApiView):
             "Every outcome of the article's two tables, first row first, as pages carry them in "
             "data-outcome."
         ),
-        responses={200: OutcomeSerializer(many=True)},
+        responses={200: OutcomeSerializer(many=True), **_errors()},
         auth=[ANYONE],
         tags=["outcomes"],
     )
@@ -205,7 +245,7 @@ class NoSuchEndpoint(ApiView):
 def docs(request):
     """The API's documentation page: the endpoints in a table (works without JavaScript), and
     Swagger UI from drf-spectacular-sidecar's static files to try them, in the page's language."""
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    schema = ApiSchemaGenerator().get_schema(request=None, public=True)  # the public one
     endpoints = [
         {"method": method.upper(), "path": path, "summary": operation.get("summary", "")}
         for path, operations in schema["paths"].items()

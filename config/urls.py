@@ -5,6 +5,13 @@ from django.urls import include, path, re_path
 from api.views import NoSuchEndpoint
 from core.views import set_language
 
+# Under /api/ an error no API view answered (a middleware's exception, a refused Host) is
+# the API's JSON error; elsewhere the HTML pages.
+handler400 = "api.errors.bad_request"
+handler403 = "api.errors.permission_denied"
+handler404 = "api.errors.page_not_found"
+handler500 = "api.errors.server_error"
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # The JSON API for scripts, outside the language prefix (docs/api.md).

@@ -375,9 +375,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        # DRF's, within limits of size, depth and fields (api/parsers.py).
+        "api.parsers.LimitedJSONParser",
+        "api.parsers.LimitedFormParser",
+        "api.parsers.LimitedMultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
@@ -391,6 +392,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": _("Billing Sandbox API"),
     "VERSION": "1",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # The trainer is answered the trainer's schema (with the faults' endpoints), anyone else
+    # the public one.
+    "DEFAULT_GENERATOR_CLASS": "api.schema.ApiSchemaGenerator",
     "SERVE_INCLUDE_SCHEMA": False,
     # Docstrings are for developers; the schema's words are translated (gettext_lazy).
     "DISABLE_DOCSTRING_DESCRIPTIONS": True,

@@ -86,7 +86,7 @@ def test_an_unknown_seat_is_a_404(api, created):
 
 def test_nobody_else_moves_a_seat_s_clock(api, created):
     seat, other = created(), created()
-    assert clock(api, seat, {"today": "2026-12-03"}).status_code == 404
+    assert clock(api, seat, {"today": "2026-12-03"}).status_code == 401  # no credential
     assert clock(api, seat, {"today": "2026-12-03"}, **seat_token_header(other)).status_code == 404
     malformed = {"HTTP_AUTHORIZATION": "Seat not a token"}
     refused = clock(api, seat, {"today": "2026-12-03"}, **malformed)

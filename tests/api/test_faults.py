@@ -40,14 +40,27 @@ def test_the_answer_key_speaks_the_requests_language(trainer_client):
     assert response.json()[3]["right"] == "El inicio de sesión responde en el acto."
 
 
-def test_nobody_but_the_trainer_reads_the_answer_key(api, created, persona):
+def _answer(response) -> tuple:
+    """What a client learns from an answer: status, body, and which headers it has."""
+    return response.status_code, response.json(), sorted(response.headers)
+
+
+def test_to_anyone_but_the_trainer_the_faults_endpoints_are_an_unknown_address(
+    api, created, persona
+):
+    """A trainee never learns that faults exist: the trainer's endpoints answer everyone else
+    exactly as an address of the API that has no endpoint, whatever the method."""
     seat = created()
     ana = Client()
     ana.force_login(persona("ana"))
     for client, headers in ((api, {}), (api, seat_token_header(seat)), (ana, {})):
-        response = client.get("/api/v1/faults/", **headers)
-        assert response.status_code == 403
-        assert response.json()["code"] == "trainer_only"
+        for method in ("get", "put", "post", "delete"):
+            for path in ("/api/v1/faults/", f"/api/v1/seats/{seat['id']}/faults/"):
+                response = getattr(client, method)(path, **headers)
+                unknown = getattr(client, method)("/api/v1/no-such-endpoint/", **headers)
+                assert _answer(response) == _answer(unknown), (method, path)
+                assert response.status_code == 404
+                assert response.json()["code"] == "not_found"
 
 
 def test_the_trainer_sets_and_reads_a_seats_faults(trainer_client, created):
@@ -116,8 +129,8 @@ def test_a_seats_own_token_neither_reads_nor_sets_its_faults(api, created):
         _put(api, seat["id"], {"faults": ["F7-server-error"]}, **token),
         _put(api, seat["id"], {"faults": ["F7-server-error"]}),
     ):
-        assert response.status_code == 403
-        assert response.json()["code"] == "trainer_only"
+        assert response.status_code == 404
+        assert response.json()["code"] == "not_found"
     assert not SeatFault.objects.exists()
 
 

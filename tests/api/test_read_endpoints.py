@@ -181,15 +181,16 @@ SEAT_PATHS = ["personas/ana/outcome/", "mailbox/", "activity/"]
 def test_a_seat_endpoint_is_a_404_without_the_seats_token(api, created, path):
     one, two = created(), created()
     url = f"/api/v1/seats/{one['id']}/{path}"
-    _error(api.get(url), 404, "seat_not_found")
+    _error(api.get(url), 401, "credentials_required")
     _error(api.get(url, **seat_token_header(two)), 404, "seat_not_found")
     assert api.get(url, **seat_token_header(one)).status_code == 200
 
 
 @pytest.mark.parametrize("path", SEAT_PATHS)
 @pytest.mark.parametrize("seat_id", ["987654", "0", "9" * 18])
-def test_a_seat_endpoint_of_an_unknown_seat_is_a_json_404(api, path, seat_id):
-    _error(api.get(f"/api/v1/seats/{seat_id}/{path}"), 404, "seat_not_found")
+def test_a_seat_endpoint_of_an_unknown_seat_is_a_json_404(api, created, path, seat_id):
+    token = seat_token_header(created())
+    _error(api.get(f"/api/v1/seats/{seat_id}/{path}", **token), 404, "seat_not_found")
 
 
 @pytest.mark.parametrize("path", SEAT_PATHS)

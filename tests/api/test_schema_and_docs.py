@@ -61,6 +61,55 @@ def test_the_schema_is_valid_openapi_3_and_lists_every_endpoint(client, db):
     assert schema["paths"]["/api/v1/seats/"]["post"]["responses"]["429"]
 
 
+def test_every_operation_documents_every_status_it_can_answer(client, db):
+    """A generated client knows every answer: what any endpoint may answer (a credential not
+    valid or malformed, an Accept it cannot serve, a fault of the code), a body's limits, a
+    seat's 404 and, without any credential, its 401; each with the error body."""
+    schema = client.get("/api/v1/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            expected = {"401", "403", "406", "500"}
+            if "requestBody" in operation:
+                expected |= {"400", "413", "415"}
+            if "{seat_id}" in path:
+                expected |= {"401", "404"}
+            if operation.get("parameters") and any(
+                parameter["in"] == "query" for parameter in operation["parameters"]
+            ):
+                expected |= {"400"}
+            responses = operation["responses"]
+            assert expected <= set(responses), (method, path, sorted(responses))
+            for status in set(responses) - {"200", "201", "204"}:
+                body = responses[status]["content"]["application/json"]["schema"]
+                assert body == {"$ref": "#/components/schemas/Error"}, (method, path, status)
+    assert (
+        "credentials_required"
+        in schema["paths"]["/api/v1/seats/{seat_id}/"]["get"]["responses"]["401"]["description"]
+    )
+
+
+def test_the_trainer_is_answered_the_trainers_schema_with_the_faults(
+    client, trainer_client, sample_data, capsys
+):
+    """The trainer (session or token) reads the faults' endpoints in the schema, valid
+    OpenAPI 3; anyone else, and the documentation page, the public schema without them."""
+    from api.tokens import trainer_token_create
+
+    _, key = trainer_token_create(name="docs")
+    faults = {"/api/v1/faults/", "/api/v1/seats/{seat_id}/faults/"}
+    for schema in (
+        trainer_client.get("/api/v1/openapi.json").json(),
+        client.get("/api/v1/openapi.json", HTTP_AUTHORIZATION=f"Token {key}").json(),
+    ):
+        validate_openapi(schema)
+        assert set(schema["paths"]) == _api_paths() | faults
+        assert set(schema["paths"]["/api/v1/seats/{seat_id}/faults/"]) == {"get", "put"}
+    assert "Warning" not in capsys.readouterr().err  # drf-spectacular's, as the deploy check
+    public = client.get("/api/v1/openapi.json").json()
+    assert not faults & set(public["paths"])
+    assert "/api/v1/faults/" not in client.get("/api/v1/docs/").content.decode()
+
+
 @pytest.mark.parametrize("language", ["en", "es", "pt-br"])
 def test_openapi_spec_validator_finds_the_schema_valid(client, db, language):
     """The schema against the OpenAPI 3 specification, by a validator of its own

@@ -144,8 +144,8 @@ def test_another_seats_token_finds_nothing(api, created):
 def test_without_a_token_a_seat_is_not_found(api, created):
     seat = created()
     response = api.get(f"/api/v1/seats/{seat['id']}/")
-    assert response.status_code == 404
-    assert response.json()["code"] == "seat_not_found"
+    assert response.status_code == 401  # no credential at all: asked for one
+    assert response.json()["code"] == "credentials_required"
     # Nor from a browser in another seat.
     browser = seat_entered(created())
     assert browser.get(f"/api/v1/seats/{seat['id']}/").status_code == 404

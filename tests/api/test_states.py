@@ -99,8 +99,12 @@ def test_the_trainer_sets_a_class_seat(trainer_client, sample_data):
             Subscription.objects.filter(status=Subscription.Status.PENDING_CANCELLATION).count()
             == 1
         )
-    # A script without the trainer's session does not see a class's seat.
-    assert _apply(Client(), seat.pk, {"state": "fernanda-brazil"}).status_code == 404
+    # A script without the trainer's session does not see a class's seat: with no credential
+    # it is asked for one, with a seat's token (its own seat's) the class's seat is not found.
+    assert _apply(Client(), seat.pk, {"state": "fernanda-brazil"}).status_code == 401
+    own = Client().post("/api/v1/seats/", {}, content_type="application/json").json()
+    token = {"HTTP_AUTHORIZATION": f"Seat {own['token']}"}
+    assert _apply(Client(), seat.pk, {"state": "fernanda-brazil"}, **token).status_code == 404
 
 
 def _csrf(client) -> str:

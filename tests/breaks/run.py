@@ -269,6 +269,38 @@ BREAKS = [
             "test_a_window_under_one_day_is_refused_and_ends_nothing[0]"
         ],
     ),
+    # The API's contract (issue 27): the schema and the API agree both ways.
+    Break(
+        "api-no-credential-is-a-404",
+        "a seat's address asked with no credential at all answered as an unknown seat",
+        "api/views.py",
+        "            raise CredentialsRequired()\n",
+        "            pass\n",
+        [
+            "tests/api/test_contract.py::test_the_api_does_what_its_schema_says",
+            "tests/api/test_errors.py::"
+            "test_a_seat_asked_with_no_credential_at_all_is_a_401_whoever_it_is[get--existing]",
+        ],
+    ),
+    Break(
+        "api-empty-parameter-taken-for-none",
+        "a query parameter sent empty taken for a parameter left out",
+        "api/serializers.py",
+        "    if not html.is_html_input(data):\n        return\n",
+        "    return\n",
+        [
+            "tests/api/test_contract.py::test_the_api_does_what_its_schema_says",
+            "tests/api/test_errors.py::test_an_empty_query_parameter_is_a_400_naming_it[get--language]",
+        ],
+    ),
+    Break(
+        "api-json-depth-unchecked",
+        "a JSON body of any depth read",
+        "api/parsers.py",
+        "        shape_check(data)\n",
+        "",
+        ["tests/api/test_limits.py::test_json_a_little_too_deep_is_refused_too"],
+    ),
 ]
 
 
