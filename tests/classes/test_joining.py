@@ -14,6 +14,7 @@ from sandbox.classroom import NameTaken, seat_join
 from seats.middleware import SESSION_KEY
 from seats.models import Seat
 from seats.names import name_key
+from tests.threads import joined
 
 pytestmark = pytest.mark.django_db
 
@@ -186,8 +187,6 @@ def test_two_joins_with_one_new_name_at_once_give_one_seat(sample_data, monkeypa
     threads = [threading.Thread(target=run) for _ in range(2)]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a join never ended"
+    joined(threads, timeout=60)
     assert sorted(type(result).__name__ for result in results) == ["NameTaken", "Seat"], results
     assert Seat.objects.filter(classroom=monday, name_key="maría").count() == 1

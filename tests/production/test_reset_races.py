@@ -27,6 +27,7 @@ from sandbox.services import sandbox_load
 from sandbox.states import seat_state_apply
 from seats.models import Seat
 from seats.scope import seat_scope
+from tests.threads import joined
 
 from ..billing_center.test_orders import add_to_cart, checkout
 
@@ -59,9 +60,7 @@ def race(*works) -> list:
     threads = [threading.Thread(target=run, args=(index, work)) for index, work in enumerate(works)]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
+    joined(threads, timeout=120)
     return results
 
 

@@ -21,6 +21,7 @@ from bench.class_scenario import ADD_LICENSES_LINK, ANA, CHECKOUT, HIDDEN_INPUT,
 from bench.client import PASSWORD, SIGN_IN, Session
 from core.serving import primary_address
 from tests.production.test_serve import ROOT, _free_port, _get, _manage, wait_until_healthy
+from tests.threads import joined
 
 TRAINEES = 60
 SECRET_KEY = "room-test-" + "Vb7pQ-x2Ld9" * 5
@@ -186,9 +187,7 @@ def test_sixty_trainees_join_sign_in_and_order_at_the_same_moment(served):
     threads = [threading.Thread(target=t.play, args=(barriers,), daemon=True) for t in trainees]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join(timeout=PHASE_SECONDS * 3)
-    assert not any(thread.is_alive() for thread in threads), "a trainee never got an answer"
+    joined(threads, timeout=PHASE_SECONDS * 3)
     problems = [t.problem for t in trainees if t.problem]
     assert problems == [], problems[:5]
 
