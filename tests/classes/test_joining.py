@@ -7,30 +7,14 @@ import importlib
 import pytest
 from django.apps import apps
 from django.test import Client
-from django.urls import reverse
-from django.utils import translation
 
 from sandbox.classroom import NameTaken, seat_join
-from seats.middleware import SESSION_KEY
 from seats.models import Seat
 from seats.names import name_key
+from tests.classes.trainees import join, seat_of
 from tests.threads import joined
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name, language="en", **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
-
-
-def seat_of(browser) -> Seat | None:
-    seat_id = browser.session.get(SESSION_KEY)
-    return Seat.objects.get(pk=seat_id) if seat_id else None
-
-
-def join(browser, classroom, name, language="en"):
-    return browser.post(url("classes:join", language, code=classroom.code), {"display_name": name})
 
 
 # -- names that identify a trainee ---------------------------------------------------------

@@ -6,28 +6,14 @@ import datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from classes.join_views import JOIN_CODE_MISSES, REJOIN_CODE_MISSES
-from seats.middleware import SESSION_KEY
 from seats.models import Seat
 from seats.scope import seat_scope
+from tests.classes.trainees import join, seat_of, url
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name, language="en", **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
-
-
-def seat_of(browser) -> Seat | None:
-    seat_id = browser.session.get(SESSION_KEY)
-    return Seat.objects.get(pk=seat_id) if seat_id else None
-
-
-def join(browser, classroom, name, language="en"):
-    return browser.post(url("classes:join", language, code=classroom.code), {"display_name": name})
 
 
 def rejoin(browser, classroom, name, code):

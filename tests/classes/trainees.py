@@ -5,12 +5,15 @@ import uuid
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import Subscription, User
 from billing_center.services import order_place
 from corp_portal.models import PortalLogin
 from corp_portal.services import service_order_place
 from sandbox.sample_data import PERSONAS_BY_KEY
+from seats.middleware import SESSION_KEY
+from seats.models import Seat
 from seats.scope import seat_scope
 
 
@@ -64,3 +67,19 @@ def locked_out(client, persona_key: str = "ana"):
         reverse("billing_center:sign-in"), {"username": email, "password": "sandbox-2026"}
     )
     assert response.status_code == 429
+
+
+def url(name, language="en", **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def seat_of(browser) -> Seat | None:
+    """The seat `browser` is in, None in the default seat."""
+    seat_id = browser.session.get(SESSION_KEY)
+    return Seat.objects.get(pk=seat_id) if seat_id else None
+
+
+def join(browser, classroom, name, language="en"):
+    """`browser` types `name` on the class's join page and presses Join."""
+    return browser.post(url("classes:join", language, code=classroom.code), {"display_name": name})
