@@ -4,7 +4,7 @@ when it is set; else under the address the request came to.
 
 Behind `make run` on a trainer's laptop the trainer's own browser asks for 127.0.0.1, and a
 link built from that request would send every trainee's phone to itself; the run command sets
-SANDBOX_PUBLIC_URL to the machine's network address (core/network.py) so it never does."""
+SANDBOX_PUBLIC_URL to the machine's network address (core/serving.py) so it never does."""
 
 from django.conf import settings
 from django.http import HttpRequest
