@@ -60,7 +60,7 @@ class SeatRow:
 
     @property
     def today(self) -> datetime.date:
-        """The seat's clock (the trainer moves it from the board)."""
+        """The seat's clock (the trainer moves it from the seat's page)."""
         return seat_today(self.seat)
 
     @property

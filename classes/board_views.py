@@ -117,7 +117,9 @@ def board_csv(request, code):
     return response
 
 
-def _confirm(request, classroom, *, title, text, button, testid, seat=None):
+def confirm_page(request, classroom, *, title, text, button, testid, seat=None):
+    """The page that asks before a board action (GET), its button POSTing to the same URL;
+    its Cancel goes back to the seat's page for a seat's action, else to the board."""
     return render(
         request,
         "classes/confirm.html",
@@ -145,7 +147,7 @@ def seat_reset(request, code, number):
             request, _("Seat %(number)s was reset to the sample data.") % {"number": seat.number}
         )
         return redirect(seat_page_url(seat))
-    return _confirm(
+    return confirm_page(
         request,
         classroom,
         seat=seat,
@@ -172,7 +174,7 @@ def class_reset(request, code):
             _("Every seat of %(class)s was reset to the sample data.") % {"class": classroom.name},
         )
         return redirect("classes:board", code=classroom.code)
-    return _confirm(
+    return confirm_page(
         request,
         classroom,
         title=_("Reset the whole class"),
@@ -196,7 +198,7 @@ def class_end(request, code):
         services.class_end(classroom=classroom)
         messages.success(request, _("The class %(class)s ended.") % {"class": name})
         return redirect("classes:list")
-    return _confirm(
+    return confirm_page(
         request,
         classroom,
         title=_("End the class"),

@@ -38,9 +38,11 @@ from seats.names import name_key
 
 from .forms import JoinForm, RejoinAskForm, RejoinForm
 
-# Ten minutes to a window. A join code has 31^6 values: 20 wrong ones per window and address
-# leave a typing trainee room for typos and a guesser nowhere.
-JOIN_CODE_MISSES = MissLimit("join-code", limit=20, window=600)
+# Ten minutes to a window. A join code has 31^6 (about 900 million) values: 100 wrong ones per
+# window and address leave a guesser nowhere (some 6,000 years to try half of them), and a
+# class behind one office address room for every trainee's typos. Over the limit, right codes
+# wait too (a right code answered then would tell a guesser it is right).
+JOIN_CODE_MISSES = MissLimit("join-code", limit=100, window=600)
 # A rejoin code is counted per address and per seat (guessers from many addresses).
 REJOIN_CODE_MISSES = MissLimit("rejoin-code", limit=10, window=600)
 REJOIN_SEAT_MISSES = MissLimit("rejoin-seat", limit=10, window=600)

@@ -1,19 +1,22 @@
-"""The trainer's hand on who sits where, from the board: free a seat (a junk name, a trainee
-gone), rename it, let a browser back into it or refuse it. Thin views over
-`sandbox.joining`; freeing asks first (GET: a confirmation page, POST: done)."""
+"""The trainer's hand on who sits where: free a seat (a junk name, a trainee gone) or rename
+it, from the seat's page, and let a browser back into it or refuse it, from the board's row
+or the seat's page. Thin views over `sandbox.joining`; freeing asks first (GET: a
+confirmation page, POST: done)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.redirects import same_site_url
 from sandbox.classroom import NameTaken
 from sandbox.joining import seat_free as seat_free_service
 from sandbox.joining import seat_rejoin_answer
 from sandbox.joining import seat_rename as seat_rename_service
 from sandbox.views import trainer_only
 
-from .board_views import _confirm, class_seat_or_404, classroom_or_404
+from .board_views import class_seat_or_404, classroom_or_404, confirm_page, seat_page_url
 from .forms import SeatRenameForm
 
 
@@ -26,8 +29,8 @@ def seat_free(request, code, number):
     if request.method == "POST":
         seat_free_service(seat=seat, actor=request.user)
         messages.success(request, _("Seat %(number)s is free.") % {"number": seat.number})
-        return redirect("classes:board", code=classroom.code)
-    return _confirm(
+        return redirect(seat_page_url(seat))
+    return confirm_page(
         request,
         classroom,
         seat=seat,
@@ -64,13 +67,16 @@ def seat_rename(request, code, number):
                 _("Seat %(number)s is now %(name)s.")
                 % {"number": seat.number, "name": seat.display_name},
             )
-            return redirect("classes:board", code=classroom.code)
+            return redirect(seat_page_url(seat))
     return render(
-        request, "classes/seat_rename.html", {"classroom": classroom, "seat": seat, "form": form}
+        request,
+        "classes/seat_rename.html",
+        {"classroom": classroom, "seat": seat, "form": form, "back_url": seat_page_url(seat)},
     )
 
 
 def _answer(request, code, number, *, approve: bool):
+    """Let in or refuse, then back where it was pressed (`next`: the board or the seat's page)."""
     classroom = classroom_or_404(code)
     seat = class_seat_or_404(classroom, number)
     if not seat_rejoin_answer(seat=seat, approve=approve):
@@ -84,7 +90,8 @@ def _answer(request, code, number, *, approve: bool):
         messages.success(
             request, _("The request to rejoin seat %(number)s was refused.") % {"number": number}
         )
-    return redirect("classes:board", code=classroom.code)
+    board = reverse("classes:board", kwargs={"code": classroom.code})
+    return redirect(same_site_url(request, request.POST.get("next", ""), default=board))
 
 
 @trainer_only

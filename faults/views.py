@@ -1,4 +1,4 @@
-"""The trainer's pages of the faults: the answer key, and a seat's switches (from the board).
+"""The trainer's pages of the faults: the answer key, and a seat's switches (from its page).
 
 Trainer only (`sandbox.views.trainer_only`): signed out, to the sign-in and back; to anyone
 else signed in, an unknown page (404). Thin views over `services.py`.

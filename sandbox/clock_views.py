@@ -17,7 +17,7 @@ from .forms import ClockForm
 
 
 def clock_form_apply(request, *, seat, form: ClockForm, moved_message: str, **params) -> bool:
-    """Move `seat`'s clock as the posted form asks and say so in a message (the trainer's board
+    """Move `seat`'s clock as the posted form asks and say so in a message (a class seat's page
     and the Clock page share it): `moved_message` gets the new date and `params`. Returns
     whether the clock moved; when not, the form holds why (a date outside the clock's window
     on its `today` field)."""

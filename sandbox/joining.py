@@ -13,8 +13,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from seats.models import Seat, rejoin_code_new
+from seats.models import Seat, rejoin_code_new, seat_token_new
 from seats.names import name_clean, name_key
+from seats.scope import seat_lock
 
 from .classroom import NameTaken, seat_reset
 from .models import OutcomeReached, PersonaSignedIn
@@ -38,7 +39,8 @@ def seat_rejoin(*, seat: Seat, device: str) -> bool:
     """`device` is back in its trainee's seat (the caller checked it may be). Returns whether
     the seat was active on another browser: then the board marks it, and both browsers work
     in the one seat."""
-    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    seat_lock(seat)
+    seat = Seat.objects.get(pk=seat.pk)
     now = timezone.now()
     elsewhere = seat_active_elsewhere(seat, device=device, now=now)
     seat.device = device
@@ -74,7 +76,8 @@ def seat_rejoin_ask(*, seat: Seat) -> str:
 def seat_rejoin_answer(*, seat: Seat, approve: bool) -> bool:
     """The trainer lets the browser asking for `seat` in, or refuses it. False when nobody
     asks any more."""
-    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    seat_lock(seat)
+    seat = Seat.objects.get(pk=seat.pk)
     if not seat.rejoin_request:
         return False
     seat.rejoin_approved = seat.rejoin_request if approve else ""
@@ -93,13 +96,15 @@ def rejoin_approved(seat: Seat, request_code: str) -> bool:
 def seat_free(*, seat: Seat, actor: User | None = None) -> Seat:
     """The trainer frees a seat (a junk name, a trainee gone): its world back to the sample
     data, its name, rejoin code and board history gone, its browsers back in the default seat
-    (their rejoin code is no longer the seat's). The next trainee to join may get it."""
+    (their rejoin code is no longer the seat's), its token new (an old join URL of the seat
+    opens nothing). The next trainee to join may get it."""
     seat = seat_reset(seat=seat, actor=actor)
     OutcomeReached.objects.filter(seat=seat).delete()
     PersonaSignedIn.objects.filter(seat=seat).delete()
     for name in ("display_name", "name_key", "rejoin_code", "rejoin_request", "rejoin_approved"):
         setattr(seat, name, "")
     seat.device = ""
+    seat.token = seat_token_new()
     seat.rejoin_requested_at = seat.shared_at = seat.last_activity_at = None
     seat.save()
     return seat

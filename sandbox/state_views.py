@@ -1,6 +1,6 @@
 """The starting states' pages (sandbox/states.py): the Starting states page, where whoever
 may apply one does (`states.state_controls`), and the two POSTs that apply one: the trainer's,
-to any seat (the class board's per-seat form and the guide's "start here" post here), and a
+to any seat (a class seat's page and the guide's "start here" post here), and a
 self-paced person's, to the seat their browser is in."""
 
 from django import forms

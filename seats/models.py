@@ -6,6 +6,7 @@ the current seat's rows (`seats.scope`). Whoever joined nothing works in the def
 which is the sandbox as it always was.
 """
 
+import functools
 import secrets
 import zoneinfo
 
@@ -27,8 +28,10 @@ def seat_token_new() -> str:
     return secrets.token_urlsafe(16)
 
 
+@functools.cache
 def time_zone_choices() -> list[tuple[str, str]]:
-    """Every IANA time zone this machine knows (zoneinfo), by name: "Europe/Madrid"."""
+    """Every IANA time zone (zoneinfo, from the system's database or the pinned tzdata
+    package where the system has none), by name: "Europe/Madrid". Read once a process."""
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 

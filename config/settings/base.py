@@ -247,6 +247,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Django's database cache by default, made by `createcachetable` in the set-up; a deployment
 # may name its own, DJANGO_CACHE_URL=redis://... (django-environ's cache URLs).
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="dbcache://sandbox_cache")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    # Django culls a third of the table past 300 entries (its default): a burst of addresses
+    # would then forget every count. Counts are small rows that expire with their window.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 100_000)
 
 # Sessions live in the database, so several gunicorn workers or hosts share them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

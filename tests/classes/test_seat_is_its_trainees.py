@@ -117,7 +117,11 @@ def test_the_trainer_lets_a_browser_in_from_the_board(make_classroom, trainee, t
 
     board = trainer_client.get(url("classes:board", code=monday.code)).content.decode()
     assert f'data-testid="seat-rejoin-request" data-code="{seat.rejoin_request}"' in board
-    trainer_client.post(url("classes:seat-rejoin-approve", code=monday.code, number=1))
+    board = url("classes:board", code=monday.code)
+    approved = trainer_client.post(
+        url("classes:seat-rejoin-approve", code=monday.code, number=1), {"next": board}
+    )
+    assert approved["Location"] == board  # back where Let in was pressed
     phone.post(asked["Location"])
     assert seat_of(phone) == seat
 
@@ -258,7 +262,10 @@ def test_the_trainer_frees_a_junk_seat_and_its_browser_is_out(
     assert 'data-testid="seat-free-confirm"' in trainer_client.get(free).content.decode()
     seat.refresh_from_db()
     assert seat.display_name == "asdfgh"  # GET only asks
-    trainer_client.post(free)
+    freed = trainer_client.post(free)
+    assert freed["Location"] == url("classes:seat", code=monday.code, number=1)
+    old_link = url("seats:enter", token=seat.token)
+    assert Client().get(old_link).status_code == 404  # the seat's token is new: no way in
     seat.refresh_from_db()
     assert (seat.display_name, seat.name_key, seat.rejoin_code) == ("", "", "")
     with seat_scope(seat):
@@ -277,7 +284,8 @@ def test_the_trainer_renames_a_seat_and_its_trainee_keeps_it(
     rename = url("classes:seat-rename", code=monday.code, number=1)
     taken = trainer_client.post(rename, {"display_name": "PEDRO"})
     assert "Seat 2 already has this name." in taken.content.decode()
-    trainer_client.post(rename, {"display_name": "Maria López"})
+    renamed = trainer_client.post(rename, {"display_name": "Maria López"})
+    assert renamed["Location"] == url("classes:seat", code=monday.code, number=1)
     seat = seat_of(maria)
     assert (seat.number, seat.display_name, seat.name_key) == (1, "Maria López", "maria lópez")
     assert "Maria López" in maria.get("/en/").content.decode()
