@@ -34,7 +34,7 @@ from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q, Sum
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
@@ -208,11 +208,11 @@ def lockouts_active(*, seats=None, now: datetime.datetime | None = None) -> list
         known = {seat.pk: seat for seat in seats}
         attempts = attempts.filter(_seat_identities(known.values()))
         logins = logins.filter(seat__in=list(known))
-    by_seat = defaultdict(list)  # seat id -> its failed sign-ins
-    for attempt in attempts:
-        match = IDENTITY.match(attempt.username or "")
+    by_seat = defaultdict(list)  # seat id -> its locked identities
+    for locked in _locked(attempts):
+        match = IDENTITY.match(locked.identity)
         if match is not None:
-            by_seat[int(match.group(2)) if match.group(2) else DEFAULT_SCOPE].append(attempt)
+            by_seat[int(match.group(2)) if match.group(2) else DEFAULT_SCOPE].append(locked)
     if known is None:
         wanted = Q(pk__in=[key for key in by_seat if key != DEFAULT_SCOPE])
         if DEFAULT_SCOPE in by_seat:
@@ -243,27 +243,47 @@ def lockouts_active_by_seat(*, seats, now: datetime.datetime | None = None) -> d
     return dict(found)
 
 
-def _logmein_lockouts(seat: Seat, attempts) -> list[Lockout]:
-    """The locks among one seat's recent failed sign-ins."""
+@dataclass(frozen=True)
+class _Locked:
+    identity: str  # as django-axes counts it: "seat12:ana.billing@acme.example"
+    address: str  # the address it counts from, "" where every address counts together
+    last_failure: datetime.datetime
+
+
+def _locked(attempts) -> list[_Locked]:
+    """The identities among `attempts` with AXES_FAILURE_LIMIT failures or more, summed by the
+    database as django-axes counts them (a persona's from every address, the staff's per
+    address): only locked identities are read, however many names visitors typed."""
+    limit = settings.AXES_FAILURE_LIMIT
+    staff = Q(username__startswith=f"{STAFF_SCOPE}:")
+    summed = {"failures": Sum("failures_since_start"), "last": Max("attempt_time")}
+    personas = (attempts.exclude(staff).order_by().values("username").annotate(**summed)).filter(
+        failures__gte=limit
+    )
+    staff_members = (
+        attempts.filter(staff).order_by().values("username", "ip_address").annotate(**summed)
+    ).filter(failures__gte=limit)
+    return [
+        _Locked(row["username"], row.get("ip_address") or "", row["last"])
+        for rows in (personas, staff_members)
+        for row in rows
+    ]
+
+
+def _logmein_lockouts(seat: Seat, locked: list[_Locked]) -> list[Lockout]:
+    """One seat's locked LogMeIn IDs, each until its last failure's cool-off ends."""
     cool_off = get_cool_off()
-    failures, last = defaultdict(int), {}
-    for attempt in attempts:
-        per_address = _counts_per_address(attempt.username)
-        address = (attempt.ip_address or "") if per_address else ""
-        key = (attempt.username, address)
-        failures[key] += attempt.failures_since_start
-        last[key] = max(last.get(key, attempt.attempt_time), attempt.attempt_time)
     return [
         Lockout(
             LOGMEIN,
-            shown_identity(identity),
-            last[identity, address] + cool_off,
+            shown_identity(lock.identity),
+            lock.last_failure + cool_off,
             seat,
-            address,
-            counted_as=identity,
+            lock.address,
+            counted_as=lock.identity,
         )
-        for (identity, address), count in failures.items()
-        if shown_identity(identity) and count >= settings.AXES_FAILURE_LIMIT
+        for lock in locked
+        if shown_identity(lock.identity)
     ]
 
 

@@ -349,3 +349,32 @@ def test_a_seat_reset_removes_exactly_that_seat_s_lockouts(three_seats):
     assert sign_in(ANA, PASSWORD, seat_client(reset)).status_code == 302
     assert portal_sign_in("corp-2026", seat_client(reset)).status_code == 302
     assert sign_in(ANA, PASSWORD, seat_client(kept)).status_code == 429
+
+
+def test_names_typed_by_the_hundred_are_summed_by_the_database_not_read(sample_data):
+    """Anyone may type any LogMeIn ID: the failures of 300 names that lock nothing are added
+    up by the database, so the Lockouts page reads the one locked identity, not 301 rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sandbox.lockouts import lockouts_active
+
+    now = timezone.now()
+    AccessAttempt.objects.bulk_create(
+        AccessAttempt(
+            username=f"default:nobody{n}@example.com",
+            ip_address="10.0.0.9",
+            user_agent="x",
+            failures_since_start=1,
+            attempt_time=now,
+        )
+        for n in range(300)
+    )
+    lock(ANA)
+    with CaptureQueriesContext(connection) as queries:
+        locks = lockouts_active()
+    assert [found.identity for found in locks] == [ANA]
+    read = [
+        query["sql"] for query in queries.captured_queries if "axes_accessattempt" in query["sql"]
+    ]
+    assert read and all("SUM" in sql.upper() and "HAVING" in sql.upper() for sql in read)
