@@ -119,6 +119,8 @@ MIDDLEWARE = [
     "sandbox.middleware.SeatActivityMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A form field longer than FORM_FIELD_MAX_LENGTH: 400, before the CSRF check reads it.
+    "core.middleware.FormFieldSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -130,6 +132,10 @@ MIDDLEWARE = [
     # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The longest value one form field may post (core.middleware): no field of the sandbox's forms
+# holds more than a few hundred characters.
+FORM_FIELD_MAX_LENGTH = 10_000
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

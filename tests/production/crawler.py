@@ -289,6 +289,14 @@ def _forms_of(path: str, response, *, after_post: bool) -> tuple[list[str], list
     return parser.links, forms
 
 
+def page_forms(client, path: str) -> list[Form]:
+    """The POST forms of one page, GET as this client (none when it is no HTML page)."""
+    response = client.get(path)
+    if not _is_html_page(response):
+        return []
+    return _forms_of(path, response, after_post=False)[1]
+
+
 def _is_html_page(response) -> bool:
     return response.status_code == 200 and "html" in response.get("Content-Type", "")
 
