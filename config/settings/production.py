@@ -12,6 +12,8 @@ from django.core.checks.security.base import (
 )
 from django.core.exceptions import ImproperlyConfigured
 
+from core.serving import LOOPBACK_HOSTS, secret_key_weak
+
 from .base import *  # noqa: F403
 from .base import (
     ALLOWED_HOSTS,
@@ -28,11 +30,7 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: production has no default secret key.")
 # Django's own rule for a key that is not weak (`check --deploy`'s security.W009), enforced at
 # start: whoever guesses the key forges sessions, CSRF tokens and signed links.
-if (
-    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
-    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
-    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
-):
+if secret_key_weak(SECRET_KEY):
     raise ImproperlyConfigured(
         f"DJANGO_SECRET_KEY is weak: production needs at least {SECRET_KEY_MIN_LENGTH} "
         f"characters, {SECRET_KEY_MIN_UNIQUE_CHARACTERS} of them different, not starting with "
@@ -54,7 +52,6 @@ STORAGES = {
 
 # Over TLS unless DJANGO_SECURE_TLS=0 says otherwise, which is for this machine alone: plain
 # http carries passwords and session cookies in clear, so it answers loopback names only.
-LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
 SECURE_TLS = True if SECURE_TLS is None else SECURE_TLS
 if SECURE_TLS:
     SECURE_SSL_REDIRECT = True
@@ -63,7 +60,7 @@ if SECURE_TLS:
     CSRF_COOKIE_SECURE = True
     # Load balancers ask for the health page over plain http, from inside.
     SECURE_REDIRECT_EXEMPT = [r"^[\w-]+/health/$"]
-elif not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
+elif not set(ALLOWED_HOSTS) <= set(LOOPBACK_HOSTS):
     raise ImproperlyConfigured(
         "DJANGO_SECURE_TLS=0 (plain http) is for loopback only: DJANGO_ALLOWED_HOSTS may hold "
         f"only {', '.join(sorted(LOOPBACK_HOSTS))}. Serve other hosts over https (docs/deploy.md)."
