@@ -17,16 +17,26 @@ from .cards import luhn_valid
 from .models import BillingInfo
 
 
+class LicensesField(WholeNumberField):
+    """A number of licenses on one subscription, 1 to `MAX_LICENSES`: what Add Licenses and Add
+    New Subscription ask for, with the same limits, messages and number input."""
+
+    def __init__(self, *, required_message, **kwargs):
+        super().__init__(
+            validators=[MinValueValidator(1), MaxValueValidator(MAX_LICENSES)],
+            error_messages={
+                "required": required_message,
+                "min_value": _("Enter a number of licenses of at least 1."),
+                "max_value": _("A subscription can hold at most %(limit_value)s licenses."),
+            },
+            widget=forms.NumberInput(attrs={"min": 1, "max": MAX_LICENSES, "inputmode": "numeric"}),
+            **kwargs,
+        )
+
+
 class AddLicensesForm(forms.Form):
-    quantity = WholeNumberField(
-        label=_("Licenses to add"),
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_LICENSES)],
-        error_messages={
-            "required": _("Enter how many licenses to add."),
-            "min_value": _("Enter a number of licenses of at least 1."),
-            "max_value": _("A subscription can hold at most %(limit_value)s licenses."),
-        },
-        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_LICENSES, "inputmode": "numeric"}),
+    quantity = LicensesField(
+        label=_("Licenses to add"), required_message=_("Enter how many licenses to add.")
     )
 
     def __init__(self, *args, subscription, **kwargs):
@@ -60,16 +70,7 @@ class NewSubscriptionForm(forms.Form):
         choices=BillingFrequency.choices,
         error_messages={"invalid_choice": _("Choose a billing frequency.")},
     )
-    licenses = WholeNumberField(
-        label=_("Licenses"),
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_LICENSES)],
-        error_messages={
-            "required": _("Enter how many licenses."),
-            "min_value": _("Enter a number of licenses of at least 1."),
-            "max_value": _("A subscription can hold at most %(limit_value)s licenses."),
-        },
-        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_LICENSES, "inputmode": "numeric"}),
-    )
+    licenses = LicensesField(label=_("Licenses"), required_message=_("Enter how many licenses."))
     mode = forms.ChoiceField(
         choices=[(BUY, _("Buy")), (TRY, _("Try it free"))],
         widget=forms.HiddenInput,
