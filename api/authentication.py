@@ -32,24 +32,33 @@ from seats.scope import seat_scope
 from .tokens import trainer_token_find, trainer_token_used
 
 KEYWORD = "Seat"
+SEAT_SCHEME = KEYWORD.lower().encode()
 # What seats.models.seat_token_new makes (URL-safe base64); anything else is looked up nowhere.
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
+def authorization_sent(request) -> tuple[bytes, str]:
+    """The request's `Authorization` header as (its scheme in lower case, its credential): the
+    credential is "" unless the header is exactly two words; (b"", "") with no header."""
+    words = get_authorization_header(request).split()
+    if not words:
+        return b"", ""
+    credential = words[1].decode("latin-1") if len(words) == 2 else ""
+    return words[0].lower(), credential
+
+
 def seat_token_scheme(request) -> bool:
     """Does the request send a seat's token (`Authorization: Seat ...`), whichever seat's?"""
-    words = get_authorization_header(request).split()
-    return bool(words) and words[0].lower() == KEYWORD.lower().encode()
+    return authorization_sent(request)[0] == SEAT_SCHEME
 
 
 class SeatTokenAuthentication(BaseAuthentication):
     """`Authorization: Seat <token>`: a request on behalf of that seat (not the default one)."""
 
     def authenticate(self, request):
-        words = get_authorization_header(request).split()
-        if not words or words[0].lower() != KEYWORD.lower().encode():
+        scheme, token = authorization_sent(request)
+        if scheme != SEAT_SCHEME:
             return None  # another scheme, or none: the next authentication class decides
-        token = words[1].decode("latin-1") if len(words) == 2 else ""
         if not TOKEN_SHAPE.fullmatch(token):
             raise exceptions.AuthenticationFailed(code="seat_token_invalid")
         seat = Seat.objects.filter(token=token, is_default=False).first()
@@ -85,8 +94,7 @@ TRAINER_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 def trainer_token_scheme(request) -> bool:
     """Does the request send a trainer-issued token (well formed or not)?"""
-    words = get_authorization_header(request).split()
-    return bool(words) and words[0].lower() in TRAINER_TOKEN_KEYWORDS
+    return authorization_sent(request)[0] in TRAINER_TOKEN_KEYWORDS
 
 
 def the_trainer() -> User | None:
@@ -106,10 +114,9 @@ class TrainerTokenAuthentication(BaseAuthentication):
     """
 
     def authenticate(self, request):
-        if not trainer_token_scheme(request):
+        scheme, key = authorization_sent(request)
+        if scheme not in TRAINER_TOKEN_KEYWORDS:
             return None
-        words = get_authorization_header(request).split()
-        key = words[1].decode("latin-1") if len(words) == 2 else ""
         if not TRAINER_TOKEN_SHAPE.fullmatch(key):
             raise exceptions.AuthenticationFailed(code="trainer_token_invalid")
         token = trainer_token_find(key)
