@@ -47,6 +47,18 @@ class LanguageField(serializers.ChoiceField):
         return super().to_internal_value(data)
 
 
+class JoinUrlLanguageField(LanguageField):
+    """The language of the pages a seat's join URL opens: what POST /seats/ and GET
+    /seats/<id>/ read (`join_url`), English when left out."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("default", settings.LANGUAGE_CODE)
+        kwargs.setdefault(
+            "help_text", _("The language of the pages the join URL opens (default: en).")
+        )
+        super().__init__(**kwargs)
+
+
 # How much of the input an error may quote: a few names, each cut short.
 QUOTED_NAMES, QUOTED_NAME_LENGTH = 10, 50
 
@@ -94,10 +106,7 @@ class QuerySerializer(serializers.Serializer):
 
 
 class SeatCreateSerializer(StrictSerializer):
-    language = LanguageField(
-        default=settings.LANGUAGE_CODE,
-        help_text=_("The language of the pages the join URL opens (default: en)."),
-    )
+    language = JoinUrlLanguageField()
 
 
 class SeatClassSerializer(serializers.Serializer):
@@ -152,10 +161,7 @@ class SeatSerializer(serializers.Serializer):
 class SeatQuerySerializer(QuerySerializer):
     """The query of GET /seats/<id>/."""
 
-    language = LanguageField(
-        default=settings.LANGUAGE_CODE,
-        help_text=_("The language of the pages the join URL opens (default: en)."),
-    )
+    language = JoinUrlLanguageField()
 
 
 class OutcomeSerializer(serializers.Serializer):
