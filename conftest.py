@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from core.chromium import CHROMIUM_ARGS
 from tests.chromium import chromium_path
 
 
@@ -22,15 +23,7 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=path,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield browser
         browser.close()

@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 
 from accounts.decisions import Outcome, PathEnd
 from core.centers import ADMIN_CENTER, BILLING_CENTER
+from core.chromium import CHROMIUM_ARGS
 from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 from seats.models import Seat
 from seats.scope import seat_scope
@@ -57,15 +58,6 @@ HIDE_SCRIPT = (
     f" style.textContent = {HIDDEN!r};"
     " document.head.appendChild(style); });"
 )
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WAIT_MS = 15_000
 # The name of the seat a run makes (and deletes): no class, no trainee.
 CAPTURE_SEAT_NAME = "capture_screens"
