@@ -1,7 +1,9 @@
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.utils import translation
 
+from sandbox.classroom import class_create
 from sandbox.services import sandbox_load
 
 
@@ -22,6 +24,24 @@ def persona(sample_data, django_user_model):
         )
 
     return get
+
+
+@pytest.fixture
+def trainer_client(persona):
+    """A browser of its own, signed in as the trainer."""
+    client = Client()
+    client.force_login(persona("trainer"))
+    return client
+
+
+@pytest.fixture
+def make_classroom(sample_data):
+    """make_classroom(seats=2, language="es") -> a new class, every seat with its sample world."""
+
+    def make(seats=2, language="en", name="Monday class"):
+        return class_create(name=name, seat_count=seats, language=language)
+
+    return make
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,5 @@
-"""A class of seats, and the trainer's client (trainees' clients: `trainees.py`)."""
+"""A class of seats, and a trainee's browser (trainees' clients: `trainees.py`; the trainer's
+client and `make_classroom`: tests/conftest.py)."""
 
 import pytest
 from django.test import Client
@@ -10,23 +11,6 @@ from sandbox.classroom import class_create
 def classroom(sample_data):
     """A class of three seats, each with its own copy of the sample world."""
     return class_create(name="Monday class", seat_count=3, language="en")
-
-
-@pytest.fixture
-def trainer_client(persona):
-    client = Client()
-    client.force_login(persona("trainer"))
-    return client
-
-
-@pytest.fixture
-def make_classroom(sample_data):
-    """make_classroom(seats=2, language="es") -> a new class, every seat with its sample world."""
-
-    def make(seats=2, language="en", name="Monday class"):
-        return class_create(name=name, seat_count=seats, language=language)
-
-    return make
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
-"""Two seats of a class, browsers in them, and the trainer."""
+"""Two seats of a class (the trainer's client: tests/conftest.py)."""
 
 import pytest
-from django.test import Client
 
 from sandbox.classroom import class_create
 
@@ -16,10 +15,3 @@ def classroom(sample_data):
 def seats(classroom):
     """(seat 1, seat 2) of the class."""
     return tuple(classroom.seats.order_by("number"))
-
-
-@pytest.fixture
-def trainer_client(persona):
-    client = Client()
-    client.force_login(persona("trainer"))
-    return client

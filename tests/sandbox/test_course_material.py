@@ -141,12 +141,6 @@ def material_root(settings, tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def trainer_client(client, persona):
-    client.force_login(persona("trainer"))
-    return client
-
-
 def page_url(language="en"):
     from django.utils import translation
 

@@ -54,12 +54,6 @@ def lock_portal(user_id="GLOBEX-4471"):
     login.save()
 
 
-@pytest.fixture
-def trainer_client(client, persona):
-    client.force_login(persona("trainer"))
-    return client
-
-
 @pytest.mark.parametrize("language", HEADINGS)
 def test_the_trainer_sees_every_lock_in_each_language(trainer_client, language):
     lock(ANA)
