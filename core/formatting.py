@@ -1,7 +1,8 @@
-"""Money and dates as people write them in the page's language, through Babel (CLDR).
+"""Money, dates and durations as people write them in the page's language, through Babel (CLDR).
 
 The one formatter of the site: every template (pages, invoices, emails) goes through the
-`money`, `day` and `moment` filters of `core/templatetags/formatting.py`, which call these.
+`money`, `day`, `moment` and `duration` filters of `core/templatetags/formatting.py`, which
+call these.
 """
 
 import datetime
@@ -9,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_date, format_skeleton, format_time, format_timedelta
 from babel.lists import format_list
 from babel.numbers import format_currency
 from django.utils import timezone, translation
@@ -97,6 +98,26 @@ def format_time_of_day(value: datetime.datetime | None, language: str | None = N
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return format_time(value, "short", locale=_current_locale(language))
+
+
+def format_duration(value: datetime.timedelta | None, language: str | None = None) -> str:
+    """A time taken, in minutes and seconds as the page's language writes them (CLDR):
+    "3 min 45 sec" in English, "3 min 45 s" in Spanish and Portuguese; "0 sec" for none."""
+    if value is None:
+        return ""
+    locale = _current_locale(language)
+    minutes, seconds = divmod(max(int(value.total_seconds()), 0), 60)
+    parts = []
+    if minutes:
+        parts.append(_timedelta_in(datetime.timedelta(minutes=minutes), "minute", locale))
+    if seconds or not minutes:
+        parts.append(_timedelta_in(datetime.timedelta(seconds=seconds), "second", locale))
+    return " ".join(parts)
+
+
+def _timedelta_in(value: datetime.timedelta, unit: str, locale: Locale) -> str:
+    """`value` counted in `unit` alone, short ("3 min"), however large it is."""
+    return format_timedelta(value, threshold=10**6, granularity=unit, format="short", locale=locale)
 
 
 def format_list_of(items, language: str | None = None) -> str:

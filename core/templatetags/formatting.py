@@ -4,6 +4,7 @@ Each filter is the `core.formatting` function of the same meaning, in the page's
 `{{ invoice.total|money:invoice.currency }}` ("R$ 1.234,50" on a pt-BR page),
 `{{ invoice.issued_on|day }}` (`{{ seat.today|short_day }}` where room is short),
 `{{ message.sent_at|moment }}`, `{{ lockout.until|clock }}`, `{{ reached_at|time_of_day }}`,
+`{{ answer.time_taken|duration }}`,
 `{{ text|sentence_end }}`.
 """
 
@@ -12,6 +13,7 @@ from django import template
 from core.formatting import (
     format_clock,
     format_day,
+    format_duration,
     format_moment,
     format_money,
     format_short_day,
@@ -27,4 +29,5 @@ register.filter("short_day", format_short_day)
 register.filter("moment", format_moment)
 register.filter("clock", format_clock)
 register.filter("time_of_day", format_time_of_day)
+register.filter("duration", format_duration)
 register.filter("sentence_end", sentence_end)

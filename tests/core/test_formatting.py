@@ -10,7 +10,7 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 
-from core.formatting import format_day, format_moment, format_money, sentence_end
+from core.formatting import format_day, format_duration, format_moment, format_money, sentence_end
 
 NBSP = "\xa0"
 
@@ -84,3 +84,22 @@ def test_every_template_formats_money_and_dates_through_the_one_formatter():
         if re.search(r"\|date:|\|floatformat|number_format", text):
             offenders.append(str(path))
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["0 sec", "45 sec", "1 min", "1 min 15 sec", "62 min 5 sec"]),
+        ("es", ["0 s", "45 s", "1 min", "1 min 15 s", "62 min 5 s"]),
+        ("pt-br", ["0 s", "45 s", "1 min", "1 min 15 s", "62 min 5 s"]),
+    ],
+)
+def test_a_time_taken_in_minutes_and_seconds_per_language(language, expected):
+    """An exercise's time taken (the board, a seat's page, the exercise): minutes counted
+    past the hour, seconds left out on a whole minute, "0" for none."""
+    taken = [datetime.timedelta(seconds=s) for s in (0, 45, 60, 75, 3725)]
+    assert [format_duration(value, language) for value in taken] == expected
+    with translation.override(language):
+        template = Template("{% load formatting %}{{ taken|duration }}")
+        assert [template.render(Context({"taken": value})) for value in taken] == expected
+    assert format_duration(None, language) == ""
