@@ -8,19 +8,15 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from tests.settings_process import python_run
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = python_run(env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
 
@@ -37,13 +33,7 @@ def test_production_refuses_a_weak_secret_key(key):
     """Django's own rule (check --deploy's security.W009), at start, with what to do."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(DJANGO_SETTINGS_MODULE="config.settings.production", DJANGO_SECRET_KEY=key)
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = python_run(env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is weak" in result.stderr
     assert "at least 50 characters, 5 of them different" in result.stderr
@@ -61,13 +51,7 @@ def test_the_key_make_serve_generates_is_strong():
     ).stdout.strip()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(DJANGO_SETTINGS_MODULE="config.settings.production", DJANGO_SECRET_KEY=key)
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = python_run(env)
     assert result.returncode == 0, result.stderr
 
 
@@ -133,9 +117,7 @@ def test_every_profile_logs_to_stderr():
             "logging.getLogger('django.request')"
             ".error('boom in %s', 'profile', exc_info=ValueError('v'))"
         )
-        result = subprocess.run(
-            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-        )
+        result = python_run(env, code)
         assert "boom in profile" in result.stderr, profile
         assert "ValueError: v" in result.stderr, profile
 
@@ -154,13 +136,7 @@ def test_every_profile_logs_to_stderr():
 def test_admins_come_from_the_environment(value, admins):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(DJANGO_SETTINGS_MODULE="config.settings.test", DJANGO_ADMINS=value)
-    result = subprocess.run(
-        [sys.executable, "-c", "from django.conf import settings; print(settings.ADMINS)"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = python_run(env, "from django.conf import settings; print(settings.ADMINS)")
     assert result.stdout.strip() == str(admins), result.stderr
 
 
@@ -222,9 +198,7 @@ def test_every_profile_sets_sqlite_up_for_a_class_of_writers(profile, tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'profile.sqlite3'}",
     )
     code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    result = python_run(env, code)
     options = result.stdout
     assert "'transaction_mode': 'IMMEDIATE'" in options, result.stderr
     assert "'timeout': 20" in options

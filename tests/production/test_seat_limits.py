@@ -9,8 +9,6 @@ under one day is refused; a class prepared within the window and never joined st
 import datetime
 import io
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from sandbox.classroom import class_create, classes_prune, seat_create, seats_pr
 from sandbox.seat_rate import SeatRate
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
+from tests.settings_process import python_run
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -198,18 +197,7 @@ def test_every_way_of_making_a_seat_is_known_and_limited():
 def _setting_with(environ: dict) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SANDBOX_")}
     env |= {"DJANGO_SETTINGS_MODULE": "config.settings.dev", **environ}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from django.conf import settings; print(settings.SANDBOX_SEAT_RATE)",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = python_run(env, "from django.conf import settings; print(settings.SANDBOX_SEAT_RATE)")
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
@@ -304,13 +292,6 @@ def test_a_class_prepared_within_the_window_and_never_joined_stays(sample_data, 
 def test_the_setting_refuses_a_window_under_one_day():
     env = {k: v for k, v in os.environ.items() if not k.startswith("SANDBOX_")}
     env |= {"DJANGO_SETTINGS_MODULE": "config.settings.dev", "SANDBOX_CLASS_IDLE_DAYS": "0"}
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = python_run(env)
     assert result.returncode != 0
     assert "SANDBOX_CLASS_IDLE_DAYS=0" in result.stderr
