@@ -11,15 +11,9 @@ from billing_center.forms import AddLicensesForm, BillingInfoForm, PaymentMethod
 from billing_center.models import BillingInfo
 from corp_portal.forms import BillToForm, SeatsForm, ServiceOrderForm
 from corp_portal.models import BillTo
+from tests.billing_center.factories import CARD
 
 DIGITS_ONLY = "Use the digits 0 to 9."
-CARD = {
-    "cardholder": "Ana Ortega",
-    "card_number": "4242 4242 4242 4242",
-    "exp_month": "12",
-    "exp_year": "2030",
-    "cvc": "123",
-}
 ONE_LICENSE = SimpleNamespace(licenses=1)
 
 # Every number people type in a center: (form, its arguments, the data around it, field).

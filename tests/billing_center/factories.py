@@ -9,6 +9,15 @@ from django.conf import settings
 from billing_center.models import BillingInfo, Invoice, PaymentMethod
 from tests.factories import AccountFactory, SubscriptionFactory
 
+# A test card as the Payment Method form takes it (PaymentMethodFactory is what it keeps).
+CARD = {
+    "cardholder": "Ana Ortega",
+    "card_number": "4242 4242 4242 4242",
+    "exp_month": "12",
+    "exp_year": "2030",
+    "cvc": "123",
+}
+
 
 class PaymentMethodFactory(factory.django.DjangoModelFactory):
     class Meta:

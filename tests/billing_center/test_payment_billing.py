@@ -6,20 +6,12 @@ from django.utils import translation
 
 from accounts.models import Activity
 from billing_center.models import BillingInfo, PaymentMethod
+from tests.billing_center.factories import CARD
 
 
 def url(name, language="en", **kwargs):
     with translation.override(language):
         return reverse(f"billing_center:{name}", kwargs=kwargs or None)
-
-
-CARD = {
-    "cardholder": "Ana Ortega",
-    "card_number": "4242 4242 4242 4242",
-    "exp_month": "12",
-    "exp_year": "2030",
-    "cvc": "123",
-}
 
 
 @pytest.mark.django_db
