@@ -24,10 +24,9 @@ def room(settings):
 
 
 @pytest.fixture
-def trainer(persona):
-    client = Client()
-    client.force_login(persona("trainer"))
-    return client
+def trainer(trainer_client):
+    """This file's name for the trainer's client (tests/conftest.py)."""
+    return trainer_client
 
 
 def test_the_join_card_and_the_board_give_the_room_address(room, trainer):

@@ -30,10 +30,9 @@ def trainee_of(sample_data):
 
 
 @pytest.fixture
-def trainer(persona):
-    client = Client()
-    client.force_login(persona("trainer"))
-    return client
+def trainer(trainer_client):
+    """This file's name for the trainer's client (tests/conftest.py)."""
+    return trainer_client
 
 
 def _pending(seat) -> int:
