@@ -8,17 +8,9 @@ import urllib.request
 from playwright.sync_api import expect
 
 from sandbox.sample_data import PERSONAS_BY_KEY
+from tests.browser.trainer import trainer_signs_in
 
 PASSWORD = "sandbox-2026"
-
-
-def _trainer_signed_in(page, trainer_credentials):
-    email, password = trainer_credentials
-    page.goto("/en/django-admin/login/?next=/en/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/en/")
 
 
 def _api(live_server, method, path, *, token=None, scheme="Token"):
@@ -40,7 +32,7 @@ def test_the_trainer_creates_and_revokes_a_token(
     page, browser_sample_data, trainer_credentials, live_server, settings
 ):
     settings.SANDBOX_OPEN = False
-    _trainer_signed_in(page, trainer_credentials)
+    trainer_signs_in(page, trainer_credentials)
     page.get_by_test_id("nav-api-tokens").click()
     expect(page.locator("h1")).to_have_text("API tokens")
     expect(page.get_by_test_id("api-token-none")).to_be_visible()

@@ -17,6 +17,7 @@ from sandbox.models import OutcomeReached, PersonaSignedIn
 from sandbox.sample_data import PERSONAS
 from seats.models import Seat
 from seats.scope import seat_scope
+from tests.browser.trainer import trainer_signs_in
 
 WIDTH, HEIGHT = 1280, 720
 NAMES = ["María José Fernández-Castillo", "João Pedro", "Li", "Anne-Sophie Vandenberghe"]
@@ -45,13 +46,8 @@ def busy_class(seats: int):
 
 
 def sign_in_trainer(page, trainer_credentials):
-    email, password = trainer_credentials
     page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
-    page.goto("/en/django-admin/login/?next=/en/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/en/")
+    trainer_signs_in(page, trainer_credentials)
 
 
 def board_figures(page) -> dict:

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Activity, User
 from seats.models import Seat
+from tests.browser.trainer import trainer_signs_in
 from tests.chromium import chromium_path
 
 # One outcome of each table, with the paths that lead to them through the portal, and a main
@@ -105,12 +106,7 @@ def test_the_trainer_s_button_runs_it_in_the_background_and_links_the_files(
         return build(out=out, language_codes=["es"], only={"AC-2"})
 
     monkeypatch.setattr(course_material, "course_material_build", quick_build)
-    email, password = trainer_credentials
-    page.goto("/en/django-admin/login/?next=/en/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/en/")
+    trainer_signs_in(page, trainer_credentials)
     page.get_by_test_id("nav-course-material").click()
     page.get_by_test_id("course-material-start").click()
     expect(page.get_by_test_id("course-material-progress")).to_have_attribute(

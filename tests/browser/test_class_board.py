@@ -7,6 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from sandbox.classroom import class_create
+from tests.browser.trainer import trainer_signs_in
 
 PASSWORD = "sandbox-2026"
 
@@ -42,12 +43,7 @@ def test_the_board_shows_each_seat_s_outcomes(
         expect(carla.locator("body")).to_have_attribute("data-outcome", "BC-2a")
 
         board = f"/en/classes/{classroom.code}/"
-        email, password = trainer_credentials
-        page.goto(f"/en/django-admin/login/?next={board}")
-        page.locator("#id_username").fill(email)
-        page.locator("#id_password").fill(password)
-        page.locator("input[type=submit]").click()
-        page.wait_for_url(f"**{board}")
+        trainer_signs_in(page, trainer_credentials, board)
         rows = page.get_by_test_id("seat-row")
         expect(rows).to_have_count(2)
         seat_1, seat_2 = page.locator('[data-seat="1"]'), page.locator('[data-seat="2"]')

@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from seats.models import Classroom
+from tests.browser.trainer import trainer_signs_in
 
 
 @contextlib.contextmanager
@@ -35,12 +36,7 @@ def join(page, join_path, name):
 def test_trainer_creates_a_class_and_two_trainees_take_its_seats(
     page, browser, live_server, page_checks, browser_sample_data, trainer_credentials
 ):
-    email, password = trainer_credentials
-    page.goto("/en/django-admin/login/?next=/en/classes/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/en/classes/")
+    trainer_signs_in(page, trainer_credentials, "/en/classes/")
 
     page.get_by_label("Class name").fill("Monday class")
     page.get_by_label("Number of seats").fill("2")
@@ -79,7 +75,6 @@ def test_a_second_browser_with_a_taken_name_is_let_in_by_the_trainer(
 
     classroom = class_create(name="Rejoin class", seat_count=2, language="en")
     join_path = f"/en/join/{classroom.code}/"
-    email, password = trainer_credentials
     with other_browser(browser, live_server, page_checks) as laptop:
         join(laptop, join_path, "Lucía")
         expect(laptop.get_by_test_id("seat-rejoin-code")).to_be_visible()
@@ -91,10 +86,7 @@ def test_a_second_browser_with_a_taken_name_is_let_in_by_the_trainer(
         phone.get_by_test_id("join-ask").click()
         code = phone.get_by_test_id("join-request-code").inner_text()
 
-        page.goto(f"/en/django-admin/login/?next=/en/classes/{classroom.code}/")
-        page.locator("#id_username").fill(email)
-        page.locator("#id_password").fill(password)
-        page.locator("input[type=submit]").click()
+        trainer_signs_in(page, trainer_credentials, f"/en/classes/{classroom.code}/")
         row = page.locator('[data-testid="seat-row"][data-seat="1"]')
         expect(row.get_by_test_id("seat-rejoin-request")).to_have_attribute("data-code", code)
         row.get_by_test_id("seat-rejoin-approve").click()

@@ -11,6 +11,7 @@ from billing_center.models import Invoice
 from sandbox.classroom import seat_create
 from sandbox.sample_data import PERSONAS_BY_KEY
 from seats.scope import seat_scope
+from tests.browser.trainer import trainer_signs_in
 
 LANGUAGES = ["en", "es", "pt-br"]
 ANA = PERSONAS_BY_KEY["ana"].email
@@ -73,12 +74,7 @@ def test_the_trainer_moves_a_seat_s_clock_from_its_page_without_javascript(
     page.on("request", page_checks.on_request)
     try:
         board = f"/en/classes/{classroom.code}/"
-        email, password = trainer_credentials
-        page.goto(f"/en/django-admin/login/?next={board}")
-        page.locator("#id_username").fill(email)
-        page.locator("#id_password").fill(password)
-        page.locator("input[type=submit]").click()
-        page.wait_for_url(f"**{board}")
+        trainer_signs_in(page, trainer_credentials, board)
 
         # The clock's form is on the seat's own page, opened from its row of the board.
         seat_2 = page.locator('[data-testid="seat-row"][data-seat="2"]')

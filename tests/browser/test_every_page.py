@@ -16,6 +16,7 @@ from lessons.models import Exercise
 from sandbox.classroom import class_create, seat_create
 from sandbox.models import MailboxMessage
 from seats.models import Classroom
+from tests.browser.trainer import trainer_signs_in
 
 NAMESPACES = (
     "sandbox",
@@ -28,6 +29,7 @@ NAMESPACES = (
     "api",
     "api_tokens",
 )
+
 PASSWORD = "sandbox-2026"
 
 
@@ -253,12 +255,7 @@ def _sign_in(page, who, trainer_credentials):
         page.goto(reverse("seats:enter", kwargs={"token": seat_create().token}))
         page.get_by_test_id("nav-clock").click()
     elif who == "trainer":
-        email, password = trainer_credentials
-        page.goto("/en/django-admin/login/?next=/en/")
-        page.locator("#id_username").fill(email)
-        page.locator("#id_password").fill(password)
-        page.locator("input[type=submit]").click()
-        page.wait_for_url("**/en/")
+        trainer_signs_in(page, trainer_credentials)
     elif who.startswith("GLOBEX"):
         page.goto("/en/corp-billing/")
         page.locator("#id_user_id").fill(who)

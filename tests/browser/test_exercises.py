@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from lessons.models import Exercise
 from sandbox.classroom import class_create
 from sandbox.models import TrainerNote
+from tests.browser.trainer import trainer_signs_in
 
 LANGUAGES = {"en": "en-US", "es": "es-ES", "pt-br": "pt-BR"}
 QUESTION_FIELD = {"en": "question_en", "es": "question_es", "pt-br": "question_pt_br"}
@@ -27,12 +28,7 @@ def test_a_trainee_answers_wrong_then_right_and_the_board_shows_it(
     board = f"/{language}/classes/{classroom.code}/"
 
     # The trainer releases Bruno's exercise to the class from the board.
-    email, password = trainer_credentials
-    page.goto(f"/en/django-admin/login/?next={board}")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(f"**{board}")
+    trainer_signs_in(page, trainer_credentials, board)
     expect(page.get_by_test_id("board-exercises-none")).to_be_visible()
     page.locator('[data-testid="exercise-release"][data-exercise="bruno-add-licenses"]').click()
     cell = page.locator('[data-testid="exercise-cell"][data-exercise="bruno-add-licenses"]')

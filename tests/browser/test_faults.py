@@ -6,6 +6,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from faults.services import seat_faults_set
+from tests.browser.trainer import trainer_signs_in
 
 from .conftest import PageChecks, _open_page
 
@@ -49,12 +50,7 @@ def test_axe_catches_the_unlabelled_field_in_its_seat_only(browser, live_server,
 
 def test_the_trainer_switches_a_fault_on_from_the_board(page, two_seats, trainer_credentials):
     mine, other = two_seats
-    email, password = trainer_credentials
-    page.goto("/en/django-admin/login/?next=/en/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/en/")
+    trainer_signs_in(page, trainer_credentials)
 
     page.get_by_test_id("nav-faults").click()
     expect(page.get_by_test_id("fault-row")).to_have_count(7)

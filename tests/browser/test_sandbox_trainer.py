@@ -8,6 +8,7 @@ from django.conf import settings
 
 from accounts.models import Subscription
 from sandbox.models import MailboxMessage
+from tests.browser.trainer import trainer_signs_in
 
 GUIDE = {
     "en": ("Scenario guide", "Sign in to the Billing Center"),
@@ -65,12 +66,7 @@ def test_scenario_started_from_the_guide_opens_the_sign_in_with_the_email(
 
 
 def test_trainer_resets_from_the_browser(page, browser_sample_data, trainer_credentials):
-    email, password = trainer_credentials
-    page.goto("/en/django-admin/login/?next=/en/reset/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url("**/en/reset/")
+    trainer_signs_in(page, trainer_credentials, "/en/reset/")
 
     # What a trainee just did: an order of 25 licenses, and its confirmation email.
     Subscription.objects.filter(

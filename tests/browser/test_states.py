@@ -10,6 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from sandbox.classroom import class_create, seat_create
+from tests.browser.trainer import trainer_signs_in
 
 PASSWORD = "sandbox-2026"
 LANGUAGES = ["en", "es", "pt-br"]
@@ -20,15 +21,6 @@ NO_BILLING_ADMIN = {
 }
 
 
-def _trainer_signs_in(page, trainer_credentials, next_url):
-    email, password = trainer_credentials
-    page.goto(f"/en/django-admin/login/?next={next_url}")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(f"**{next_url}")
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_trainer_sets_a_seat_from_the_board_and_the_trainee_sees_it(
     page, new_page, browser_sample_data, trainer_credentials, language
@@ -36,7 +28,7 @@ def test_the_trainer_sets_a_seat_from_the_board_and_the_trainee_sees_it(
     classroom = class_create(name="States class", seat_count=2, language=language)
     first = classroom.seats.get(number=1)
     board = f"/{language}/classes/{classroom.code}/"
-    _trainer_signs_in(page, trainer_credentials, board)
+    trainer_signs_in(page, trainer_credentials, board)
 
     # The seat's forms are on its own page, opened from its row of the board.
     row = page.locator('[data-testid="seat-row"][data-seat="1"]')
@@ -90,7 +82,7 @@ def test_a_self_paced_seat_sets_itself_from_the_starting_states_page(
 def test_the_trainer_starts_a_state_from_the_guide(page, browser_sample_data, trainer_credentials):
     classroom = class_create(name="Guide class", seat_count=1, language="en")
     seat = classroom.seats.get()
-    _trainer_signs_in(page, trainer_credentials, "/en/guide/")
+    trainer_signs_in(page, trainer_credentials, "/en/guide/")
     branch = page.get_by_test_id("guide-states-admin-center-AC-2")
     form = branch.get_by_test_id("state-start-form-admin-center-AC-2-acme-no-billing-admin")
     form.get_by_test_id("state-start-seat").select_option(str(seat.pk))
