@@ -19,13 +19,14 @@ MAY_IMPORT = {
     "core": set(),
     "seats": set(),
     "accounts": {"core", "seats"},
-    **{center: {"core", "seats", "accounts"} for center in CENTERS},
-    "sandbox": {"core", "seats", "accounts", *CENTERS},
-    "classes": {"core", "seats", "accounts", *CENTERS, "sandbox"},
-    "faults": {"core", "seats", "accounts", *CENTERS, "sandbox"},
-    "api": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes", "faults"},
+    "logmein_id": {"core", "seats", "accounts"},
+    **{center: {"core", "seats", "accounts", "logmein_id"} for center in CENTERS},
+    "sandbox": {"core", "seats", "accounts", "logmein_id", *CENTERS},
+    "classes": {"core", "seats", "accounts", "logmein_id", *CENTERS, "sandbox"},
+    "faults": {"core", "seats", "accounts", "logmein_id", *CENTERS, "sandbox"},
+    "api": {"core", "seats", "accounts", "logmein_id", *CENTERS, "sandbox", "classes", "faults"},
     # lessons (exercises): on the top floor; the class board shows them through a template tag.
-    "lessons": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes"},
+    "lessons": {"core", "seats", "accounts", "logmein_id", *CENTERS, "sandbox", "classes"},
 }
 
 

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "core",
     "seats",
     "accounts",
+    "logmein_id",
     "billing_center",
     "admin_center",
     "corp_portal",
