@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.utils.module_loading import import_string
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.clock import sandbox_today
@@ -26,6 +25,7 @@ from . import sample_data
 from .billing_center_sample_data import billing_center_sample_data_load
 from .corp_portal_sample_data import corp_portal_sample_data_load
 from .models import Persona, TrainerNote
+from .signals import sample_data_loaded
 from .trainers import TRAINER_EMAIL, trainer_load
 
 
@@ -65,10 +65,9 @@ def sandbox_load(
         if generated and show_trainer_password:
             show_trainer_password(generated)
         _load_trainer_notes()
-        # The apps above the sandbox load their shared content here, in the order settings
-        # list them (the sandbox imports none of them: they stand on its floor).
-        for loader in settings.SANDBOX_SAMPLE_DATA_LOADERS:
-            import_string(loader)()
+        # The apps above the sandbox load their shared content now (signals.py): the sandbox
+        # imports none of them, they listen.
+        sample_data_loaded.send(sender=sandbox_load)
     _load_personas(accounts, with_staff=in_default_seat)
     billing_center_sample_data_load(accounts=accounts, today=today)
     corp_portal_sample_data_load(accounts=accounts, today=today)
