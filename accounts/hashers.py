@@ -13,7 +13,9 @@ default). A persona's public hash is never upgraded to the default on sign-in ei
 `accounts.models.User.check_password`.
 """
 
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
+import functools
+
+from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
 
 
 class PublicPasswordHasher(PBKDF2PasswordHasher):
@@ -31,3 +33,15 @@ def is_public_password_hash(encoded: str | None) -> bool:
     """Whether `encoded` was made by `PublicPasswordHasher` (a persona's or a sample portal
     login's public password)."""
     return bool(encoded) and encoded.startswith(f"{PublicPasswordHasher.algorithm}$")
+
+
+@functools.cache
+def public_password_hash(password: str) -> str:
+    """The hash of a public sample password, made once per process and shared by every seat.
+
+    The personas' and the portal's passwords are printed in the README, so neither a salt per
+    row nor a costly hash protects anything: they get the cheap `PublicPasswordHasher`, which
+    lets 30 trainees sign in at the same moment on two cores, and one hash for every seat. The
+    trainer's password, and any password a person sets, get Django's default (docs/deploy.md).
+    """
+    return make_password(password, hasher=PublicPasswordHasher.algorithm)

@@ -19,9 +19,9 @@ from accounts.decisions import (
     whom_to_contact,
 )
 from accounts.models import Account, Subscription, User
-from accounts.views import SignInView, SignOutView
 from core.centers import CORPORATE_BILLING_PORTAL
 from core.mixins import CenterAccessMixin
+from logmein_id.views import SignInView, SignOutView
 
 from .mailto import billing_admin_mailto
 

@@ -76,8 +76,8 @@ def small_account_make() -> None:
     """An account like Bench Industries with FEW_CARDS of its subscriptions' products."""
     from django.conf import settings
 
+    from accounts.hashers import public_password_hash
     from accounts.models import Account, Subscription, User
-    from sandbox.services import public_password_hash
 
     big = Account.objects.get(name="Bench Industries")
     small = Account.objects.create(name=SMALL_ACCOUNT, billing="standard", currency="USD")

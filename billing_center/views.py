@@ -34,14 +34,14 @@ from accounts.decisions import (
 )
 from accounts.models import Activity, Subscription, User
 from accounts.services import OrderAlreadyPlaced, SeatWasReset, seat_was_reset_check
-from accounts.views import (
+from core.formatting import format_day, format_list_of
+from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
+from logmein_id.views import (
     SignInView,
     SignOutView,
     SubscriptionOrderView,
     seat_was_reset_page,
 )
-from core.formatting import format_day, format_list_of
-from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
 
 from . import services
 from .cart import Cart, cart_lines, cart_totals, reviewed_lines
@@ -211,7 +211,7 @@ def payment_details(account) -> dict:
 
 
 class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
-    """Edit subscription, an order in three steps (accounts.views.SubscriptionOrderView):
+    """Edit subscription, an order in three steps (logmein_id.views.SubscriptionOrderView):
     the plan tier and billing frequency, their order summary, then Place Order, all on
     `billing_center/order.html`; the summary is posted again with `place`. A refused form
     answers 400. (Adding licenses goes through the cart instead: AddLicensesView, CartView,

@@ -12,6 +12,9 @@ class Center:
     name: Promise
     real_address: str
     sign_in_url_name: str
+    # The session key of a sign-in of the center's own, kept apart from the LogMeIn ID (the
+    # portal's User ID): the LogMeIn ID's sign-in and sign-out leave it in the session.
+    separate_sign_in_key: str | None = None
 
 
 BILLING_CENTER = Center(
@@ -28,6 +31,7 @@ CORPORATE_BILLING_PORTAL = Center(
     _("Corporate Billing Portal"),
     "https://link.logmeininc.com/corp-billing",
     "corp_portal:sign-in",
+    separate_sign_in_key="corp_portal_login",
 )
 CENTERS = [BILLING_CENTER, ADMIN_CENTER, CORPORATE_BILLING_PORTAL]
 CENTERS_BY_NAMESPACE = {center.namespace: center for center in CENTERS}

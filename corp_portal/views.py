@@ -19,11 +19,12 @@ from accounts.clock import sandbox_today
 from accounts.decisions import FROM_ADMIN_CENTER, portal_sign_in_outcome
 from accounts.models import Subscription
 from accounts.services import REVIEW_AGAIN
-from accounts.views import SubscriptionOrderView
+from core.centers import CORPORATE_BILLING_PORTAL
 from core.formatting import format_day, format_money
 from core.mixins import ServiceFormMixin, refusal_add
 from core.public_url import absolute_url
 from core.redirects import same_site_url
+from logmein_id.views import SubscriptionOrderView
 
 from .forms import (
     AutoRenewalOffForm,
@@ -69,7 +70,7 @@ from .services import (
     service_order_place,
 )
 
-SESSION_KEY = "corp_portal_login"
+SESSION_KEY = CORPORATE_BILLING_PORTAL.separate_sign_in_key
 # A message shown as a trainer note (includes/messages.html), not as an alert.
 TRAINER_NOTE_TAG = "trainer-note"
 INVOICES_SHOWN = 20
@@ -587,7 +588,7 @@ class PurchaseOrdersView(PortalSignInRequiredMixin, FormView):
 
 class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
     """New seat quantity -> review (with a new order key) -> place service order
-    (accounts.views.SubscriptionOrderView; the POST's `step` says which). A new quantity
+    (logmein_id.views.SubscriptionOrderView; the POST's `step` says which). A new quantity
     that adds no seats is told on the seats field."""
 
     template_name = "corp_portal/add_seats.html"

@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.decisions import Outcome, billing_contact, can_see_billing_contact
 from sandbox.models import TrainerNote
-from sandbox.personas import PersonaRow, persona_rows
+from sandbox.personas import PersonaRow
 
-from .models import Asks, Exercise, Table
+from .models import Asks, Exercise
+from .paths import Table, persona_path
 
 
 class Choice(models.TextChoices):
@@ -65,31 +66,16 @@ def choice_of(outcome: Outcome) -> Choice:
     return next(choice for choice, outcomes in CHOICE_OUTCOMES.items() if outcome in outcomes)
 
 
-def path_outcomes(exercise: Exercise, row: PersonaRow) -> list[Outcome]:
-    """The outcomes of the article the persona reaches in the exercise's table, in order."""
-    if exercise.table == Table.ADMIN_CENTER:
-        return row.admin_center_outcomes
-    return row.billing_center
-
-
 def exercise_expected(
     exercise: Exercise, rows: dict[str, PersonaRow] | None = None
 ) -> Outcome | None:
     """The outcome that answers the exercise, from the decision functions: the first of the
     persona's path (`Asks.LANDING`) or the last (`Asks.END`). None when the path reaches no
     outcome (an agent in the Admin Center) or the persona is not in this seat."""
-    rows = persona_rows_by_key() if rows is None else rows
-    row = rows.get(exercise.persona_key)
-    if row is None:
-        return None
-    outcomes = path_outcomes(exercise, row)
+    outcomes = persona_path(exercise.persona_key, exercise.table, rows)
     if not outcomes:
         return None
     return outcomes[0] if exercise.asks == Asks.LANDING else outcomes[-1]
-
-
-def persona_rows_by_key() -> dict[str, PersonaRow]:
-    return {row.persona.key: row for row in persona_rows()}
 
 
 def choice_label(choice: Choice, row: PersonaRow | None) -> str:

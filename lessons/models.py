@@ -7,6 +7,7 @@ the persona's path through the table, asked of `accounts/decisions.py` in the se
 trainee plays (`lessons.answers`).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,12 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from sandbox.sample_data import PERSONAS
 from seats.scope import SeatScopedModel
 
-
-class Table(models.TextChoices):
-    """The article's two tables, by the center whose page decides them."""
-
-    BILLING_CENTER = "billing_center", _("Billing Center sign-in")
-    ADMIN_CENTER = "admin_center", _("Admin Center “Add Licenses”")
+from .paths import Table, persona_path
 
 
 class Asks(models.TextChoices):
@@ -56,11 +52,7 @@ class Exercise(models.Model):
         return f"{self.key}: {self.question[:60]}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from .answers import exercise_expected
-
-        if self.persona_key and self.table and exercise_expected(self) is None:
+        if self.persona_key and self.table and not persona_path(self.persona_key, self.table):
             raise ValidationError(
                 _("This persona's path through this table reaches no outcome of the article.")
             )

@@ -131,8 +131,9 @@ def _translated(field: str, texts: dict[str, str]) -> dict[str, str]:
 def exercises_load() -> None:
     """Create the shipped exercises that are missing (by key); keep every trainer's edit.
 
-    Called by `sandbox.services.sandbox_load` (settings.SANDBOX_SAMPLE_DATA_LOADERS), once,
-    beside the default seat's world: exercises are shared content, like the trainer notes.
+    Called when `sandbox.services.sandbox_load` loads the default seat's world
+    (`sandbox.signals.sample_data_loaded`, connected in apps.py): exercises are shared
+    content, like the trainer notes.
     """
     trainers_may_edit_exercises()
     existing = set(Exercise.objects.values_list("key", flat=True))
@@ -171,3 +172,9 @@ def trainers_may_edit_exercises() -> None:
             content_type__app_label="lessons", codename__in=TRAINER_PERMISSIONS
         )
     )
+
+
+def exercises_load_receiver(sender, **kwargs) -> None:
+    """The receiver of `sandbox.signals.sample_data_loaded`: the sandbox loaded its shared
+    content, the lessons load theirs."""
+    exercises_load()

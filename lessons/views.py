@@ -24,9 +24,10 @@ from seats.middleware import seat_enter
 from seats.models import Classroom, Seat
 
 from . import services
-from .answers import Choice, answer_check, exercise_expected, persona_rows_by_key
+from .answers import Choice, answer_check, exercise_expected
 from .forms import AnswerForm
-from .models import Exercise, Table
+from .models import Exercise
+from .paths import Table, persona_rows_by_key
 from .selectors import answers_by_exercise, course_exercises, course_score, exercises_visible
 
 # The session remembers the personal seat its course runs in.

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from accounts.hashers import public_password_hash
 from accounts.models import Account
 from corp_portal.invoicing import invoice_lines, month_start, monthly_invoice, portal_prices
 from corp_portal.models import (
@@ -29,7 +30,6 @@ from corp_portal.models import (
 from corp_portal.services import invoice_email_send
 
 from . import sample_data
-from .services import public_password_hash
 
 INVOICE_MONTHS = 24
 EMAILED_INVOICES = 3  # the most recent ones land in the holder's mailbox

@@ -41,9 +41,9 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from accounts.services import activity_record
-from accounts.views import SignInView
 from corp_portal.models import PortalLogin
 from corp_portal.services import portal_lockout_clear
+from logmein_id.views import SignInView
 from seats.models import Seat
 from seats.scope import seat_scope
 
@@ -54,7 +54,7 @@ PORTAL = "portal"
 PERSONA_SIGN_IN = "persona"  # the LogMeIn ID sign-in of both centers, and Sign in now
 TRAINER_SIGN_IN = "trainer"  # the Django admin's sign-in, the trainer's
 TRAINER_SIGN_IN_VIEW = "admin:login"
-PERSONA_SIGN_IN_VIEWS = {"sandbox:persona-sign-in"}  # besides accounts.views.SignInView's
+PERSONA_SIGN_IN_VIEWS = {"sandbox:persona-sign-in"}  # besides logmein_id.views.SignInView's
 
 DEFAULT_SCOPE = "default"
 STAFF_SCOPE = "staff"

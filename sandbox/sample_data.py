@@ -10,6 +10,11 @@ from decimal import Decimal
 
 from accounts.decisions import Outcome
 
+# The project's own apps: every row of their tables is sample data or classroom work (the
+# seats and classes too: a reset of the whole sandbox ends every class; the trainer views them
+# all in the Django admin).
+PROJECT_APPS = ("seats", "accounts", "billing_center", "admin_center", "corp_portal", "sandbox")
+
 STANDARD = "standard"
 CORPORATE = "corporate"
 MONTHLY = "monthly"

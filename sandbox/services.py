@@ -5,27 +5,28 @@ in the middle of a class must not undo the class's orders. Only `sandbox_reset` 
 """
 
 import datetime
-import functools
 from collections.abc import Callable
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.utils.module_loading import import_string
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.clock import sandbox_today
-from accounts.hashers import PublicPasswordHasher
+from accounts.hashers import public_password_hash
 from accounts.models import Account, Activity, PlanPrice, PlanTier, Product, Subscription, User
 from accounts.services import activity_record
 from seats.models import Seat
 from seats.scope import current_seat_id
 
 from . import sample_data
+from .billing_center_sample_data import billing_center_sample_data_load
+from .corp_portal_sample_data import corp_portal_sample_data_load
 from .models import Persona, TrainerNote
+from .signals import sample_data_loaded
+from .trainers import TRAINER_EMAIL, trainer_load
 
 
 def _translated(field: str, texts: dict[str, str]) -> dict[str, str]:
@@ -54,11 +55,6 @@ def sandbox_load(
     `trainer_password_hash` when given (a reset keeps it); a password generated for a new
     trainer goes to `show_trainer_password`, the only time anyone sees it.
     """
-    from sandbox.billing_center_sample_data import billing_center_sample_data_load
-    from sandbox.corp_portal_sample_data import corp_portal_sample_data_load
-
-    from .trainers import trainer_load
-
     today = today or sandbox_today()
     in_default_seat = current_seat_id() == Seat.objects.default().pk
     products, plans = _load_products()
@@ -69,10 +65,9 @@ def sandbox_load(
         if generated and show_trainer_password:
             show_trainer_password(generated)
         _load_trainer_notes()
-        # The apps above the sandbox load their shared content here, in the order settings
-        # list them (the sandbox imports none of them: they stand on its floor).
-        for loader in settings.SANDBOX_SAMPLE_DATA_LOADERS:
-            import_string(loader)()
+        # The apps above the sandbox load their shared content now (signals.py): the sandbox
+        # imports none of them, they listen.
+        sample_data_loaded.send(sender=sandbox_load)
     _load_personas(accounts, with_staff=in_default_seat)
     billing_center_sample_data_load(accounts=accounts, today=today)
     corp_portal_sample_data_load(accounts=accounts, today=today)
@@ -166,18 +161,6 @@ def _load_accounts(
     return accounts
 
 
-@functools.cache
-def public_password_hash(password: str) -> str:
-    """The hash of a public sample password, made once per process and shared by every seat.
-
-    The personas' and the portal's passwords are printed in the README, so neither a salt per
-    row nor a costly hash protects anything: they get the cheap `PublicPasswordHasher`, which
-    lets 30 trainees sign in at the same moment on two cores, and one hash for every seat. The
-    trainer's password, and any password a person sets, get Django's default (docs/deploy.md).
-    """
-    return make_password(password, hasher=PublicPasswordHasher.algorithm)
-
-
 def _load_personas(accounts: dict[str, Account], *, with_staff: bool) -> None:
     """The seat's people and their persona rows: the missing ones, in one insert each. A
     person the class deleted comes back; one the class changed stays as it is."""
@@ -235,9 +218,6 @@ def _load_trainer_notes() -> None:
         )
 
 
-# The project's own apps: every row of their tables is sample data or classroom work (the
-# seats and classes too: a reset of the whole sandbox ends every class).
-PROJECT_APPS = ("seats", "accounts", "billing_center", "admin_center", "corp_portal", "sandbox")
 # Other apps whose rows are classroom work: the sign-in lockouts and attempts (django-axes).
 CLASSROOM_APPS = ("axes",)
 
@@ -248,7 +228,7 @@ def classroom_models() -> list[type]:
     at one of them (the Django admin's log of changes), whose rows would otherwise dangle.
     """
     chosen = {Session}
-    for label in PROJECT_APPS + CLASSROOM_APPS:
+    for label in sample_data.PROJECT_APPS + CLASSROOM_APPS:
         if apps.is_installed(label):
             chosen.update(apps.get_app_config(label).get_models(include_auto_created=True))
     everything = list(apps.get_models(include_auto_created=True))
@@ -299,8 +279,6 @@ def sandbox_reset(
     sessions, edited notes, sign-in lockouts); `sandbox_load` then writes the sample data of
     every app. The trainer's password is the one thing kept: it is not sample data.
     """
-    from .trainers import TRAINER_EMAIL
-
     announce = announce or (lambda number, text: None)
     trainer_password_hash = (
         User.objects.filter(email=TRAINER_EMAIL).values_list("password", flat=True).first()

@@ -11,7 +11,6 @@ from django.db.models import Q
 from accounts.models import User
 
 from . import sample_data
-from .services import PROJECT_APPS
 
 TRAINER_EMAIL = sample_data.PERSONAS_BY_KEY["trainer"].email
 TRAINERS_GROUP = "Trainers"
@@ -23,7 +22,7 @@ TRAINER_PERMISSIONS = [
     ("sandbox", "change_trainernote"),
     ("axes", "delete_accessattempt"),
 ]
-VIEWED_APPS = [*PROJECT_APPS, "axes"]
+VIEWED_APPS = [*sample_data.PROJECT_APPS, "axes"]
 
 # The permission every trainer page checks.
 RESET_PERMISSION = "sandbox.reset_sandbox"

@@ -15,9 +15,9 @@ from django.views.generic import DetailView, ListView
 
 from accounts.decisions import Outcome
 from accounts.models import Activity, User
-from accounts.views import separate_sign_ins_kept
 from core.centers import CENTERS
 from core.redirects import same_site_url
+from logmein_id.views import separate_sign_ins_kept
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 

@@ -72,10 +72,6 @@ if SANDBOX_PUBLIC_URL and not re.fullmatch(r"https?://[^/?#\s]+", SANDBOX_PUBLIC
 
 # The sandbox's "today": renewal dates, invoices and billing periods are computed from it,
 # so trainers' material stays true. Empty means the real date.
-# The shared content of the apps above the sandbox (which it may not import), loaded by
-# `sandbox_load` after its own, in this order: one explicit call per app.
-SANDBOX_SAMPLE_DATA_LOADERS = ["lessons.sample_data.exercises_load"]
-
 _today = env("SANDBOX_TODAY", default="")
 SANDBOX_TODAY = datetime.date.fromisoformat(_today) if _today else None
 
@@ -95,6 +91,7 @@ INSTALLED_APPS = [
     "core",
     "seats",
     "accounts",
+    "logmein_id",
     "billing_center",
     "admin_center",
     "corp_portal",

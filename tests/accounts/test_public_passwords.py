@@ -9,10 +9,13 @@ from django.contrib.auth.hashers import get_hasher, identify_hasher
 from django.test import Client
 from django.urls import reverse
 
-from accounts.hashers import PublicPasswordHasher, is_public_password_hash
+from accounts.hashers import (
+    PublicPasswordHasher,
+    is_public_password_hash,
+    public_password_hash,
+)
 from corp_portal.models import PortalLogin
 from corp_portal.services import portal_sign_in
-from sandbox.services import public_password_hash
 
 pytestmark = pytest.mark.django_db
 

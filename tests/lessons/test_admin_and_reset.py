@@ -1,6 +1,8 @@
 """Trainers edit the exercises in the Django admin, in three languages; a reset of the
 sandbox keeps them and empties the answers and releases."""
 
+import io
+
 import pytest
 
 from lessons.models import Exercise, ExerciseAnswer, ReleasedExercise
@@ -64,3 +66,24 @@ def test_a_reset_keeps_the_exercises_and_empties_answers_and_releases(
     assert Exercise.objects.count() == 9
     assert not ExerciseAnswer._base_manager.exists()
     assert not ReleasedExercise.objects.exists()
+
+
+def test_the_sandbox_s_commands_load_the_exercises_and_keep_the_trainer_s_edits():
+    """`make run` and `make serve` run load_sandbox; reset_sandbox restores: both load the
+    shipped exercises (the sandbox's signal, the lessons' receiver), neither undoes an edit."""
+    from django.core.management import call_command
+
+    from lessons.sample_data import EXERCISES
+
+    call_command("load_sandbox", stdout=io.StringIO())
+    assert sorted(Exercise.objects.values_list("key", flat=True)) == sorted(
+        data.key for data in EXERCISES
+    )
+    Exercise.objects.filter(key="bruno-add-licenses").update(question_es="Editado por el formador")
+    Exercise.objects.filter(key="ana-billing-center").delete()
+    call_command("reset_sandbox", stdout=io.StringIO())
+    assert Exercise.objects.count() == len(EXERCISES)
+    assert Exercise.objects.get(key="bruno-add-licenses").question_es == "Editado por el formador"
+    Exercise.objects.filter(key="ana-billing-center").delete()
+    call_command("load_sandbox", stdout=io.StringIO())
+    assert Exercise.objects.filter(key="ana-billing-center").exists()

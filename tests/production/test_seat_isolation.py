@@ -57,7 +57,7 @@ TYPO_ID = "typo.locked@acme.example"
 # Forms not submitted for real, and why.
 NOT_SUBMITTED = {
     # The trainer's Reset restores the whole sandbox, every class and seat with it (on
-    # purpose: sandbox.services.PROJECT_APPS); a seat's own reset is seat_reset.
+    # purpose: sandbox.sample_data.PROJECT_APPS); a seat's own reset is seat_reset.
     "sandbox:reset": "resets the whole sandbox, every seat included, by design",
     # The trainer's Starting states page sets any seat to a state: the trainer's tool for every
     # seat, by design (tests/sandbox/test_state_pages.py).

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.db import models
 
-from sandbox.services import PROJECT_APPS
+from sandbox.sample_data import PROJECT_APPS
 
 # When a row was written, a salted password hash and a seat's secret token differ from one
 # load to the next by nature; everything else must be equal.

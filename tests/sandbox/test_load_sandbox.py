@@ -208,3 +208,28 @@ def test_load_into_an_empty_database_gives_the_whole_sample_world():
     assert BillTo.objects.count() == PaymentProfile.objects.count() == 1
     assert PortalInvoice.objects.count() == 24
     assert MailboxMessage.objects.filter(recipient="diego.corp@globex.example").count() == 3
+
+
+def test_loading_tells_the_apps_above_in_the_default_seat_only():
+    """The apps above the sandbox load their shared content when `sample_data_loaded` says so
+    (the sandbox imports none of them): once per load of the default seat's world, never for a
+    seat's own copy, since shared content lives once."""
+    from sandbox.services import sandbox_load
+    from sandbox.signals import sample_data_loaded
+    from seats.models import Seat
+    from seats.scope import seat_scope
+
+    heard = []
+
+    def receiver(sender, **kwargs):
+        heard.append(sender)
+
+    sample_data_loaded.connect(receiver, dispatch_uid="test.heard")
+    try:
+        sandbox_load()
+        assert heard == [sandbox_load]
+        with seat_scope(Seat.objects.create(number=99)):
+            sandbox_load()
+        assert heard == [sandbox_load]
+    finally:
+        sample_data_loaded.disconnect(dispatch_uid="test.heard")

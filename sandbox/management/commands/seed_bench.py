@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.clock import sandbox_today
+from accounts.hashers import public_password_hash
 from accounts.models import (
     Account,
     BillingFrequency,
@@ -26,7 +27,6 @@ from accounts.models import (
 from billing_center.models import Invoice
 from corp_portal.models import Invoice as PortalInvoice
 from sandbox.sample_data import GLOBEX
-from sandbox.services import public_password_hash
 
 BENCH_ACCOUNT = "Bench Industries"
 BILLING_ADMIN = "bench.billing@bench.example"

@@ -6,14 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import FormView
 
-from core.mixins import ServiceFormMixin
-from core.redirects import same_site_url
-from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
-from seats.middleware import TRAINEE_KEY as SEAT_TRAINEE_KEY
-
-from .forms import SignInForm
-from .models import PlacedOrder
-from .services import (
+from accounts.forms import SignInForm
+from accounts.models import PlacedOrder
+from accounts.services import (
     OrderAlreadyPlaced,
     SeatWasReset,
     order_key_new,
@@ -21,10 +16,17 @@ from .services import (
     order_placed_before,
     seat_was_reset_check,
 )
+from core.centers import CENTERS
+from core.mixins import ServiceFormMixin
+from core.redirects import same_site_url
+from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
+from seats.middleware import TRAINEE_KEY as SEAT_TRAINEE_KEY
 
 # Session keys of sign-ins of their own (the Corporate Billing Portal's User ID), which share
-# the Django session with the LogMeIn ID. Each such app adds its key when it is ready.
-SEPARATE_SIGN_IN_KEYS: set[str] = set()
+# the Django session with the LogMeIn ID: each center declares its key in core/centers.py.
+SEPARATE_SIGN_IN_KEYS = frozenset(
+    center.separate_sign_in_key for center in CENTERS if center.separate_sign_in_key
+)
 
 
 @contextmanager
