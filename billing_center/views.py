@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
@@ -35,7 +34,8 @@ from accounts.decisions import (
 from accounts.models import Activity, Subscription, User
 from accounts.services import OrderAlreadyPlaced, SeatWasReset, seat_was_reset_check
 from core.formatting import format_day, format_list_of
-from core.mixins import CenterAccessMixin, ServiceFormMixin, refusal_message
+from core.mixins import CenterAccessMixin, SensitivePostMixin, ServiceFormMixin
+from core.steps import StepsMixin
 from logmein_id.views import (
     SignInView,
     SignOutView,
@@ -221,8 +221,8 @@ class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
     form_class = EditSubscriptionForm
     invalid_status = 400
 
-    def posted_step(self):
-        return self.PLACE if "place" in self.request.POST else self.REVIEW
+    step_field = "place"  # the summary's Place Order posts place=1
+    post_steps = {"1": SubscriptionOrderView.PLACE, None: SubscriptionOrderView.REVIEW}
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "subscription": self.subscription}
@@ -318,22 +318,24 @@ class AddLicensesView(CartMixin, ServiceFormMixin, FormView):
         )
 
 
-class CartView(CartMixin, TemplateView):
-    """The cart: each line's licenses and price, Edit (back to Add Agents) and Remove, and
-    Proceed to Checkout. POST `remove=<subscription pk>` takes a line out."""
+class CartView(CartMixin, StepsMixin, TemplateView):
+    """The cart (core.steps.StepsMixin): the page, each line's licenses and price, Edit (back
+    to Add Agents) and Remove, and Proceed to Checkout; its one POST step, `remove`, takes
+    the line `remove=<subscription pk>` out."""
 
     template_name = "billing_center/cart.html"
+    post_steps = {None: "remove"}
 
-    def post(self, request, *args, **kwargs):
+    def step_remove(self):
         try:
-            subscription_id = int(request.POST.get("remove", ""))
+            subscription_id = int(self.request.POST.get("remove", ""))
         except ValueError:
             return redirect("billing_center:cart")
         subscription = self.subscriptions().select_related("product").filter(pk=subscription_id)
         if self.cart.quantity(subscription_id) is not None and subscription:
             self.cart.remove(subscription_id)
             messages.info(
-                request,
+                self.request,
                 _("%(product)s is out of your cart.") % {"product": subscription[0].product.name},
             )
         return redirect("billing_center:cart")
@@ -343,20 +345,25 @@ class CartView(CartMixin, TemplateView):
         return super().get_context_data(lines=lines, **cart_totals(lines), **kwargs)
 
 
-class CheckoutView(CartMixin, ServiceFormMixin, FormView):
-    """Proceed to Checkout: the order summary of the whole cart (the billing period beginning
-    today, the licenses, the plan price, the total due), the card on file and the VAT
-    number, Edit Order (back to the cart), then Place Order.
+class CheckoutView(CartMixin, StepsMixin, FormView):
+    """Proceed to Checkout, in two steps (core.steps.StepsMixin): `review` (GET), the order
+    summary of the whole cart (the billing period beginning today, the licenses, the plan
+    price, the total due), the card on file and the VAT number, Edit Order (back to the
+    cart), then Place Order.
 
     The Place Order form carries the cart's key and the lines as shown (`reviewed_lines`).
     A cart changed since (another tab, another price) is reviewed again rather than placed;
     a cart placed before under that key (Back then Place Order, a double click, the same
     cart in two tabs) is recognised even with the cart emptied since, and charges nothing
-    again. A refused checkout answers 400."""
+    again: that is `place` (POST). A refused checkout answers 400."""
 
     template_name = "billing_center/checkout.html"
     form_class = CheckoutForm
     invalid_status = 400
+    get_steps = {None: "review"}
+    post_steps = {None: "place"}
+    form_steps = ("place",)
+    refusal_pages = {SeatWasReset: seat_was_reset_page}  # at the moment of Place Order
 
     @cached_property
     def lines(self):
@@ -365,21 +372,15 @@ class CheckoutView(CartMixin, ServiceFormMixin, FormView):
     def get_initial(self):
         return {"order_key": self.cart.key, "lines": reviewed_lines(self.lines)}
 
-    def post(self, request, *args, **kwargs):
-        form = self.get_form()
-        if not form.is_valid():
-            return self.form_invalid(form)
+    def step_review(self):
+        return self.step_page()
+
+    def step_place(self, form):
         order_key = form.cleaned_data["order_key"]
         placed = services.cart_placed_before(account=self.account, order_key=order_key)
         if placed:
             return self.already_placed(placed, order_key=order_key)
-        try:
-            return self.form_valid(form)
-        except SeatWasReset:  # the seat's reset, at the moment of Place Order
-            return seat_was_reset_page(request)
-
-    def service_call(self, form):
-        shown = (form.cleaned_data["order_key"], form.cleaned_data["lines"])
+        shown = (order_key, form.cleaned_data["lines"])
         if shown != (self.cart.key, reviewed_lines(self.lines)):
             seat_was_reset_check(self.account)  # the lines are gone with the whole account?
             raise ValidationError(
@@ -433,43 +434,51 @@ class CheckoutView(CartMixin, ServiceFormMixin, FormView):
         )
 
 
-class NewSubscriptionView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
-    """Add New Subscription: choose another product's plan tier, frequency and licenses, see
-    what it costs, then Buy (Place Order) or Try it free. Adding a product twice is refused
-    by the service (one subscription per product), so a double click orders once."""
+class NewSubscriptionView(BillingAdminRequiredMixin, StepsMixin, FormView):
+    """Add New Subscription, in steps (core.steps.StepsMixin): choose another product's plan
+    tier, frequency and licenses (`form`), see what it costs (`review`), then Buy (Place
+    Order) or Try it free (`place`, the summary's `confirm=1`). Adding a product twice is
+    refused by the service (one subscription per product), so a double click orders once."""
 
     template_name = "billing_center/new_subscription.html"
     form_class = NewSubscriptionForm
     invalid_status = 400
     nav_item = "billing_center:subscriptions"
+    get_steps = {None: "form"}
+    step_field = "confirm"
+    post_steps = {"1": "place", None: "review"}
+    form_steps = ("review", "place")
+    refusal_pages = {SeatWasReset: seat_was_reset_page}  # the seat's reset, at the moment of Buy
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan_tiers": services.plan_tiers_to_add(self.account)}
 
-    def service_call(self, form):
+    def step_form(self):
+        return self.step_page()
+
+    def step_review(self, form):
         data = form.cleaned_data
-        if "confirm" not in self.request.POST:
-            summary = services.order_summary_new_subscription(
-                account=self.account,
-                plan_tier=data["plan_tier"],
-                billing_frequency=data["billing_frequency"],
-                licenses=data["licenses"],
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, summary=summary, trial_days=services.TRIAL_DAYS)
-            )
+        summary = services.order_summary_new_subscription(
+            account=self.account,
+            plan_tier=data["plan_tier"],
+            billing_frequency=data["billing_frequency"],
+            licenses=data["licenses"],
+        )
+        return self.render_to_response(
+            self.get_context_data(form=form, summary=summary, trial_days=services.TRIAL_DAYS)
+        )
+
+    def step_place(self, form):
+        data = form.cleaned_data
         trial = data["mode"] == NewSubscriptionForm.TRY
-        try:
-            subscription = services.subscription_add(
-                actor=self.request.user,
-                account=self.account,
-                plan_tier_id=data["plan_tier"].pk,
-                billing_frequency=data["billing_frequency"],
-                licenses=data["licenses"],
-                trial=trial,
-            )
-        except SeatWasReset:  # the seat's reset, at the moment of Buy
-            return seat_was_reset_page(self.request)
+        subscription = services.subscription_add(
+            actor=self.request.user,
+            account=self.account,
+            plan_tier_id=data["plan_tier"].pk,
+            billing_frequency=data["billing_frequency"],
+            licenses=data["licenses"],
+            trial=trial,
+        )
         if trial:
             message = _("Your free trial of %(product)s runs until %(date)s.") % {
                 "product": subscription.product.name,
@@ -483,49 +492,46 @@ class NewSubscriptionView(BillingAdminRequiredMixin, ServiceFormMixin, FormView)
         return redirect("billing_center:subscriptions")
 
 
-class CancelSubscriptionView(BillingAdminRequiredMixin, DetailView):
-    """GET: the confirmation step. POST `action=cancel` or `action=undo`: one button, so a
-    refusal goes back to Subscriptions as an error message (core.mixins.refusal_message)."""
+class CancelSubscriptionView(BillingAdminRequiredMixin, StepsMixin, DetailView):
+    """Cancel, in steps (core.steps.StepsMixin): the confirmation (GET), then `cancel` or
+    `undo` (POST `action=`), each one button, so a refusal goes back to Subscriptions as an
+    error message (`refusal_url`)."""
 
     template_name = "billing_center/cancel.html"
     context_object_name = "subscription"
+    step_field = "action"
+    post_steps = {"cancel": "cancel", "undo": "undo"}
+    refusal_url = reverse_lazy("billing_center:subscriptions")
 
     def get_queryset(self):
         return self.subscriptions()
 
-    def post(self, request, *args, **kwargs):
-        subscription = self.get_object()
-        action = request.POST.get("action")
-        service = {
-            "cancel": services.subscription_cancel,
-            "undo": services.subscription_cancel_undo,
-        }.get(action)
-        if service is None:
-            raise Http404
-        try:
-            service(actor=request.user, account=self.account, subscription_id=subscription.pk)
-        except ValidationError as error:
-            refusal_message(request, error)
-        else:
-            if action == "cancel":
-                messages.success(
-                    request,
-                    _(
-                        "%(product)s is pending cancellation. "
-                        "You can undo this until the renewal date."
-                    )
-                    % {"product": subscription.product.name},
-                )
-            else:
-                messages.success(
-                    request,
-                    _("The cancellation of %(product)s is undone.")
-                    % {"product": subscription.product.name},
-                )
+    def before_step(self):
+        self.object = self.get_object()
+
+    def step_cancel(self):
+        services.subscription_cancel(
+            actor=self.request.user, account=self.account, subscription_id=self.object.pk
+        )
+        messages.success(
+            self.request,
+            _("%(product)s is pending cancellation. You can undo this until the renewal date.")
+            % {"product": self.object.product.name},
+        )
+        return redirect("billing_center:subscriptions")
+
+    def step_undo(self):
+        services.subscription_cancel_undo(
+            actor=self.request.user, account=self.account, subscription_id=self.object.pk
+        )
+        messages.success(
+            self.request,
+            _("The cancellation of %(product)s is undone.") % {"product": self.object.product.name},
+        )
         return redirect("billing_center:subscriptions")
 
 
-class PaymentMethodView(BillingAdminRequiredMixin, ServiceFormMixin, FormView):
+class PaymentMethodView(SensitivePostMixin, BillingAdminRequiredMixin, ServiceFormMixin, FormView):
     """Replace the card on file; a declined card is told on the card number."""
 
     template_name = "billing_center/payment_method.html"

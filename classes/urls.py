@@ -5,21 +5,21 @@ from . import board_views, clock_views, join_views, seat_trainee_views, seat_vie
 app_name = "classes"
 urlpatterns = [
     path("classes/", views.class_list, name="list"),
-    path("classes/<str:code>/", board_views.board, name="board"),
-    path("classes/<str:code>/board.csv", board_views.board_csv, name="board-csv"),
+    path("classes/<str:code>/", board_views.BoardView.as_view(), name="board"),
+    path("classes/<str:code>/board.csv", board_views.BoardCsvView.as_view(), name="board-csv"),
     path("classes/<str:code>/join-card/", views.join_card, name="join-card"),
-    path("classes/<str:code>/reset/", board_views.class_reset, name="class-reset"),
-    path("classes/<str:code>/end/", board_views.class_end, name="class-end"),
-    path("classes/<str:code>/state/", board_views.class_state, name="class-state"),
+    path("classes/<str:code>/reset/", board_views.ClassResetView.as_view(), name="class-reset"),
+    path("classes/<str:code>/end/", board_views.ClassEndView.as_view(), name="class-end"),
+    path("classes/<str:code>/state/", board_views.ClassStateView.as_view(), name="class-state"),
     path("classes/<str:code>/seats/<int:number>/", seat_views.seat_page, name="seat"),
     path(
         "classes/<str:code>/seats/<int:number>/reset/",
-        board_views.seat_reset,
+        board_views.SeatResetView.as_view(),
         name="seat-reset",
     ),
     path(
         "classes/<str:code>/seats/<int:number>/clear-lockouts/",
-        board_views.seat_lockouts_clear,
+        board_views.SeatLockoutsClearView.as_view(),
         name="seat-lockouts-clear",
     ),
     path(

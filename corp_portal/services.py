@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Min
-from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -413,7 +412,7 @@ def quote_decide(*, portal_login: PortalLogin, quote_id: int, accept: bool) -> Q
         .first()
     )
     if quote is None:
-        raise Http404
+        raise Quote.DoesNotExist
     if not quote.is_open:
         raise ValidationError(
             _("Quote %(number)s was already answered: %(status)s."),
@@ -465,7 +464,7 @@ def invoice_pay(*, portal_login: PortalLogin, invoice_id: int, amount: Decimal) 
         .first()
     )
     if invoice is None:
-        raise Http404
+        raise Invoice.DoesNotExist
     payment_amount_validate(invoice=invoice, amount=amount)
     before = {"balance": str(invoice.balance), "status": invoice.status}
     invoice.amount_paid = invoice.amount_paid + amount
@@ -522,7 +521,7 @@ def invoice_contact_remove(*, portal_login: PortalLogin, contact_id: int) -> Non
         pk=contact_id, account_id=portal_login.account_id
     ).first()
     if contact is None:
-        raise Http404
+        raise InvoiceContact.DoesNotExist
     contact.delete()
     activity_record(
         actor=portal_login.holder,
@@ -593,7 +592,7 @@ def auto_renewal_set(
         .first()
     )
     if subscription is None:
-        raise Http404
+        raise Subscription.DoesNotExist
     if not enabled and reason not in RenewalOffReason.values:
         raise ValidationError({"reason": _("Choose why you turn auto-renewal off.")}, code="reason")
     setting, _created = AutoRenewal.objects.get_or_create(subscription=subscription)

@@ -21,9 +21,10 @@ from accounts.models import Subscription
 from accounts.services import REVIEW_AGAIN
 from core.centers import CORPORATE_BILLING_PORTAL
 from core.formatting import format_day, format_money
-from core.mixins import ServiceFormMixin, refusal_add
+from core.mixins import SensitivePostMixin, ServiceFormMixin
 from core.public_url import absolute_url
 from core.redirects import same_site_url
+from core.steps import StepsMixin
 from logmein_id.views import SubscriptionOrderView
 
 from .forms import (
@@ -76,7 +77,7 @@ TRAINER_NOTE_TAG = "trainer-note"
 INVOICES_SHOWN = 20
 
 
-class SignInView(FormView):
+class SignInView(SensitivePostMixin, FormView):
     """User ID + password. A refusal carries the article's conclusion, decided from the
     sign-in's answer by accounts.decisions: BC-2c, or AC-3c for someone who came from the
     Admin Center (`?from=admin-center`, kept through the POST); a locked User ID is told so."""
@@ -154,7 +155,7 @@ def reset_key(login: PortalLogin, token: str) -> str:
     return f"{login.pk}-{token}"
 
 
-class ResetPasswordView(FormView):
+class ResetPasswordView(SensitivePostMixin, ServiceFormMixin, FormView):
     """The page the emailed link opens: a new password for the User ID, once, before the
     link expires. A used or expired link says so and offers Forgot Password? again."""
 
@@ -176,16 +177,12 @@ class ResetPasswordView(FormView):
             return self.render_to_response(self.get_context_data(form=None))
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            portal_password_set(
-                portal_login=self.portal_login,
-                token=self.token,
-                password=form.cleaned_data["password"],
-            )
-        except ValidationError as error:
-            refusal_add(form, error)
-            return self.form_invalid(form)
+    def service_call(self, form):
+        portal_password_set(
+            portal_login=self.portal_login,
+            token=self.token,
+            password=form.cleaned_data["password"],
+        )
         messages.success(
             self.request,
             _("Your new password is set. Sign in with User ID %(user_id)s.")
@@ -342,29 +339,31 @@ class SubscriptionsView(PortalSignInRequiredMixin, ListView):
         return self.subscriptions().annotate(renewal_off=Exists(turned_off))
 
 
-class AutoRenewalView(PortalSignInRequiredMixin, FormView):
-    """Auto-renewal of one subscription: turning it on is one button; turning it off asks
-    why (a reason, an optional comment) on this page first."""
+class AutoRenewalView(PortalSignInRequiredMixin, StepsMixin, FormView):
+    """Auto-renewal of one subscription, in steps (core.steps.StepsMixin): turning it on is
+    one button (`turn_on`, the page's `enabled=on`); turning it off asks why (a reason, an
+    optional comment) on this page first (`turn_off`, the form)."""
 
     template_name = "corp_portal/auto_renewal.html"
     form_class = AutoRenewalOffForm
     http_method_names = ["get", "post"]
     nav_item = "corp_portal:subscriptions"
+    step_field = "enabled"
+    post_steps = {"on": "turn_on", None: "turn_off"}
+    form_steps = ("turn_off",)
 
     @cached_property
     def subscription(self):
         return get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
 
-    def post(self, request, *args, **kwargs):
-        if request.POST.get("enabled") == "on":
-            auto_renewal_set(
-                portal_login=self.portal_login, subscription_id=self.subscription.pk, enabled=True
-            )
-            messages.success(request, self.done_message(enabled=True))
-            return redirect("corp_portal:subscriptions")
-        return super().post(request, *args, **kwargs)
+    def step_turn_on(self):
+        auto_renewal_set(
+            portal_login=self.portal_login, subscription_id=self.subscription.pk, enabled=True
+        )
+        messages.success(self.request, self.done_message(enabled=True))
+        return redirect("corp_portal:subscriptions")
 
-    def form_valid(self, form):
+    def step_turn_off(self, form):
         auto_renewal_set(
             portal_login=self.portal_login,
             subscription_id=self.subscription.pk,
@@ -409,14 +408,23 @@ class QuotesView(PortalSignInRequiredMixin, ListView):
         )
 
 
-class QuoteView(PortalSignInRequiredMixin, FormView):
-    """A quote; Accept or Reject shows a confirmation step (`?confirm=accept|reject`, a
-    page of its own, so it works without JavaScript), whose button answers the quote."""
+class QuoteView(PortalSignInRequiredMixin, StepsMixin, FormView):
+    """A quote, in steps (core.steps.StepsMixin): the quote (`page`); Accept or Reject shows
+    a confirmation step (`confirm`, `?confirm=accept|reject`, a page of its own, so it works
+    without JavaScript), whose button answers the quote (`answer`, POST)."""
 
     template_name = "corp_portal/quote.html"
     form_class = QuoteDecisionForm
     http_method_names = ["get", "post"]
     nav_item = "corp_portal:quotes"
+    step_field = "confirm"
+    get_steps = {
+        QuoteDecisionForm.ACCEPT: "confirm",
+        QuoteDecisionForm.REJECT: "confirm",
+        None: "page",
+    }
+    post_steps = {None: "answer"}
+    form_steps = ("answer",)
 
     @cached_property
     def quote(self):
@@ -426,23 +434,22 @@ class QuoteView(PortalSignInRequiredMixin, FormView):
             pk=self.kwargs["pk"],
         )
 
+    def step_confirm(self):
+        return self.step_page()
+
     def confirming(self) -> str | None:
-        choice = self.request.GET.get("confirm")
+        """The decision the page asks to confirm: the `confirm` step's, or the one posted
+        (shown again with a refusal), while the quote is open."""
+        choice = self.step_value if self.step == "confirm" else self.request.POST.get("decision")
         valid = (QuoteDecisionForm.ACCEPT, QuoteDecisionForm.REJECT)
         return choice if self.quote.is_open and choice in valid else None
 
     def get_initial(self):
         return {"decision": self.confirming()}
 
-    def form_valid(self, form):
+    def step_answer(self, form):
         accept = form.cleaned_data["decision"] == QuoteDecisionForm.ACCEPT
-        try:
-            quote = quote_decide(
-                portal_login=self.portal_login, quote_id=self.quote.pk, accept=accept
-            )
-        except ValidationError as error:
-            refusal_add(form, error)
-            return self.form_invalid(form)
+        quote = quote_decide(portal_login=self.portal_login, quote_id=self.quote.pk, accept=accept)
         words = (
             _("Quote %(number)s accepted. Your LogMeIn representative puts it into effect.")
             if accept
@@ -460,11 +467,12 @@ class QuoteView(PortalSignInRequiredMixin, FormView):
         )
 
 
-class PayNowView(PortalSignInRequiredMixin, FormView):
+class PayNowView(PortalSignInRequiredMixin, ServiceFormMixin, FormView):
     """Pay Now on an invoice: in full or a part; then the invoice, with its balance."""
 
     template_name = "corp_portal/pay_now.html"
     form_class = PayNowForm
+    refusal_field = "amount"
     http_method_names = ["get", "post"]
     nav_item = "corp_portal:invoices"
 
@@ -477,16 +485,12 @@ class PayNowView(PortalSignInRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "balance": self.invoice.balance}
 
-    def form_valid(self, form):
-        try:
-            payment = invoice_pay(
-                portal_login=self.portal_login,
-                invoice_id=self.invoice.pk,
-                amount=form.cleaned_data["amount"],
-            )
-        except ValidationError as error:
-            refusal_add(form, error, field="amount")
-            return self.form_invalid(form)
+    def service_call(self, form):
+        payment = invoice_pay(
+            portal_login=self.portal_login,
+            invoice_id=self.invoice.pk,
+            amount=form.cleaned_data["amount"],
+        )
         messages.success(
             self.request,
             _("Payment of %(amount)s received for invoice %(number)s. Balance: %(balance)s.")
@@ -502,21 +506,18 @@ class PayNowView(PortalSignInRequiredMixin, FormView):
         return super().get_context_data(invoice=self.invoice, **kwargs)
 
 
-class InvoiceContactsView(PortalSignInRequiredMixin, FormView):
+class InvoiceContactsView(PortalSignInRequiredMixin, ServiceFormMixin, FormView):
     """Who receives the invoices: the User ID's holder and the contacts added here (add one
     with the form; each listed one has Remove)."""
 
     template_name = "corp_portal/invoice_contacts.html"
     form_class = InvoiceContactForm
+    refusal_field = "email"
     http_method_names = ["get", "post"]
     nav_item = "corp_portal:invoice-contacts"
 
-    def form_valid(self, form):
-        try:
-            contact = invoice_contact_add(portal_login=self.portal_login, **form.cleaned_data)
-        except ValidationError as error:
-            refusal_add(form, error, field="email")
-            return self.form_invalid(form)
+    def service_call(self, form):
+        contact = invoice_contact_add(portal_login=self.portal_login, **form.cleaned_data)
         messages.success(
             self.request, _("%(email)s now receives the invoices.") % {"email": contact.email}
         )
@@ -529,12 +530,14 @@ class InvoiceContactsView(PortalSignInRequiredMixin, FormView):
         )
 
 
-class InvoiceContactRemoveView(PortalSignInRequiredMixin, TemplateView):
-    """Remove an invoice contact: a confirmation page (GET), then the removal (POST)."""
+class InvoiceContactRemoveView(PortalSignInRequiredMixin, StepsMixin, TemplateView):
+    """Remove an invoice contact, in steps (core.steps.StepsMixin): a confirmation page
+    (GET), then `remove` (POST)."""
 
     template_name = "corp_portal/invoice_contact_remove.html"
     http_method_names = ["get", "post"]
     nav_item = "corp_portal:invoice-contacts"
+    post_steps = {None: "remove"}
 
     @cached_property
     def contact(self):
@@ -546,16 +549,17 @@ class InvoiceContactRemoveView(PortalSignInRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(contact=self.contact, **kwargs)
 
-    def post(self, request, pk):
+    def step_remove(self):
         contact = self.contact
         invoice_contact_remove(portal_login=self.portal_login, contact_id=contact.pk)
         messages.success(
-            request, _("%(email)s no longer receives the invoices.") % {"email": contact.email}
+            self.request,
+            _("%(email)s no longer receives the invoices.") % {"email": contact.email},
         )
         return redirect("corp_portal:invoice-contacts")
 
 
-class PurchaseOrdersView(PortalSignInRequiredMixin, FormView):
+class PurchaseOrdersView(PortalSignInRequiredMixin, ServiceFormMixin, FormView):
     """The account's Purchase Orders and their expiry dates; add one with the form."""
 
     template_name = "corp_portal/purchase_orders.html"
@@ -563,16 +567,10 @@ class PurchaseOrdersView(PortalSignInRequiredMixin, FormView):
     http_method_names = ["get", "post"]
     nav_item = "corp_portal:purchase-orders"
 
-    def form_valid(self, form):
-        try:
-            order = purchase_order_add(
-                portal_login=self.portal_login,
-                today=sandbox_today(),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            refusal_add(form, error)
-            return self.form_invalid(form)
+    def service_call(self, form):
+        order = purchase_order_add(
+            portal_login=self.portal_login, today=sandbox_today(), **form.cleaned_data
+        )
         messages.success(
             self.request, _("Purchase Order %(number)s added.") % {"number": order.number}
         )
@@ -599,11 +597,15 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
     http_method_names = ["get", "post"]
     nav_item = "corp_portal:subscriptions"
 
-    def get(self, request, *args, **kwargs):
-        return self.refused_for_quote() or super().get(request, *args, **kwargs)
+    step_field = "step"  # the form posts step=review, the review step=place
+    post_steps = {
+        "review": SubscriptionOrderView.REVIEW,
+        "place": SubscriptionOrderView.PLACE,
+        None: SubscriptionOrderView.FORM,  # the order form again
+    }
 
-    def post(self, request, *args, **kwargs):
-        return self.refused_for_quote() or super().post(request, *args, **kwargs)
+    def before_step(self):
+        return self.refused_for_quote() or super().before_step()
 
     def refused_for_quote(self):
         """While a quote on the subscription is open, Add Seats says so and links to it
@@ -620,9 +622,6 @@ class AddSeatsView(PortalSignInRequiredMixin, SubscriptionOrderView):
             "corp_portal/add_seats_refused.html",
             self.get_context_data(form=None, quote=quote),
         )
-
-    def posted_step(self):
-        return {"review": self.REVIEW, "place": self.PLACE}.get(self.request.POST.get("step"))
 
     def get_initial(self):
         seats = self.request.GET.get("seats", "")

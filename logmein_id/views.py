@@ -3,7 +3,7 @@ from contextlib import contextmanager
 
 from django.contrib.auth.views import LoginView, LogoutView
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.generic import FormView
 
 from accounts.forms import SignInForm
@@ -17,8 +17,8 @@ from accounts.services import (
     seat_was_reset_check,
 )
 from core.centers import CENTERS
-from core.mixins import ServiceFormMixin
 from core.redirects import same_site_url
+from core.steps import StepsMixin
 from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 from seats.middleware import TRAINEE_KEY as SEAT_TRAINEE_KEY
 
@@ -83,20 +83,21 @@ def seat_was_reset_page(request) -> HttpResponse:
     return render(request, "order_not_placed.html", status=409)
 
 
-class SubscriptionOrderView(ServiceFormMixin, FormView):
-    """An order on a subscription in three steps at one URL: the Billing Center's Edit
-    subscription and the portal's Add Seats are written this way (the Billing Center's Add
-    Licenses goes through its cart instead: billing_center/cart.py).
+class SubscriptionOrderView(StepsMixin, FormView):
+    """An order on a subscription in three steps at one URL (core.steps.StepsMixin): the
+    Billing Center's Edit subscription and the portal's Add Seats are written this way (the
+    Billing Center's Add Licenses goes through its cart instead: billing_center/cart.py).
 
-    1. GET: the order form (`template_name`).
-    2. POST, the review step: the form is validated, and the order checked and priced by
+    1. `form` (GET): the order form (`template_name`).
+    2. `review` (POST): the form is validated, and the order checked and priced by
        `review(form)`, which returns what the review page shows (`review_template_name`, or
        the form's own template), with a new order key. Nothing changes yet.
-    3. POST, the place step (`posted_step()` tells the two apart): the order is validated
-       again (`place_form_class`, or the same form: the review page is trusted for nothing
-       but its key) and placed by `place(form)`, once per order key. A key placed before
-       (Back then Place, a double click) answers `already_placed(order)` instead of ordering
-       again; a placed order answers `placed(document)`.
+    3. `place` (POST; each center's `step_field` and `post_steps` say how its pages name the
+       step): the order is validated again (`place_form_class`, or the same form: the review
+       page is trusted for nothing but its key) and placed by `place(form)`, once per order
+       key. A key placed before (Back then Place, a double click) answers
+       `already_placed(order)` instead of ordering again; a placed order answers
+       `placed(document)`.
 
     The center's access mixin gives the ordering `account` and its `subscriptions()`. A
     service's refusal at either step (a `ValidationError`: pending cancellation, the limit,
@@ -107,14 +108,13 @@ class SubscriptionOrderView(ServiceFormMixin, FormView):
     review) answers `seat_was_reset_page`: nothing was ordered.
     """
 
-    REVIEW, PLACE = "review", "place"
+    FORM, REVIEW, PLACE = "form", "review", "place"
+    get_steps = {None: FORM}
+    form_steps = (REVIEW, PLACE)
+    refusal_pages = {SeatWasReset: seat_was_reset_page}
 
     review_template_name: str | None = None
     place_form_class = None
-
-    def posted_step(self) -> str | None:
-        """REVIEW or PLACE, as the POST says; None shows the order form again."""
-        raise NotImplementedError
 
     def review(self, form) -> dict:
         raise NotImplementedError
@@ -132,65 +132,47 @@ class SubscriptionOrderView(ServiceFormMixin, FormView):
         """The key the review page was sent with (a translated refusal without one)."""
         return order_key_read(self.request.POST)
 
-    def get(self, request, *args, **kwargs):
-        self.subscription = get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
-        self.step = None
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.step = self.posted_step()
-        try:
-            return self.posted(request, *args, **kwargs)
-        except SeatWasReset:
-            return seat_was_reset_page(request)
-
-    def posted(self, request, *args, **kwargs):
+    def before_step(self):
+        """The subscription ordered on, and at the place step an order placed before."""
         self.subscription = self.subscriptions().filter(pk=self.kwargs["pk"]).first()
         if self.subscription is None:
             if self.step == self.PLACE:  # reset since the review?
                 seat_was_reset_check(self.account)
             raise Http404
-        if self.step is None:
-            return super().get(request, *args, **kwargs)
         if self.step == self.PLACE:
-            placed = order_placed_before(account=self.account, data=request.POST)
+            placed = order_placed_before(account=self.account, data=self.request.POST)
             if placed is not None:
                 return self.already_placed(placed)
-        return super().post(request, *args, **kwargs)
+        return None
+
+    def step_form(self):
+        return self.step_page()
+
+    def step_review(self, form):
+        # The review's key first, so that `review(form)` may keep what it reviewed under it.
+        self.review_key = order_key_new()
+        context = self.get_context_data(form=form, order_key=self.review_key, **self.review(form))
+        return self.response_class(
+            request=self.request,
+            template=[self.review_template_name or self.template_name],
+            context=context,
+            using=self.template_engine,
+        )
+
+    def step_place(self, form):
+        try:
+            document = self.place(form)
+        except OrderAlreadyPlaced as placed:
+            return self.already_placed(placed.order)
+        return self.placed(document)
 
     def get_form_class(self):
         if self.step == self.PLACE and self.place_form_class is not None:
             return self.place_form_class
         return super().get_form_class()
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        if self.step is None:  # the order form, empty, whatever the request
-            kwargs.pop("data", None)
-            kwargs.pop("files", None)
-        return kwargs
-
     def get_refusal_field(self):
         return self.refusal_field if self.step == self.REVIEW else None
-
-    def service_call(self, form):
-        if self.step == self.REVIEW:
-            # The review's key first, so that `review(form)` may keep what it reviewed under it.
-            self.review_key = order_key_new()
-            context = self.get_context_data(
-                form=form, order_key=self.review_key, **self.review(form)
-            )
-            return self.response_class(
-                request=self.request,
-                template=[self.review_template_name or self.template_name],
-                context=context,
-                using=self.template_engine,
-            )
-        try:
-            document = self.place(form)
-        except OrderAlreadyPlaced as placed:
-            return self.already_placed(placed.order)
-        return self.placed(document)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subscription=self.subscription, **kwargs)

@@ -1,6 +1,10 @@
 """One way to write a view (docs/architecture.md, "Views"): class-based views, access in a
 `UserPassesTestMixin`, a service's refusal on the form, the navigation marked by `nav_item`."""
 
+import ast
+import importlib
+import inspect
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +16,11 @@ from django.urls import URLPattern, get_resolver
 from django.utils import translation
 from django.views.generic import View
 
+from billing_center.views import SubscriptionOrderView
 from core.mixins import refusal_add
+from core.steps import StepsMixin
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CENTERS = ["billing_center", "admin_center", "corp_portal"]
 
@@ -79,3 +87,107 @@ def test_the_navigation_marks_the_views_nav_item_and_only_it(nav_item):
         assert ('aria-current="page"' in link) is current
         assert ("nav-link active" in link) is current
     assert 'href="/es/corp-billing/invoices/"' in links[0] and ">Facturas<" in links[0]
+
+
+# Steps and refusals, one way each (core/steps.py, core/mixins.py) --------------------------
+
+# The modules of the centers' and the board's views, and of the order view both centers share.
+VIEW_MODULES = [
+    "billing_center.views",
+    "admin_center.views",
+    "corp_portal.views",
+    "classes.board_views",
+    SubscriptionOrderView.__module__,
+]
+# Views that answer a POST by hand, and why: none is a flow in steps.
+OWN_POST = {
+    "corp_portal.views.ResetPasswordView": "a used or expired link: the page, without a form",
+    "corp_portal.views.BillToView": "an account without an address: the page, without a form",
+    "corp_portal.views.SignOutView": "signs out of the portal: no step, no service",
+    f"{SubscriptionOrderView.__module__}.SignOutView": "Django's LogoutView, keeping sign-ins",
+}
+# What a service refuses with, and what a service may not find: the view layer answers them
+# in one place, ServiceFormMixin.service_answer.
+REFUSALS = {"ValidationError", "CardDeclined", "SeatWasReset", "Http404", "ObjectDoesNotExist"}
+
+
+def module_tree(module: str) -> ast.Module:
+    return ast.parse(Path(importlib.import_module(module).__file__).read_text())
+
+
+def view_classes(module: str):
+    for name, value in vars(importlib.import_module(module)).items():
+        if inspect.isclass(value) and value.__module__ == module:
+            yield f"{module}.{name}", value
+
+
+@pytest.mark.parametrize("module", VIEW_MODULES)
+def test_a_post_is_answered_by_a_form_or_a_step_never_by_a_hand_written_post(module):
+    own_post = {name for name, view in view_classes(module) if "post" in vars(view)}
+    assert own_post <= set(OWN_POST), "a flow's POST is a step of core.steps.StepsMixin"
+
+
+@pytest.mark.parametrize("module", VIEW_MODULES)
+def test_no_view_turns_a_refusal_into_words_by_hand(module):
+    by_hand = []
+    for node in ast.walk(module_tree(module)):
+        if isinstance(node, ast.ExceptHandler) and node.type is not None:
+            caught = {n.id for n in ast.walk(node.type) if isinstance(n, ast.Name)}
+            caught |= {n.attr for n in ast.walk(node.type) if isinstance(n, ast.Attribute)}
+            by_hand += [f"except {name}, line {node.lineno}" for name in caught & REFUSALS]
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in {
+            "refusal_add",
+            "refusal_message",
+        }:
+            by_hand.append(f"{node.func.id}(), line {node.lineno}")
+    assert by_hand == [], "core.mixins.ServiceFormMixin.service_answer does it"
+
+
+SERVICES = sorted(str(path.relative_to(ROOT)) for path in ROOT.glob("*/services.py"))
+
+
+@pytest.mark.parametrize("path", SERVICES)
+def test_a_service_raises_domain_errors_never_http_ones(path):
+    tree = ast.parse((ROOT / path).read_text())
+    http = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("django.http")
+    ]
+    assert http == [], f"{path} imports django.http: raise the model's DoesNotExist instead"
+
+
+def step_views():
+    resolver = get_resolver()
+    for namespace in [*CENTERS, "classes"]:
+        _prefix, sub_resolver = resolver.namespace_dict[namespace]
+        for pattern in sub_resolver.url_patterns:
+            view_class = getattr(pattern.callback, "view_class", None)
+            if view_class is not None and issubclass(view_class, StepsMixin):
+                yield f"{namespace}:{pattern.name}", view_class
+
+
+def test_the_flows_with_steps_are_the_ones_the_docs_name():
+    names = {name for name, _view in step_views()}
+    assert names >= {
+        "billing_center:edit",
+        "billing_center:cart",
+        "billing_center:checkout",
+        "billing_center:new-subscription",
+        "billing_center:cancel",
+        "corp_portal:add-seats",
+        "corp_portal:quote",
+        "corp_portal:auto-renewal",
+        "corp_portal:invoice-contact-remove",
+        "classes:seat-reset",
+        "classes:class-reset",
+        "classes:class-end",
+    }
+
+
+@pytest.mark.parametrize(("name", "view"), list(step_views()))
+def test_every_step_a_flow_names_has_its_step_method(name, view):
+    steps = {*view.get_steps.values(), *view.post_steps.values()}
+    assert set(view.form_steps) <= steps, name
+    missing = [step for step in steps if not callable(getattr(view, f"step_{step}", None))]
+    assert missing == [], name

@@ -7,11 +7,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.models import Activity
+from accounts.models import Activity, Subscription
 from corp_portal.forms import PortalSignInForm
 from corp_portal.models import (
     AutoRenewal,
@@ -191,7 +190,7 @@ def test_a_quote_is_answered_once(login):
 
 def test_another_accounts_quote_is_not_found(login):
     quote = QuoteFactory()
-    with pytest.raises(Http404):
+    with pytest.raises(Quote.DoesNotExist):
         quote_decide(portal_login=login, quote_id=quote.pk, accept=True)
 
 
@@ -414,7 +413,7 @@ def test_auto_renewal_service_refuses_an_unknown_reason_and_another_account(logi
         auto_renewal_set(
             portal_login=login, subscription_id=subscription.pk, enabled=False, reason="meh"
         )
-    with pytest.raises(Http404):
+    with pytest.raises(Subscription.DoesNotExist):
         auto_renewal_set(portal_login=login, subscription_id=SubscriptionFactory().pk, enabled=True)
 
 
