@@ -161,6 +161,8 @@ class JoinView(JoinCodeMixin, ServiceFormMixin, FormView):
     template_name = "classes/join.html"
     form_class = JoinForm
     http_method_names = ["get", "post"]
+    # A class full: its words on the form. A name taken is no refusal: "Is this you?".
+    refusals = (ValidationError, ClassFull)
 
     @cached_property
     def preview(self) -> bool:
@@ -177,13 +179,6 @@ class JoinView(JoinCodeMixin, ServiceFormMixin, FormView):
         claims = claims_read(request)
         try:
             seat = seat_join(classroom=classroom, display_name=name, device=claims.device)
-        except ClassFull as full:  # in words, on the form
-            raise ValidationError(
-                _(
-                    "Every seat of this class is taken. Ask your trainer for a seat, or type "
-                    "the name you joined with if you already have one."
-                )
-            ) from full
         except NameTaken as taken:
             if taken.seat is not None and claims.hold(taken.seat):
                 elsewhere = seat_rejoin(seat=taken.seat, device=claims.device)

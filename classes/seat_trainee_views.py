@@ -4,7 +4,6 @@ or the seat's page. Thin views over `sandbox.joining`; freeing asks first (GET: 
 confirmation page, POST: done)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -60,6 +59,7 @@ class SeatRenameView(TrainerRequiredMixin, ClassSeatMixin, ServiceFormMixin, For
     template_name = "classes/seat_rename.html"
     form_class = SeatRenameForm
     http_method_names = ["get", "post"]
+    refusals = (NameTaken,)  # "Seat 2 already has this name.", under the name
     refusal_field = "display_name"
 
     def get_initial(self):
@@ -72,13 +72,7 @@ class SeatRenameView(TrainerRequiredMixin, ClassSeatMixin, ServiceFormMixin, For
 
     def service_call(self, form):
         seat = self.seat
-        try:
-            seat_rename_service(seat=seat, display_name=form.cleaned_data["display_name"])
-        except NameTaken as taken:  # the other seat, in words (on the name's field)
-            number = taken.seat.number if taken.seat else "?"
-            raise ValidationError(
-                _("Seat %(number)s already has this name.") % {"number": number}
-            ) from taken
+        seat_rename_service(seat=seat, display_name=form.cleaned_data["display_name"])
         messages.success(
             self.request,
             _("Seat %(number)s is now %(name)s.")
