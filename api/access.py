@@ -19,7 +19,9 @@ from seats.models import Seat
 def acts_as_trainer(user) -> bool:
     """The one question of trainer access through the API: the trainer's signed-in session,
     or a valid trainer-issued token (whose request's user is the trainer). Every endpoint that
-    is the trainer's asks this, so a token is accepted wherever the session is."""
+    is the trainer's asks this, so a token is accepted wherever the session is. It is the
+    pages' question (`sandbox.access.TrainerRequiredMixin`): `sandbox.trainers.is_trainer`,
+    the Trainers group's permission."""
     return user is not None and is_trainer(user)
 
 

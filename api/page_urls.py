@@ -6,6 +6,6 @@ from . import token_views
 
 app_name = "api_tokens"
 urlpatterns = [
-    path("api-tokens/", token_views.token_list, name="list"),
-    path("api-tokens/<int:pk>/revoke/", token_views.token_revoke, name="revoke"),
+    path("api-tokens/", token_views.TokenListView.as_view(), name="list"),
+    path("api-tokens/<int:pk>/revoke/", token_views.TokenRevokeView.as_view(), name="revoke"),
 ]

@@ -5,11 +5,12 @@ trainer (`authentication.TrainerTokenAuthentication`). The writes are `tokens.py
 """
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import FormView, View
 
-from sandbox.views import trainer_only
+from core.mixins import ServiceFormMixin
+from sandbox.access import TrainerRequiredMixin
 
 from .forms import TrainerTokenForm
 from .models import TrainerToken
@@ -19,36 +20,38 @@ from .tokens import trainer_token_create, trainer_token_revoke
 NEW_KEY_SESSION_KEY = "api_token_new_key"
 
 
-@trainer_only
-@require_http_methods(["GET", "POST"])
-def token_list(request):
+class TokenListView(TrainerRequiredMixin, ServiceFormMixin, FormView):
     """Trainers only: every token, the form that creates one, and a new token's key, once."""
-    form = TrainerTokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    template_name = "api/tokens.html"
+    form_class = TrainerTokenForm
+    http_method_names = ["get", "post"]
+
+    def service_call(self, form):
         token, key = trainer_token_create(name=form.cleaned_data["name"])
-        request.session[NEW_KEY_SESSION_KEY] = {"id": token.pk, "key": key}
+        self.request.session[NEW_KEY_SESSION_KEY] = {"id": token.pk, "key": key}
         return redirect("api_tokens:list")
-    new = request.session.pop(NEW_KEY_SESSION_KEY, None)
-    new_token = None
-    if new:
-        new_token = TrainerToken.objects.filter(pk=new["id"]).first()
-    return render(
-        request,
-        "api/tokens.html",
-        {
-            "form": form,
-            "tokens": TrainerToken.objects.all(),
-            "new_token": new_token,
-            "new_key": new["key"] if new_token else None,
-        },
-    )
+
+    def get_context_data(self, **kwargs):
+        new = self.request.session.pop(NEW_KEY_SESSION_KEY, None)
+        new_token = TrainerToken.objects.filter(pk=new["id"]).first() if new else None
+        return super().get_context_data(
+            tokens=TrainerToken.objects.all(),
+            new_token=new_token,
+            new_key=new["key"] if new_token else None,
+            **kwargs,
+        )
 
 
-@trainer_only
-@require_POST
-def token_revoke(request, pk):
-    token = trainer_token_revoke(token=get_object_or_404(TrainerToken, pk=pk))
-    messages.success(
-        request, _("The token %(name)s is revoked: it no longer works.") % {"name": token.name}
-    )
-    return redirect("api_tokens:list")
+class TokenRevokeView(TrainerRequiredMixin, View):
+    """Trainers only: revoke a token, then back to the list. `View`: a one-button POST with
+    no page of its own."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        token = trainer_token_revoke(token=get_object_or_404(TrainerToken, pk=pk))
+        messages.success(
+            request, _("The token %(name)s is revoked: it no longer works.") % {"name": token.name}
+        )
+        return redirect("api_tokens:list")

@@ -3,31 +3,32 @@ back to the seat's page with a message, or the seat's page again with why the mo
 (`sandbox/clock.py` does the moving)."""
 
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 
-from sandbox.clock_views import clock_form_apply
-from sandbox.forms import ClockForm
-from sandbox.views import trainer_only
+from sandbox.access import TrainerRequiredMixin
+from sandbox.clock_views import ClockMoveMixin
 
-from .board_views import class_seat_or_404, classroom_or_404, seat_page_url
-from .seat_views import seat_page_render
+from .board_views import seat_page_url
+from .seat_views import SeatPageMixin
 
 
-@trainer_only
-@require_POST
-def seat_clock(request, code, number):
+class SeatClockView(TrainerRequiredMixin, SeatPageMixin, ClockMoveMixin, FormView):
     """Move one seat's clock: a button's step or the date given (`ClockForm`), then back to
     the seat's page; refused, the seat's page again with why under the clock, answered 400."""
-    classroom = classroom_or_404(code)
-    seat = class_seat_or_404(classroom, number)
-    form = ClockForm(request.POST)
-    if clock_form_apply(
-        request,
-        seat=seat,
-        form=form,
-        moved_message=_("The clock of seat %(number)s is now at %(date)s."),
-        number=seat.number,
-    ):
-        return redirect(seat_page_url(seat))
-    return seat_page_render(request, classroom, seat, clock_form=form, status=400)
+
+    http_method_names = ["post"]
+    moved_message = _("The clock of seat %(number)s is now at %(date)s.")
+
+    def clock_seat(self):
+        return self.seat
+
+    def moved_params(self) -> dict:
+        return {"number": self.seat.number}
+
+    def clock_moved(self, seat, *, moved_back: bool):
+        return redirect(seat_page_url(self.seat))
+
+    def form_invalid(self, form):
+        context = self.seat_page_context(clock_form=form)
+        return self.render_to_response(context, status=self.invalid_status)

@@ -11,17 +11,19 @@ Right codes are never counted, so a whole class behind one office address joins 
 The trainer who opens a join link sees the page as a preview and takes no seat.
 """
 
-from functools import wraps
+from functools import cached_property
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import FormView, TemplateView
 
+from core.mixins import ServiceFormMixin
 from core.throttle import MissLimit, client_address
 from sandbox.classroom import ClassFull, NameTaken, seat_join
 from sandbox.joining import (
@@ -70,26 +72,23 @@ def _wait(request, retry_after: int, *, status: int = 429):
     return response
 
 
-def join_code_checked(view):
-    """The class of a join URL, wrong codes counted per address: an address past the limit
-    is answered 429 for every code, right or wrong, until its window ends. The trainer is
-    never counted."""
+class JoinCodeMixin:
+    """The class of a join URL (`self.classroom`), wrong codes counted per address: an
+    address past the limit is answered 429 for every code, right or wrong, until its window
+    ends. The trainer is never counted. Decided before anything else, as an access mixin is."""
 
-    @wraps(view)
-    def wrapper(request, code, *args, **kwargs):
+    def dispatch(self, request, *args, code, **kwargs):
         counted = not is_trainer(request.user)
         address = client_address(request)
         retry_after = JOIN_CODE_MISSES.retry_after(address) if counted else 0
         if retry_after:
             return _wait(request, retry_after)
-        classroom = Classroom.objects.filter(code=code.upper()).first()
-        if classroom is None:
+        self.classroom = Classroom.objects.filter(code=code.upper()).first()
+        if self.classroom is None:
             if counted:
                 JOIN_CODE_MISSES.miss(address)
             raise Http404
-        return view(request, classroom, *args, **kwargs)
-
-    return wrapper
+        return super().dispatch(request, *args, **kwargs)  # the code is `self.classroom`
 
 
 def _class_home(classroom: Classroom) -> str:
@@ -153,107 +152,153 @@ def _seat_named(classroom: Classroom, name: str) -> Seat | None:
     return Seat.objects.filter(classroom=classroom, name_key=name_key(name)).first()
 
 
-@join_code_checked
-@require_http_methods(["GET", "POST"])
-def join(request, classroom):
+class JoinView(JoinCodeMixin, ServiceFormMixin, FormView):
     """A trainee's way into a class: a new name takes the next free seat; a taken one asks
     "Is this you?", unless this browser took that seat. A browser already in one of this
-    class's seats is shown its seat; the trainer sees a preview."""
-    preview = is_trainer(request.user)
-    seated = request.joined_seat
-    form = JoinForm(request.POST or None)
-    if request.method == "POST" and not preview and form.is_valid():
+    class's seats is shown its seat; the trainer sees a preview (a POST of theirs takes no
+    seat: the page again)."""
+
+    template_name = "classes/join.html"
+    form_class = JoinForm
+    http_method_names = ["get", "post"]
+    # A class full: its words on the form. A name taken is no refusal: "Is this you?".
+    refusals = (ValidationError, ClassFull)
+
+    @cached_property
+    def preview(self) -> bool:
+        return is_trainer(self.request.user)
+
+    def post(self, request, *args, **kwargs):
+        if self.preview:
+            return self.render_to_response(self.get_context_data())
+        return super().post(request, *args, **kwargs)
+
+    def service_call(self, form):
+        request, classroom = self.request, self.classroom
         name = form.cleaned_data["display_name"]
         claims = claims_read(request)
         try:
             seat = seat_join(classroom=classroom, display_name=name, device=claims.device)
-        except ClassFull:
-            form.add_error(
-                None,
-                _(
-                    "Every seat of this class is taken. Ask your trainer for a seat, or type "
-                    "the name you joined with if you already have one."
-                ),
-            )
         except NameTaken as taken:
             if taken.seat is not None and claims.hold(taken.seat):
                 elsewhere = seat_rejoin(seat=taken.seat, device=claims.device)
                 return _enter(request, classroom, taken.seat, elsewhere=elsewhere)
             return _taken(request, classroom, name)
-        else:
-            return _enter(request, classroom, seat, elsewhere=False)
-    return render(
-        request,
-        "classes/join.html",
-        {
-            "classroom": classroom,
-            "form": form,
-            "preview": preview,
-            "someone_else": request.GET.get("someone-else") == "1",
-            "switching": "" if preview else _switching(request, classroom),
-            "own_seat": seated if seated and seated.classroom_id == classroom.pk else None,
-            "class_home": _class_home(classroom),
-        },
-    )
+        return _enter(request, classroom, seat, elsewhere=False)
+
+    def get_context_data(self, **kwargs):
+        request, classroom = self.request, self.classroom
+        seated = request.joined_seat
+        return super().get_context_data(
+            classroom=classroom,
+            preview=self.preview,
+            someone_else=request.GET.get("someone-else") == "1",
+            switching="" if self.preview else _switching(request, classroom),
+            own_seat=seated if seated and seated.classroom_id == classroom.pk else None,
+            class_home=_class_home(classroom),
+            **kwargs,
+        )
 
 
-@join_code_checked
-@require_POST
-def join_rejoin(request, classroom):
+class JoinRejoinView(JoinCodeMixin, FormView):
     """ "Yes, this is me": the seat back with its rejoin code. Wrong codes are counted per
-    address and per seat."""
-    form = RejoinForm(request.POST)
-    if is_trainer(request.user) or not form.is_valid():
-        if "display_name" not in form.errors and not is_trainer(request.user):
-            return _taken(request, classroom, form.cleaned_data["display_name"], rejoin_form=form)
-        return redirect("classes:join", code=classroom.code)
-    name = form.cleaned_data["display_name"]
-    seat = _seat_named(classroom, name)
-    if seat is None:  # freed since: the name is anyone's again
-        return redirect("classes:join", code=classroom.code)
-    address, per_seat = client_address(request), f"seat{seat.pk}"
-    retry_after = max(
-        REJOIN_CODE_MISSES.retry_after(address), REJOIN_SEAT_MISSES.retry_after(per_seat)
-    )
-    if retry_after:
-        return _wait(request, retry_after)
-    if not rejoin_code_matches(seat, form.cleaned_data["rejoin_code"]):
-        REJOIN_CODE_MISSES.miss(address)
-        REJOIN_SEAT_MISSES.miss(per_seat)
-        form.add_error("rejoin_code", _("This is not the rejoin code of that seat."))
-        return _taken(request, classroom, name, rejoin_form=form)
-    elsewhere = seat_rejoin(seat=seat, device=claims_read(request).device)
-    return _enter(request, classroom, seat, elsewhere=elsewhere)
+    address and per seat. A form of the "Is this you?" page (`_taken`), no page of its own."""
+
+    form_class = RejoinForm
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if is_trainer(request.user):
+            return redirect("classes:join", code=self.classroom.code)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if "display_name" not in form.errors:
+            name = form.cleaned_data["display_name"]
+            return _taken(self.request, self.classroom, name, rejoin_form=form)
+        return redirect("classes:join", code=self.classroom.code)
+
+    def form_valid(self, form):
+        request, classroom = self.request, self.classroom
+        name = form.cleaned_data["display_name"]
+        seat = _seat_named(classroom, name)
+        if seat is None:  # freed since: the name is anyone's again
+            return redirect("classes:join", code=classroom.code)
+        address, per_seat = client_address(request), f"seat{seat.pk}"
+        retry_after = max(
+            REJOIN_CODE_MISSES.retry_after(address), REJOIN_SEAT_MISSES.retry_after(per_seat)
+        )
+        if retry_after:
+            return _wait(request, retry_after)
+        if not rejoin_code_matches(seat, form.cleaned_data["rejoin_code"]):
+            REJOIN_CODE_MISSES.miss(address)
+            REJOIN_SEAT_MISSES.miss(per_seat)
+            form.add_error("rejoin_code", _("This is not the rejoin code of that seat."))
+            return _taken(request, classroom, name, rejoin_form=form)
+        elsewhere = seat_rejoin(seat=seat, device=claims_read(request).device)
+        return _enter(request, classroom, seat, elsewhere=elsewhere)
 
 
-@join_code_checked
-@require_POST
-def join_ask(request, classroom):
-    """ "Ask my trainer to let me in": a request on the board, with a code this browser shows."""
-    form = RejoinAskForm(request.POST)
-    seat = _seat_named(classroom, form.cleaned_data["display_name"]) if form.is_valid() else None
-    if seat is None or is_trainer(request.user):
-        return redirect("classes:join", code=classroom.code)
-    address = client_address(request)
-    retry_after = REJOIN_ASKS.retry_after(address)
-    if retry_after:
-        return _wait(request, retry_after)
-    REJOIN_ASKS.miss(address)
-    code = seat_rejoin_ask(seat=seat)
-    request.session[REQUEST_SESSION_KEY] = {"seat": seat.pk, "code": code}
-    return redirect("classes:join-waiting", code=classroom.code)
+class JoinAskView(JoinCodeMixin, FormView):
+    """ "Ask my trainer to let me in": a request on the board, with a code this browser shows.
+    A form of the "Is this you?" page, no page of its own."""
+
+    form_class = RejoinAskForm
+    http_method_names = ["post"]
+
+    def form_invalid(self, form):
+        return redirect("classes:join", code=self.classroom.code)
+
+    def form_valid(self, form):
+        request, classroom = self.request, self.classroom
+        seat = _seat_named(classroom, form.cleaned_data["display_name"])
+        if seat is None or is_trainer(request.user):
+            return redirect("classes:join", code=classroom.code)
+        address = client_address(request)
+        retry_after = REJOIN_ASKS.retry_after(address)
+        if retry_after:
+            return _wait(request, retry_after)
+        REJOIN_ASKS.miss(address)
+        code = seat_rejoin_ask(seat=seat)
+        request.session[REQUEST_SESSION_KEY] = {"seat": seat.pk, "code": code}
+        return redirect("classes:join-waiting", code=classroom.code)
 
 
-@join_code_checked
-@require_http_methods(["GET", "POST"])
-def join_waiting(request, classroom):
-    """Waiting for the trainer (GET: the request's code; POST "Continue": in, once let in)."""
-    asked = request.session.get(REQUEST_SESSION_KEY) or {}
-    seat = Seat.objects.filter(classroom=classroom, pk=asked.get("seat")).first()
-    if seat is None:
-        return redirect("classes:join", code=classroom.code)
-    code = asked.get("code", "")
-    if request.method == "POST":
+class JoinWaitingView(JoinCodeMixin, TemplateView):
+    """Waiting for the trainer (GET: the request's code; POST "Continue": in, once let in).
+    A browser that asked nothing goes to the join page."""
+
+    template_name = "classes/join_waiting.html"
+    http_method_names = ["get", "post"]
+
+    @cached_property
+    def asked(self) -> dict:
+        return self.request.session.get(REQUEST_SESSION_KEY) or {}
+
+    @cached_property
+    def seat(self) -> Seat | None:
+        return Seat.objects.filter(classroom=self.classroom, pk=self.asked.get("seat")).first()
+
+    def get(self, request, *args, **kwargs):
+        if self.seat is None:
+            return redirect("classes:join", code=self.classroom.code)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        code = self.asked.get("code", "")
+        return super().get_context_data(
+            classroom=self.classroom,
+            seat=self.seat,
+            code=code,
+            pending=self.seat.rejoin_request == code,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        seat, classroom = self.seat, self.classroom
+        if seat is None:
+            return redirect("classes:join", code=classroom.code)
+        code = self.asked.get("code", "")
         if rejoin_approved(seat, code):
             del request.session[REQUEST_SESSION_KEY]
             elsewhere = seat_rejoin(seat=seat, device=claims_read(request).device)
@@ -263,13 +308,3 @@ def join_waiting(request, classroom):
         else:
             messages.error(request, _("Your trainer did not let this browser in."))
         return redirect("classes:join-waiting", code=classroom.code)
-    return render(
-        request,
-        "classes/join_waiting.html",
-        {
-            "classroom": classroom,
-            "seat": seat,
-            "code": code,
-            "pending": seat.rejoin_request == code,
-        },
-    )

@@ -3,44 +3,62 @@ length, and every form the trainer uses on that seat (its starting state, its cl
 faults, clearing its locks, resetting it, its exercises). The board keeps a compact row per
 seat that links here; the forms post to their own views, which come back here."""
 
-from django.shortcuts import render
+from functools import cached_property
+
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
 
 from accounts.clock import sandbox_last_day
 from accounts.decisions import Outcome
+from sandbox.access import TrainerRequiredMixin
 from sandbox.states import STATES
-from sandbox.views import trainer_only
 
 from .board import seat_row
 from .board_views import class_seat_or_404, classroom_or_404, seat_page_url
 
 
-@trainer_only
-@require_GET
-def seat_page(request, code, number):
-    """Seat `number` of the class `code`; a number the class has not is a 404."""
-    classroom = classroom_or_404(code)
-    return seat_page_render(request, classroom, class_seat_or_404(classroom, number))
+class ClassSeatMixin:
+    """A view of seat `number` of the class `code`: a number the class has not is a 404."""
+
+    @cached_property
+    def classroom(self):
+        return classroom_or_404(self.kwargs["code"])
+
+    @cached_property
+    def seat(self):
+        return class_seat_or_404(self.classroom, self.kwargs["number"])
 
 
-def seat_page_render(request, classroom, seat, *, clock_form=None, status: int = 200):
-    """The seat's page, its times in the class's time zone; `clock_form`: a move of the seat's
-    clock that was refused (`clock_views.seat_clock`), shown with why under its field."""
-    row = seat_row(seat=seat, now=timezone.now())
-    with timezone.override(classroom.time_zone):
-        return render(
-            request,
-            "classes/seat.html",
-            {
-                "classroom": classroom,
-                "seat": seat,
-                "row": row,
-                "outcomes": list(Outcome),
-                "states": STATES,
-                "seat_url": seat_page_url(seat),
-                "clock_form": clock_form,
-                "clock_last_day": sandbox_last_day(),
-            },
-            status=status,
-        )
+class SeatPageMixin(ClassSeatMixin):
+    """The seat's page, its times in the class's time zone; `clock_form`: a move of the
+    seat's clock that was refused (`clock_views.SeatClockView`), shown with why under its
+    field."""
+
+    template_name = "classes/seat.html"
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        with timezone.override(self.classroom.time_zone):
+            return response.render()
+
+    def seat_page_context(self, *, clock_form=None) -> dict:
+        seat = self.seat
+        return {
+            "classroom": self.classroom,
+            "seat": seat,
+            "row": seat_row(seat=seat, now=timezone.now()),
+            "outcomes": list(Outcome),
+            "states": STATES,
+            "seat_url": seat_page_url(seat),
+            "clock_form": clock_form,
+            "clock_last_day": sandbox_last_day(),
+        }
+
+
+class SeatPageView(TrainerRequiredMixin, SeatPageMixin, TemplateView):
+    """Seat `number` of the class `code`."""
+
+    http_method_names = ["get"]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**self.seat_page_context(), **kwargs)

@@ -6,28 +6,39 @@ seat a browser is in is `seats.middleware`'s.
 """
 
 from django.contrib import messages
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import DetailView, FormView, TemplateView, View
 
+from core.mixins import ServiceFormMixin
 from core.redirects import same_site_url
+from sandbox.access import TrainerRequiredMixin
 from sandbox.classroom import class_create, seat_reset
-from sandbox.views import trainer_only
 from seats.middleware import seat_enter, seat_leave
-from seats.models import Classroom, Seat
+from seats.models import Classroom
 
 from .forms import ClassroomForm
 from .join_card import join_url, qr_svg
 
 
-@trainer_only
-@require_http_methods(["GET", "POST"])
-def class_list(request):
+class ClassListView(TrainerRequiredMixin, ServiceFormMixin, FormView):
     """Trainers only: every class, and the form that creates one (then its board)."""
-    form = ClassroomForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    template_name = "classes/list.html"
+    form_class = ClassroomForm
+    http_method_names = ["get", "post"]
+
+    def get_context_data(self, **kwargs):
+        classrooms = Classroom.objects.annotate(
+            seats_total=Count("seats"),
+            seats_taken=Count("seats", filter=~Q(seats__display_name="")),
+        )
+        return super().get_context_data(classrooms=classrooms, **kwargs)
+
+    def service_call(self, form):
         classroom = class_create(
             name=form.cleaned_data["name"],
             seat_count=form.cleaned_data["seat_count"],
@@ -35,62 +46,75 @@ def class_list(request):
             time_zone=form.cleaned_data["time_zone"] or None,
         )
         messages.success(
-            request,
+            self.request,
             _("The class %(name)s is ready: join code %(code)s.")
             % {"name": classroom.name, "code": classroom.code},
         )
         return redirect("classes:board", code=classroom.code)
-    classrooms = Classroom.objects.annotate(
-        seats_total=Count("seats"),
-        seats_taken=Count("seats", filter=~Q(seats__display_name="")),
-    )
-    return render(request, "classes/list.html", {"form": form, "classrooms": classrooms})
 
 
-@trainer_only
-def join_card(request, code):
+class JoinCardView(TrainerRequiredMixin, DetailView):
     """Trainers only: the class's join link as text and as a QR code, to project or print."""
-    classroom = get_object_or_404(Classroom, code=code)
-    url = join_url(request, classroom)
-    label = _("QR code of the join link of %(name)s") % {"name": classroom.name}
-    return render(
-        request,
-        "classes/join_card.html",
-        {"classroom": classroom, "join_url": url, "qr": qr_svg(url, label=label)},
-    )
+
+    model = Classroom
+    slug_field = slug_url_kwarg = "code"
+    template_name = "classes/join_card.html"
+
+    def get_context_data(self, **kwargs):
+        classroom = self.object
+        url = join_url(self.request, classroom)
+        label = _("QR code of the join link of %(name)s") % {"name": classroom.name}
+        return super().get_context_data(join_url=url, qr=qr_svg(url, label=label), **kwargs)
 
 
-def _joined_seat_or_home(request) -> Seat | None:
-    seat = request.joined_seat
-    if seat is None:
-        messages.info(request, _("This browser is in no seat: there is no seat of yours here."))
-    return seat
+class InSeatRequiredMixin(UserPassesTestMixin):
+    """A trainee's own seat: a browser in no seat is told there is none, and goes home."""
+
+    def test_func(self) -> bool:
+        return self.request.joined_seat is not None
+
+    def handle_no_permission(self):
+        no_seat_said(self.request)
+        return redirect("sandbox:home")
 
 
-@require_http_methods(["GET", "POST"])
-def my_seat_reset(request):
+def no_seat_said(request) -> None:
+    messages.info(request, _("This browser is in no seat: there is no seat of yours here."))
+
+
+class MySeatResetView(InSeatRequiredMixin, TemplateView):
     """A trainee's "Reset my seat": confirm (GET), then restore this seat's world to the sample
     data (POST). No other seat, and no other seat's sessions, are touched; the browser stays in
     the seat, signed out (the seat's people were made anew)."""
-    seat = _joined_seat_or_home(request)
-    if seat is None:
-        return redirect("sandbox:home")
-    if request.method == "POST":
+
+    template_name = "classes/my_seat_reset.html"
+    http_method_names = ["get", "post"]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(seat=self.request.joined_seat, **kwargs)
+
+    def post(self, request):
+        seat = request.joined_seat
         seat_reset(seat=seat, actor=request.user if request.user.is_authenticated else None)
         seat_enter(request, seat)
         messages.success(request, _("Your seat was reset to the sample data."))
         return redirect("sandbox:home")
-    return render(request, "classes/my_seat_reset.html", {"seat": seat})
 
 
-@require_POST
-def my_seat_leave(request):
+class MySeatLeaveView(View):
     """A trainee leaves their seat: back in the default seat, signed out, then on `next` (the
     trainer's sign-in sends its own address) or the home page. The seat keeps its name and its
-    work; the same name in this browser (or its rejoin code) gives it back."""
-    if _joined_seat_or_home(request) is not None:
-        seat_leave(request)
-        messages.success(request, _("You left your seat. This browser is in the default seat."))
-    return redirect(
-        same_site_url(request, request.POST.get("next", ""), default=reverse("sandbox:home"))
-    )
+    work; the same name in this browser (or its rejoin code) gives it back. `View`: a
+    one-button POST with no page of its own."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if request.joined_seat is None:
+            no_seat_said(request)
+        else:
+            seat_leave(request)
+            messages.success(request, _("You left your seat. This browser is in the default seat."))
+        return redirect(
+            same_site_url(request, request.POST.get("next", ""), default=reverse("sandbox:home"))
+        )

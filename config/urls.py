@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from api.views import NoSuchEndpoint
-from core.views import set_language
+from core.views import SetLanguageView
 
 # Under /api/ an error no API view answered (a middleware's exception, a refused Host) is
 # the API's JSON error; elsewhere the HTML pages.
@@ -13,7 +13,7 @@ handler404 = "api.errors.page_not_found"
 handler500 = "api.errors.server_error"
 
 urlpatterns = [
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", SetLanguageView.as_view(), name="set_language"),
     # The JSON API for scripts, outside the language prefix (docs/api.md).
     path("api/v1/", include("api.urls")),
     # Any other address under /api/ is a JSON 404, never the site's HTML page.

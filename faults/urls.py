@@ -4,10 +4,10 @@ from . import views
 
 app_name = "faults"
 urlpatterns = [
-    path("faults/", views.answer_key, name="answer-key"),
+    path("faults/", views.AnswerKeyView.as_view(), name="answer-key"),
     path(
         "classes/<str:code>/seats/<int:number>/faults/",
-        views.seat_switches,
+        views.SeatSwitchesView.as_view(),
         name="seat",
     ),
 ]

@@ -4,14 +4,14 @@ from . import views
 
 app_name = "lessons"
 urlpatterns = [
-    path("exercises/", views.exercise_list, name="exercise-list"),
-    path("exercises/<int:pk>/", views.exercise_detail, name="exercise"),
-    path("exercises/course/start/", views.course_start, name="course-start"),
-    path("exercises/course/<int:position>/", views.course_step, name="course-step"),
-    path("exercises/course/finish/", views.course_finish, name="course-finish"),
+    path("exercises/", views.ExerciseListView.as_view(), name="exercise-list"),
+    path("exercises/<int:pk>/", views.ExerciseView.as_view(), name="exercise"),
+    path("exercises/course/start/", views.CourseStartView.as_view(), name="course-start"),
+    path("exercises/course/<int:position>/", views.CourseStepView.as_view(), name="course-step"),
+    path("exercises/course/finish/", views.CourseFinishView.as_view(), name="course-finish"),
     path(
         "classes/<str:code>/exercises/<int:pk>/release/",
-        views.exercise_release,
+        views.ExerciseReleaseView.as_view(),
         name="release",
     ),
 ]

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.deletion import Collector
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.decisions import Outcome
 from accounts.models import User
@@ -184,6 +185,12 @@ def class_end(*, classroom: Classroom) -> None:
 class ClassFull(Exception):
     """Every seat of the class has a trainee."""
 
+    def __str__(self):  # what the join page says (the view's ServiceFormMixin shows it)
+        return gettext(
+            "Every seat of this class is taken. Ask your trainer for a seat, or type "
+            "the name you joined with if you already have one."
+        )
+
 
 class NameTaken(Exception):
     """Another seat of the class has this name (compared by `seats.names.name_key`)."""
@@ -191,6 +198,10 @@ class NameTaken(Exception):
     def __init__(self, seat: Seat | None):
         super().__init__(seat)
         self.seat = seat
+
+    def __str__(self):  # what the rename form says under the name
+        number = self.seat.number if self.seat else "?"
+        return gettext("Seat %(number)s already has this name.") % {"number": number}
 
 
 @transaction.atomic

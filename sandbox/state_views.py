@@ -5,17 +5,19 @@ self-paced person's, to the seat their browser is in."""
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import FormView, TemplateView
 
+from core.mixins import ServiceFormMixin
 from core.redirects import same_site_url
 from seats.middleware import seat_enter
 from seats.models import Seat
 
+from .access import TrainerRequiredMixin
 from .personas import start_url
 from .states import (
     STATES,
@@ -25,7 +27,6 @@ from .states import (
     seat_state_apply,
     state_controls,
 )
-from .views import trainer_only
 
 STATE_CHOICES = [(state.name, state.title) for state in STATES]
 
@@ -47,55 +48,73 @@ def state_start_url(state: StartingState) -> str:
         return start_url(state.center, state.persona_email)
 
 
-@require_GET
-def states_page(request):
+class StatesView(TemplateView):
     """Every starting state, what it demonstrates, and how to apply it from here."""
-    return render(
-        request,
-        "sandbox/states.html",
-        {
-            "states": STATES,
-            "controls": state_controls(user=request.user, joined_seat=request.joined_seat),
-            "applied": STATES_BY_NAME.get(getattr(request.joined_seat, "state", "") or ""),
-        },
-    )
+
+    template_name = "sandbox/states.html"
+    http_method_names = ["get"]
+
+    def get_context_data(self, **kwargs):
+        request = self.request
+        return super().get_context_data(
+            states=STATES,
+            controls=state_controls(user=request.user, joined_seat=request.joined_seat),
+            applied=STATES_BY_NAME.get(getattr(request.joined_seat, "state", "") or ""),
+            **kwargs,
+        )
 
 
-@trainer_only
-@require_POST
-def state_apply(request):
-    """The trainer sets a seat to a starting state, then goes back where they were."""
-    form = SeatStateForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a seat and a starting state."))
-    else:
+class StateApplyView(TrainerRequiredMixin, ServiceFormMixin, FormView):
+    """The trainer sets a seat to a starting state, then goes back where they were (a class
+    seat's page, the guide): a form of no page of its own, its errors in a message."""
+
+    form_class = SeatStateForm
+    http_method_names = ["post"]
+
+    def service_call(self, form):
         seat = seat_state_apply(
-            seat=form.cleaned_data["seat"], name=form.cleaned_data["state"], actor=request.user
+            seat=form.cleaned_data["seat"], name=form.cleaned_data["state"], actor=self.request.user
         )
         state = STATES_BY_NAME[seat.state]
         messages.success(
-            request,
+            self.request,
             _("%(seat)s is set to “%(state)s”.") % {"seat": seat, "state": state.title},
         )
-    return redirect(
-        same_site_url(request, request.POST.get("next", ""), default=reverse("sandbox:states"))
-    )
+        return self.back()
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Choose a seat and a starting state."))
+        return self.back()
+
+    def back(self):
+        request = self.request
+        return redirect(
+            same_site_url(request, request.POST.get("next", ""), default=reverse("sandbox:states"))
+        )
 
 
-@require_POST
-def my_seat_state(request):
+class MySeatStateView(ServiceFormMixin, FormView):
     """A person in a seat of no class sets it to a starting state, and lands where its
     scenario starts (the seat's people were made anew: signed out, still in the seat)."""
-    seat = request.joined_seat
-    if not may_apply_state_to_own_seat(seat):
-        messages.info(request, _("Starting states apply to a seat of your own: see below."))
+
+    form_class = StateForm
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if not may_apply_state_to_own_seat(request.joined_seat):
+            messages.info(request, _("Starting states apply to a seat of your own: see below."))
+            return redirect("sandbox:states")
+        return super().post(request, *args, **kwargs)
+
+    def service_call(self, form):
+        seat = seat_state_apply(seat=self.request.joined_seat, name=form.cleaned_data["state"])
+        seat_enter(self.request, seat)
+        state = STATES_BY_NAME[seat.state]
+        messages.success(
+            self.request, _("Your seat is set to “%(state)s”.") % {"state": state.title}
+        )
+        return redirect(state_start_url(state))
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Choose a starting state."))
         return redirect("sandbox:states")
-    form = StateForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a starting state."))
-        return redirect("sandbox:states")
-    seat = seat_state_apply(seat=seat, name=form.cleaned_data["state"])
-    seat_enter(request, seat)
-    state = STATES_BY_NAME[seat.state]
-    messages.success(request, _("Your seat is set to “%(state)s”.") % {"state": state.title})
-    return redirect(state_start_url(state))

@@ -4,5 +4,5 @@ from . import views
 
 app_name = "seats"
 urlpatterns = [
-    path("seats/<str:token>/enter/", views.enter, name="enter"),
+    path("seats/<str:token>/enter/", views.EnterView.as_view(), name="enter"),
 ]
