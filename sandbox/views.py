@@ -45,16 +45,15 @@ def shown_credentials() -> dict[str, str]:
 
 
 def home(request):
-    """What the sandbox is, its three centers and its sample personas."""
+    """What the sandbox is, its three centers and its sample personas (read in one query)."""
+    personas = list(Persona.objects.select_related("user__account"))
     return render(
         request,
         "sandbox/home.html",
         {
             "centers": CENTERS,
-            "persona_rows": persona_rows(),
-            "staff_personas": Persona.objects.select_related("user").filter(
-                user__account__isnull=True
-            ),
+            "persona_rows": persona_rows([p for p in personas if p.user.account_id is not None]),
+            "staff_personas": [p for p in personas if p.user.account_id is None],
             **shown_credentials(),
         },
     )
@@ -179,7 +178,7 @@ def persona_sign_in(request, key):
         user__is_active=True,
     )
     with separate_sign_ins_kept(request):
-        login(request, persona.user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, persona.user, backend="accounts.backends.UserBackend")
     return redirect("billing_center:landing")
 
 
@@ -230,7 +229,7 @@ def reset(request):
         trainer = User.objects.filter(email=email, is_active=True).first()
         trainer = trainer if trainer is not None and is_trainer(trainer) else None
         if trainer is not None:
-            login(request, trainer, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, trainer, backend="accounts.backends.UserBackend")
         messages.success(request, _("The sandbox was reset to the sample data."))
         return redirect("sandbox:reset" if trainer is not None else "sandbox:home")
     return render(
