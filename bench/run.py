@@ -9,7 +9,9 @@ Only 127.0.0.1 is contacted. Every phase is bounded in time. Settings: BENCH_SEC
 flow, default 10), BENCH_CLIENTS (concurrent client threads, default 8), BENCH_WORKERS
 (gunicorn workers, default 3), DATABASE_URL (default: a fresh SQLite file in bench/), and the
 class scenario's BENCH_CLASS_SEATS (default 60; 0 skips the scenario), BENCH_SIGN_IN_SEATS
-(30), BENCH_SIGN_IN_ROUNDS (5) and BENCH_CLASS_SECONDS (how long the trainees order, 60).
+(30), BENCH_SIGN_IN_ROUNDS (5) and BENCH_CLASS_SECONDS (how long the trainees order, 60);
+BENCH_PORT (default: a free port of 127.0.0.1); BENCH_ONLY=cpu runs only the CPU part
+(bench/cpu.py), in this process, with no server.
 Exits with 1 when the class scenario saw an error or a seat's licenses are not what its own
 orders make them.
 """
@@ -140,7 +142,7 @@ def main() -> int:
     if class_scenario.CLASS_SEATS:
         django_setup(env)
 
-    port = free_port()
+    port = int(os.environ.get("BENCH_PORT") or free_port())
     if SERVER == "room":  # its addresses and access log to nowhere; errors still to stderr
         command = ["manage.py", "room", "--host", HOST, "--port", str(port)]
         output = subprocess.DEVNULL
