@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 
 from .client import (
     PASSWORD,
-    PORTAL_PASSWORD,
-    PORTAL_USER_ID,
     SIGN_IN,
     Measure,
     Session,
@@ -357,37 +355,3 @@ def round_cpu(seats: list[Seat], rounds: int = 20) -> dict[str, float]:
                 values.clear()
     connection.close()
     return {step: round(statistics.median(values) * 1000, 1) for step, values in cpu.items()}
-
-
-def pages_cpu(seats: list[Seat | None], requests: int = 15) -> dict[str, float]:
-    """Median CPU milliseconds of each main page, in this process with Django's test client
-    (no HTTP), one browser per seat of `seats` (None: the default seat), signed in as the
-    page needs. Compared before and after the class exists, it says what the seats' rows cost
-    a page, with far less of the noise of a shared machine than latencies have."""
-    from django.db import connection
-    from django.test import Client
-
-    cpu = {}
-    for name, path, who in MAIN_PAGES:
-        spent = []
-        for n in range(requests + 3):  # the first three warm the caches and are not counted
-            seat = seats[n % len(seats)]
-            client = Client(SERVER_NAME="localhost")
-            client.get("/en/health/")  # a new client's first request sets up its handler
-            if seat is not None:
-                client.get(seat.enter_path)
-            if who == "portal":
-                client.get("/en/corp-billing/")  # the portal's own sign-in, as a browser
-                client.post(
-                    "/en/corp-billing/",
-                    {"user_id": PORTAL_USER_ID, "password": PORTAL_PASSWORD},
-                )
-            elif who:
-                client.post(SIGN_IN, {"username": who, "password": PASSWORD})
-            started = time.process_time()
-            status = client.get(path).status_code
-            if n >= 3:
-                spent.append(time.process_time() - started)
-        cpu[name] = round(statistics.median(spent) * 1000, 1) if status == 200 else None
-    connection.close()
-    return cpu

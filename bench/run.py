@@ -9,7 +9,9 @@ Only 127.0.0.1 is contacted. Every phase is bounded in time. Settings: BENCH_SEC
 flow, default 10), BENCH_CLIENTS (concurrent client threads, default 8), BENCH_WORKERS
 (gunicorn workers, default 3), DATABASE_URL (default: a fresh SQLite file in bench/), and the
 class scenario's BENCH_CLASS_SEATS (default 60; 0 skips the scenario), BENCH_SIGN_IN_SEATS
-(30), BENCH_SIGN_IN_ROUNDS (5) and BENCH_CLASS_SECONDS (how long the trainees order, 60).
+(30), BENCH_SIGN_IN_ROUNDS (5) and BENCH_CLASS_SECONDS (how long the trainees order, 60);
+BENCH_PORT (default: a free port of 127.0.0.1); BENCH_ONLY=cpu runs only the CPU part
+(bench/cpu.py), in this process, with no server.
 Exits with 1 when the class scenario saw an error or a seat's licenses are not what its own
 orders make them.
 """
@@ -24,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import class_scenario
+from bench import class_scenario, cpu
 from bench.client import (
     HOST,
     Session,
@@ -45,6 +47,8 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
 # serve: `make serve`'s gunicorn with the production settings; room: `make run`'s command
 # (gunicorn with the dev settings), kept to 127.0.0.1.
 SERVER = os.environ.get("BENCH_SERVER", "serve")
+# cpu: only the CPU part (bench/cpu.py), in this process: no server, no storm.
+ONLY = os.environ.get("BENCH_ONLY", "")
 SETTINGS = {"serve": "config.settings.production", "room": "config.settings.dev"}
 BILLING_ADMIN, ACCOUNT_ADMIN = "bench.billing@bench.example", "bench.admin@bench.example"
 
@@ -132,10 +136,13 @@ def main() -> int:
         text=True,
     ).stdout
     print(seeded.strip(), f"\nseeded in {time.monotonic() - started:.1f} s", flush=True)
+    if ONLY == "cpu":
+        django_setup(env)
+        return cpu_only(load_before)
     if class_scenario.CLASS_SEATS:
         django_setup(env)
 
-    port = free_port()
+    port = int(os.environ.get("BENCH_PORT") or free_port())
     if SERVER == "room":  # its addresses and access log to nowhere; errors still to stderr
         command = ["manage.py", "room", "--host", HOST, "--port", str(port)]
         output = subprocess.DEVNULL
@@ -284,7 +291,7 @@ def class_run(port: int) -> dict:
     result = {}
     print("running: main pages, one seat (the default seat, no class yet)", flush=True)
     result["pages_one_seat"] = cs.pages_in_seats(port, [None], CLIENTS, SECONDS)
-    result["cpu_one_seat"] = cs.pages_cpu([None])
+    result["cpu_one_seat"] = cpu.pages_cpu([None])
     print(f"running: a class of {cs.CLASS_SEATS} seats made", flush=True)
     code, seats, result["creation"] = cs.class_create_timed(cs.CLASS_SEATS)
     print(f"  {result['creation']}", flush=True)
@@ -296,8 +303,8 @@ def class_run(port: int) -> dict:
     print(f"running: main pages, {len(seats)} seats loaded, in the default seat", flush=True)
     result["pages_default_seat"] = cs.pages_in_seats(port, [None], CLIENTS, SECONDS)
     print("running: main pages' CPU in this process, one seat and 60", flush=True)
-    result["cpu_in_seats"] = cs.pages_cpu(seats)
-    result["cpu_default_seat"] = cs.pages_cpu([None])
+    result["cpu_in_seats"] = cpu.pages_cpu(seats)
+    result["cpu_default_seat"] = cpu.pages_cpu([None])
     signing = seats[: cs.SIGN_IN_SEATS]
     result["trivial_before_sign_in"] = trivial_now(port)
     print(f"running: {len(signing)} trainees signing in at once, x{cs.SIGN_IN_ROUNDS}", flush=True)
@@ -311,6 +318,8 @@ def class_run(port: int) -> dict:
     after = cs.licenses_by_seat()
     print("running: CPU of one trainee's round, in this process", flush=True)
     result["round_cpu_ms"] = cs.round_cpu(seats)
+    print("running: Subscriptions with 2 cards and with 50, CPU in this process", flush=True)
+    result["cards_cpu_ms"] = cpu.cards_cpu()
     result.update(
         trainees=trainees,
         order_requests=requests,
@@ -319,6 +328,52 @@ def class_run(port: int) -> dict:
         seats_checked=len(after),
     )
     return result
+
+
+def cpu_only(load_before: list) -> int:
+    """The CPU part of the class scenario alone (BENCH_ONLY=cpu): the pages before the class,
+    the class made, the pages in its seats and in the default seat, a trainee's round, the
+    cards; printed with the targets and written to bench/results-cpu.json."""
+    cs = class_scenario
+    result = {}
+    print("running: main pages' CPU, one seat (no class yet)", flush=True)
+    result["cpu_one_seat"] = cpu.pages_cpu([None])
+    _code, seats, result["creation"] = cs.class_create_timed(cs.CLASS_SEATS or 60)
+    print(f"running: main pages' CPU, in {len(seats)} seats and in the default seat", flush=True)
+    result["cpu_in_seats"] = cpu.pages_cpu(seats)
+    result["cpu_default_seat"] = cpu.pages_cpu([None])
+    print("running: CPU of one trainee's round", flush=True)
+    result["round_cpu_ms"] = cs.round_cpu(seats)
+    print("running: Subscriptions with 2 cards and with 50", flush=True)
+    result["cards_cpu_ms"] = cpu.cards_cpu()
+    cpu.report(result)
+    load_end = [round(x, 2) for x in os.getloadavg()]
+    print(f"\nload average (1, 5, 15 min) before: {load_before}, at the end: {load_end}")
+    out = ROOT / "bench" / "results-cpu.json"
+    machine = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "load_average_before": load_before,
+        "load_average_at_end": load_end,
+    }
+    out.write_text(json.dumps({"machine": machine, **cpu_json(result)}, indent=2))
+    print(f"written to {out.relative_to(ROOT)}")
+    return 0
+
+
+def cpu_json(result: dict) -> dict:
+    return {
+        "round_cpu_ms": result["round_cpu_ms"],
+        "pages_cpu_ms": {
+            "one_seat": result["cpu_one_seat"],
+            "in_seats": result["cpu_in_seats"],
+            "default_seat_with_class": result["cpu_default_seat"],
+        },
+        "cards_cpu_ms": result["cards_cpu_ms"],
+        "cpu_targets": [
+            {"what": what, "measured": round(measured, 2), "limit": limit, "met": met}
+            for what, measured, limit, met in cpu.targets(result)
+        ],
+    }
 
 
 def trivial_now(port: int):
@@ -388,20 +443,6 @@ def class_report(result: dict, trivial_p50: float) -> bool:
             f"{name:40} {_ms(p50[0])} {x[0]:5.1f} {_ms(p50[1])} {x[1]:5.1f} {p50[1] / p50[0]:5.2f}"
             f" {x[1] / x[0]:7.2f} {_ms(p50[2])} {x[2]:5.1f} {x[2] / x[0]:7.2f}"
         )
-    print(
-        "\nmain pages' CPU, median ms in this process with Django's test client (no HTTP):"
-        "\none seat (before the class), in the class's seats, in the default seat after"
-    )
-    print(f"{'page':40} {'1 seat':>7} {'seats':>7} {'ratio':>6} {'default':>7} {'ratio':>6}")
-    for name, one in result["cpu_one_seat"].items():
-        seated, default = result["cpu_in_seats"][name], result["cpu_default_seat"][name]
-        if None in (one, seated, default):
-            print(f"{name:40} not measured (the page did not answer 200)")
-            continue
-        print(
-            f"{name:40} {one:7.1f} {seated:7.1f} {seated / one:6.2f} {default:7.1f}"
-            f" {default / one:6.2f}"
-        )
     trainees, requests = result["trainees"], result["order_requests"]
     near_orders = result["trivial_before_orders"].p(50)
     errors = [error for trainee in trainees for error in trainee.errors]
@@ -418,15 +459,10 @@ def class_report(result: dict, trivial_p50: float) -> bool:
     )
     for error in errors[:10]:
         print(f"  error: {error}")
-    cpu = result["round_cpu_ms"]
-    total = sum(cpu.values())
+    total = sum(result["round_cpu_ms"].values())
     cores = os.cpu_count() or 1
-    print(
-        f"\nCPU of one trainee's round (median ms, Django in this process, no HTTP): {total:.0f} ms"
-        f" -> at most {cores * 1000 / total:.0f} rounds/s on {cores} cores"
-    )
-    for step, ms in cpu.items():
-        print(f"  {step:30} {ms:6.1f}")
+    print(f"a trainee's round: at most {cores * 1000 / total:.0f} rounds/s of CPU on {cores} cores")
+    cpu.report(result)
     problems = result["license_problems"]
     seats_without_orders = sum(1 for trainee in trainees if not trainee.orders)
     if problems:
@@ -478,12 +514,7 @@ def class_json(result: dict | None, trivial_p50: float) -> dict | None:
         "pages_one_seat": pages(result["pages_one_seat"]),
         "pages_in_seats": pages(result["pages_in_seats"]),
         "pages_default_seat_with_class": pages(result["pages_default_seat"]),
-        "round_cpu_ms": result["round_cpu_ms"],
-        "pages_cpu_ms": {
-            "one_seat": result["cpu_one_seat"],
-            "in_seats": result["cpu_in_seats"],
-            "default_seat_with_class": result["cpu_default_seat"],
-        },
+        **cpu_json(result),
         "ordering": {
             "seconds": class_scenario.CLASS_SECONDS,
             "elapsed_seconds": round(result["order_elapsed"], 1),

@@ -24,7 +24,9 @@ def seat_faults(*, seat: Seat) -> list[Fault]:
     """The faults switched on in `seat`, in the catalog's order (none in the default seat)."""
     if seat.is_default:
         return []
-    return faults_of(SeatFault.objects.filter(seat=seat).values_list("fault", flat=True))
+    # Unordered: faults_of puts them in the catalog's order (the model's ordering would join
+    # the seat for nothing).
+    return faults_of(SeatFault.objects.filter(seat=seat).order_by().values_list("fault", flat=True))
 
 
 def seat_faults_by_seat(*, seats) -> dict[int, list[Fault]]:

@@ -3,6 +3,7 @@
 The home page, the scenario guide and the QA page all read these paths: one source.
 """
 
+import functools
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -22,9 +23,9 @@ from corp_portal.models import PortalLogin
 from .models import Persona
 
 
-def start_url(center: Center, email: str) -> str:
+def start_url(center: Center, email: str, *, sign_in_url: str | None = None) -> str:
     """The center's sign-in with the persona's email filled in: the trainee still signs in."""
-    return f"{reverse(center.sign_in_url_name)}?{urlencode({'email': email})}"
+    return f"{sign_in_url or reverse(center.sign_in_url_name)}?{urlencode({'email': email})}"
 
 
 @dataclass
@@ -33,12 +34,14 @@ class PersonaRow:
     billing_center_path: list[Step]
     admin_center_path: list[Step]
     portal_user_id: str | None
+    # The centers' sign-in addresses, reversed once for every row of a table.
+    sign_in_urls: dict | None = None
 
     @property
     def user(self) -> User:
         return self.persona.user
 
-    @property
+    @functools.cached_property
     def billing_center(self) -> list[Outcome]:
         return _outcomes(self.billing_center_path)
 
@@ -48,11 +51,11 @@ class PersonaRow:
         outcomes = self.admin_center_outcomes
         return outcomes[0] if outcomes else None
 
-    @property
+    @functools.cached_property
     def admin_center_outcomes(self) -> list[Outcome]:
         return _outcomes(self.admin_center_path)
 
-    @property
+    @functools.cached_property
     def corp_portal(self) -> list[Outcome] | None:
         """The portal column: None for a standard account, [] for whoever signs in there,
         else the refusals their paths end on (from the Billing Center, from the Admin Center)."""
@@ -68,11 +71,14 @@ class PersonaRow:
 
     @property
     def billing_center_start_url(self) -> str:
-        return start_url(BILLING_CENTER, self.user.email)
+        return start_url(BILLING_CENTER, self.user.email, sign_in_url=self._sign_in(BILLING_CENTER))
 
     @property
     def admin_center_start_url(self) -> str:
-        return start_url(ADMIN_CENTER, self.user.email)
+        return start_url(ADMIN_CENTER, self.user.email, sign_in_url=self._sign_in(ADMIN_CENTER))
+
+    def _sign_in(self, center: Center) -> str | None:
+        return (self.sign_in_urls or {}).get(center.sign_in_url_name)
 
 
 def _outcomes(path: list[Step]) -> list[Outcome]:
@@ -80,13 +86,21 @@ def _outcomes(path: list[Step]) -> list[Outcome]:
     return [step for step in path if isinstance(step, Outcome)]
 
 
-def persona_rows() -> list[PersonaRow]:
-    """Customer personas with the branches they take in each table, in two queries.
+def persona_rows(personas=None) -> list[PersonaRow]:
+    """Customer personas with the branches they take in each table, in two queries (one when
+    the caller already read `personas`, with their users and accounts).
 
     Who holds a Corporate Billing Portal login is read from the portal's own logins, so a
     trainer who gives Elena one in the Django admin sees her path change here too.
     """
-    personas = Persona.objects.select_related("user__account").filter(user__account__isnull=False)
+    if personas is None:
+        personas = Persona.objects.select_related("user__account").filter(
+            user__account__isnull=False
+        )
+    sign_in_urls = {
+        center.sign_in_url_name: reverse(center.sign_in_url_name)
+        for center in (BILLING_CENTER, ADMIN_CENTER)
+    }
     portal_user_ids = dict(
         PortalLogin.objects.filter(holder__isnull=False).values_list("holder_id", "user_id")
     )
@@ -100,6 +114,7 @@ def persona_rows() -> list[PersonaRow]:
                 billing_center_path(persona.user, holds_portal_login=holds),
                 admin_center_path(persona.user, holds_portal_login=holds),
                 portal_user_id,
+                sign_in_urls,
             )
         )
     return rows

@@ -42,17 +42,16 @@ def shown_credentials() -> dict[str, str]:
 
 
 class HomeView(TemplateView):
-    """What the sandbox is, its three centers and its sample personas."""
+    """What the sandbox is, its three centers and its sample personas (read in one query)."""
 
     template_name = "sandbox/home.html"
 
     def get_context_data(self, **kwargs):
+        personas = list(Persona.objects.select_related("user__account"))
         return super().get_context_data(
             centers=CENTERS,
-            persona_rows=persona_rows(),
-            staff_personas=Persona.objects.select_related("user").filter(
-                user__account__isnull=True
-            ),
+            persona_rows=persona_rows([p for p in personas if p.user.account_id is not None]),
+            staff_personas=[p for p in personas if p.user.account_id is None],
             **shown_credentials(),
             **kwargs,
         )
@@ -188,7 +187,7 @@ class PersonaSignInView(View):
             user__is_active=True,
         )
         with separate_sign_ins_kept(request):
-            login(request, persona.user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, persona.user, backend="accounts.backends.UserBackend")
         return redirect("billing_center:landing")
 
 
@@ -231,7 +230,7 @@ class ResetView(TrainerRequiredMixin, TemplateView):
         trainer = User.objects.filter(email=email, is_active=True).first()
         trainer = trainer if trainer is not None and is_trainer(trainer) else None
         if trainer is not None:
-            login(request, trainer, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, trainer, backend="accounts.backends.UserBackend")
         messages.success(request, _("The sandbox was reset to the sample data."))
         return redirect("sandbox:reset" if trainer is not None else "sandbox:home")
 

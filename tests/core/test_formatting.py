@@ -103,3 +103,24 @@ def test_a_time_taken_in_minutes_and_seconds_per_language(language, expected):
         template = Template("{% load formatting %}{{ taken|duration }}")
         assert [template.render(Context({"taken": value})) for value in taken] == expected
     assert format_duration(None, language) == ""
+
+
+def test_babel_writes_each_amount_and_day_once_a_process(monkeypatch):
+    """A list repeats amounts and dates: Babel, slow per call, writes each of them once."""
+    import core.formatting
+
+    calls = []
+    for name in ("format_currency", "format_date"):
+        original = getattr(core.formatting, name)
+
+        def counted(*args, _original=original, **kwargs):
+            calls.append(args)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(core.formatting, name, counted)
+    day = datetime.date(2031, 7, 19)
+    first = (format_money("98765.43", "EUR", "es"), format_day(day, "pt-br"))
+    written = len(calls)
+    again = (format_money(Decimal("98765.43"), "EUR", "es"), format_day(day, "pt-br"))
+    assert again == first
+    assert len(calls) == written
