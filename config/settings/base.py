@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "lessons",
     "api",
     "faults",
+    "lms",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI as static files: the API's docs page works offline
