@@ -14,5 +14,5 @@ class BoundedSession(requests.Session):
         self.headers["User-Agent"] = "Billing-Sandbox-LTI"
 
     def request(self, method, url, **kwargs):
-        kwargs.setdefault("timeout", getattr(settings, "LMS_HTTP_TIMEOUT", 5))
+        kwargs.setdefault("timeout", settings.LMS_HTTP_TIMEOUT)
         return super().request(method, url, **kwargs)

@@ -41,8 +41,7 @@ REASONS = {
         "Open the activity again from the LMS."
     ),
     "replayed": _(
-        "This launch was already used: a launch works once. Open the activity again from "
-        "the LMS."
+        "This launch was already used: a launch works once. Open the activity again from the LMS."
     ),
     "issuer": _(
         "No LMS with this issuer and client id is registered in the sandbox. A trainer "
@@ -155,9 +154,7 @@ def nonce_first_use(nonce: str) -> bool:
 
 def launch_names(claims: dict) -> list[str]:
     """The learner's names, best first: the full name, given and family name, the email."""
-    given = " ".join(
-        part for part in (claims.get("given_name"), claims.get("family_name")) if part
-    )
+    given = " ".join(part for part in (claims.get("given_name"), claims.get("family_name")) if part)
     names = []
     for candidate in (claims.get("name"), given, claims.get("email")):
         if not isinstance(candidate, str) or not candidate.strip():

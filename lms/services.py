@@ -45,7 +45,10 @@ def platform_register(
 
 
 def _class_name(context: dict, resource_link: dict) -> str:
-    parts = [str(context.get("title") or context.get("label") or ""), str(resource_link.get("title") or "")]
+    parts = [
+        str(context.get("title") or context.get("label") or ""),
+        str(resource_link.get("title") or ""),
+    ]
     name = " · ".join(part for part in parts if part) or _("Course from the LMS")
     return name[:120]
 

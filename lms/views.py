@@ -17,7 +17,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView
 from pylti1p3.contrib.django import DjangoCacheDataStorage, DjangoOIDCLogin
-from pylti1p3.exception import LtiException
+from pylti1p3.exception import LtiException, OIDCException
 
 from core.public_url import absolute_url
 from sandbox.access import TrainerRequiredMixin
@@ -111,7 +111,7 @@ class LoginView(View):
         )
         try:
             return oidc_login.redirect(tool_urls(request)["launch"])
-        except LtiException as error:
+        except (LtiException, OIDCException) as error:
             reason = "issuer" if "registration" in str(error) else "login"
             return _refused(request, Refused(reason, str(error)), step="login")
 
@@ -146,7 +146,9 @@ class LaunchView(View):
         as the trainer who registered the LMS, on the class's board."""
         trainer = link.registered_by
         if not (trainer.is_active and is_trainer(trainer)):
-            return _refused(request, Refused("trainer", str(trainer.pk)), step="launch", language=language)
+            return _refused(
+                request, Refused("trainer", str(trainer.pk)), step="launch", language=language
+            )
         seat_leave(request)
         login(request, trainer, backend="django.contrib.auth.backends.ModelBackend")
         with translation.override(language):
@@ -162,7 +164,9 @@ class LaunchView(View):
                 device=claims_cookie.device,
             )
         except ClassFull:
-            return _refused(request, Refused("full", link.classroom.code), step="launch", language=language)
+            return _refused(
+                request, Refused("full", link.classroom.code), step="launch", language=language
+            )
         seat_enter(request, seat)
         claims_cookie.add(seat)
         with translation.override(language):

@@ -26,6 +26,8 @@ MAY_IMPORT = {
     "api": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes", "faults"},
     # lessons (exercises): on the top floor; the class board shows them through a template tag.
     "lessons": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes"},
+    # lms (launched from an LMS, LTI 1.3): on the top floor; nothing imports it.
+    "lms": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes", "lessons"},
 }
 
 

@@ -414,3 +414,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# Launched from an LMS (LTI 1.3, docs/lti.md): every request to an LMS (its key set, its token
+# URL, its gradebook) gives up after this many seconds.
+LMS_HTTP_TIMEOUT = env.int("SANDBOX_LMS_HTTP_TIMEOUT", default=5)

@@ -5,17 +5,41 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
+from accounts.models import User
 from lms.keys import key_set
+from lms.models import ToolKey
 from lms.services import platform_register
+from sandbox.trainers import TRAINER_EMAIL, trainer_load
 
-from .platform import TestPlatform
+from .platform import TestPlatform, key_pair
 
 
 @pytest.fixture
-def platform(sample_data, persona):
-    """The test LMS, registered by the sample trainer; its server stops with the test."""
+def tool_key(db):
+    """The sandbox's stored key pair, made from a pair kept for the run (no test waits for a
+    new RSA key but the one that checks the key is made)."""
+    pair, private_pem = key_pair("sandbox")
+    return ToolKey.objects.create(
+        pk=1,
+        kid=pair.thumbprint(),
+        private_pem=private_pem,
+        public_pem=pair.export_to_pem().decode(),
+    )
+
+
+@pytest.fixture
+def trainer(db):
+    """The sandbox's trainer (without the sample world of the default seat: no test here
+    needs it, and each launch's seat gets its own)."""
+    trainer_load()
+    return User.objects.get(email=TRAINER_EMAIL)
+
+
+@pytest.fixture
+def platform(trainer, tool_key):
+    """The test LMS, registered by the trainer; its server stops with the test."""
     lms = TestPlatform(tool_key_set=key_set())
-    platform_register(**lms.registration(), registered_by=persona("trainer"))
+    platform_register(**lms.registration(), registered_by=trainer)
     yield lms
     lms.close()
 
@@ -30,11 +54,17 @@ def login(browser: Client, lms: TestPlatform, **overrides) -> dict:
     return {key: values[0] for key, values in parse_qs(location.query).items()}
 
 
-def launch(browser: Client, lms: TestPlatform, *, token_claims=None, sign=None, state=None, **claims):
+def launch(
+    browser: Client, lms: TestPlatform, *, token_claims=None, sign=None, state=None, **claims
+):
     """The whole exchange, as the LMS drives it: login, then the signed launch posted back."""
     auth = login(browser, lms)
     body = token_claims or lms.claims(nonce=auth["nonce"], **claims)
     token = lms.id_token(body, **(sign or {}))
-    return browser.post(
-        "/lti/launch/", {"id_token": token, "state": auth["state"] if state is None else state}
-    ), auth, token
+    return (
+        browser.post(
+            "/lti/launch/", {"id_token": token, "state": auth["state"] if state is None else state}
+        ),
+        auth,
+        token,
+    )

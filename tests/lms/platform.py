@@ -7,6 +7,7 @@ items and scores) and pages (`pages`, for the browser test). It
 signs launches (`id_token`) as Moodle or Canvas would, and can also sign them wrongly.
 """
 
+import functools
 import json
 import random
 import threading
@@ -30,7 +31,9 @@ LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 PORTS = range(27000, 28000)
 
 
-def key_pair() -> tuple[JWK, str]:
+@functools.cache
+def key_pair(name: str = "lms") -> tuple[JWK, str]:
+    """An RSA key pair by name, made once per test run (making one takes a while)."""
     pair = JWK.generate(kty="RSA", size=2048)
     return pair, pair.export_to_pem(private_key=True, password=None).decode()
 
@@ -50,7 +53,7 @@ class TestPlatform:
     __test__ = False
 
     def __init__(self, *, tool_key_set: dict, client_id: str = "sandbox-client"):
-        self.pair, self.private_pem = key_pair()
+        self.pair, self.private_pem = key_pair("lms")
         self.kid = self.pair.thumbprint()
         self.client_id = client_id
         self.deployment_id = "deployment-1"

@@ -90,14 +90,14 @@ def test_another_activity_of_the_course_is_another_class(platform):
 
 
 def test_an_instructor_s_launch_opens_the_board_signed_in_as_the_registering_trainer(
-    platform, persona
+    platform, trainer
 ):
     browser = Client()
     response, _auth, _token = launch(browser, platform, roles=[INSTRUCTOR], locale="es")
     classroom = CourseLink.objects.get().classroom
     assert response.status_code == 302
     assert response["Location"] == f"/es/classes/{classroom.code}/"
-    assert browser.session[USER_KEY] == str(persona("trainer").pk)
+    assert browser.session[USER_KEY] == str(trainer.pk)
     assert LaunchedSeat.objects.count() == 0  # the instructor takes no seat
     board = browser.get(response["Location"])
     assert board.status_code == 200
