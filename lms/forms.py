@@ -28,9 +28,7 @@ class PlatformForm(forms.Form):
 
     def clean_deployment_ids(self) -> list[str]:
         ids = [line.strip() for line in self.cleaned_data["deployment_ids"].splitlines()]
-        ids = list(dict.fromkeys(line for line in ids if line))
-        if not ids:
-            raise forms.ValidationError(_("Give at least one deployment id."))
+        ids = list(dict.fromkeys(line for line in ids if line))  # required: never empty
         if any(len(line) > 255 for line in ids):
             raise forms.ValidationError(_("A deployment id has at most 255 characters."))
         return ids

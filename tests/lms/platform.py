@@ -59,6 +59,9 @@ class TestPlatform:
         self.deployment_id = "deployment-1"
         self.tool_key_set = tool_key_set  # the sandbox's public key, as pasted in the LMS
         self.pages: dict[str, str] = {}
+        # While `hang` is set, the gradebook answers nothing until `release` (or 10 s).
+        self.hang = threading.Event()
+        self.release = threading.Event()
         self.gradebook = Gradebook()
         self.lock = threading.Lock()
         self.token = "token-" + uuid.uuid4().hex
@@ -161,6 +164,7 @@ class TestPlatform:
         raise RuntimeError("no free port in 27000-27999")
 
     def close(self) -> None:
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=5)
@@ -233,6 +237,8 @@ def _handler(platform: TestPlatform):
                 return self._send(status, answer)
             if not self._authorized():
                 return None
+            if platform.hang.is_set():
+                platform.release.wait(10)
             if path == "/lineitems":
                 item = json.loads(body)
                 with platform.lock:
