@@ -14,6 +14,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -59,6 +60,8 @@ class TestPlatform:
         self.deployment_id = "deployment-1"
         self.tool_key_set = tool_key_set  # the sandbox's public key, as pasted in the LMS
         self.pages: dict[str, str] = {}
+        # What the LMS's authentication endpoint (`/auth`) puts in the launch it posts back.
+        self.auth_options: dict = {}
         # While `hang` is set, the gradebook answers nothing until `release` (or 10 s).
         self.hang = threading.Event()
         self.release = threading.Event()
@@ -68,7 +71,9 @@ class TestPlatform:
         self.server = self._serve()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.issuer = self.url  # an LMS's issuer is its address
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self.thread.start()
 
     # -- what the sandbox is told --------------------------------------------------------
@@ -148,6 +153,27 @@ class TestPlatform:
             headers={"kid": kid or self.kid},
         )
 
+    # -- pages a browser goes through ----------------------------------------------------
+
+    def start_page(self, login_url: str) -> str:
+        """The LMS's course page: the activity's link, a form that sends the browser to the
+        tool's login initiation at once."""
+        fields = "".join(
+            f'<input type="hidden" name="{name}" value="{escape(value)}">'
+            for name, value in self.login_params().items()
+        )
+        return _auto_submitted("Billing basics", login_url, "post", fields)
+
+    def auth_response_page(self, query: dict) -> str:
+        """The LMS's authentication endpoint: the signed launch, posted to the tool's
+        redirect URI by a form that submits itself (OIDC form_post)."""
+        token = self.id_token(self.claims(nonce=query["nonce"], **self.auth_options))
+        fields = (
+            f'<input type="hidden" name="id_token" value="{escape(token)}">'
+            f'<input type="hidden" name="state" value="{escape(query["state"])}">'
+        )
+        return _auto_submitted("Launching", query["redirect_uri"], "post", fields)
+
     # -- the server ----------------------------------------------------------------------
 
     def _serve(self) -> ThreadingHTTPServer:
@@ -191,6 +217,15 @@ class TestPlatform:
         return 200, {"access_token": self.token, "token_type": "Bearer", "expires_in": 3600}
 
 
+def _auto_submitted(title: str, action: str, method: str, fields: str) -> str:
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><title>{escape(title)}</title></head><body>"
+        f"<form id='go' action='{escape(action)}' method='{method}'>{fields}"
+        "<button type='submit'>Open the activity</button></form>"
+        "<script>document.getElementById('go').submit();</script></body></html>"
+    )
+
+
 def _handler(platform: TestPlatform):
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):
@@ -219,6 +254,12 @@ def _handler(platform: TestPlatform):
             path = urlsplit(self.path).path
             if path == "/jwks":
                 return self._send(200, platform._key_set())
+            if path == "/auth":
+                query = {
+                    key: values[0] for key, values in parse_qs(urlsplit(self.path).query).items()
+                }
+                page = platform.auth_response_page(query)
+                return self._send(200, page.encode(), "text/html; charset=utf-8")
             if path.startswith("/page/"):
                 page = platform.pages.get(path.removeprefix("/page/"), "")
                 return self._send(200, page.encode(), "text/html; charset=utf-8")
