@@ -18,6 +18,7 @@ from pylti1p3.exception import LtiException
 from seats.names import name_clean
 
 from .http import BoundedSession
+from .models import CourseLink
 from .tool_conf import SandboxToolConf
 
 logger = logging.getLogger("lms")
@@ -109,6 +110,19 @@ class SandboxMessageLaunch(DjangoMessageLaunch):
             requests_session=BoundedSession(),
         )
 
+    @classmethod
+    def from_request(cls, request) -> "SandboxMessageLaunch":
+        """The launch posted to the sandbox, checked; Refused says why it is not valid.
+
+        Over HTTPS pylti1p3 keeps the login's state and nonce under a cookie of the browser
+        that started the login, and asks for it as soon as the launch is read: a browser
+        without it did not start this launch."""
+        try:
+            launch = cls(request)
+        except LtiException as error:
+            raise Refused("state", str(error)) from error
+        return launch.checked()
+
     def checked(self) -> "SandboxMessageLaunch":
         """Validate the launch, or raise Refused. Nothing is written but the used nonce."""
         self._validated = True
@@ -192,4 +206,22 @@ def unverified_language(request) -> str | None:
 
 
 def is_instructor(launch: SandboxMessageLaunch) -> bool:
+    """The LMS's Instructor or Administrator role (pylti1p3's teacher)."""
     return launch.check_teacher_access()
+
+
+def class_owner(launch: SandboxMessageLaunch):
+    """The trainer an instructor's launch signs in as: the owner-to-be of the activity's
+    class (`CourseLink.registered_by`), or, before its first launch, the trainer who
+    registered the LMS (who will be)."""
+    deployment = launch.tool_conf.deployment
+    link = (
+        CourseLink.objects.select_related("registered_by")
+        .filter(
+            deployment=deployment,
+            context_id=str((launch.claim("context") or {}).get("id") or ""),
+            resource_link_id=str((launch.claim("resource_link") or {}).get("id") or ""),
+        )
+        .first()
+    )
+    return link.registered_by if link is not None else deployment.platform.registered_by

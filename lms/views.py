@@ -32,6 +32,7 @@ from .launch import (
     AGS_CLAIM,
     Refused,
     SandboxMessageLaunch,
+    class_owner,
     is_instructor,
     launch_language,
     launch_names,
@@ -122,13 +123,17 @@ class LaunchView(View):
     course's class, an instructor to the class's board."""
 
     def post(self, request):
-        launch = SandboxMessageLaunch(request)
         try:
-            launch.checked()
+            launch = SandboxMessageLaunch.from_request(request)
         except Refused as refused:
             return _refused(request, refused, step="launch", language=unverified_language(request))
         claims = launch.claims
         language = launch_language(claims)
+        trainer = class_owner(launch)
+        instructor = is_instructor(launch)
+        if instructor and not (trainer.is_active and is_trainer(trainer)):
+            refused = Refused("trainer", str(trainer.pk))
+            return _refused(request, refused, step="launch", language=language)
         link = course_link_launch(
             deployment=launch.tool_conf.deployment,
             context=launch.claim("context") or {},
@@ -137,20 +142,16 @@ class LaunchView(View):
             ags=claims.get(AGS_CLAIM) or {},
         )
         language = language or link.classroom.language
-        if is_instructor(launch):
+        if instructor:
             return self.instructor(request, link, language)
         return self.learner(request, link, claims, language)
 
     def instructor(self, request, link, language):
         """The LMS vouches that this person teaches the course: the browser is signed in
-        as the trainer who registered the LMS, on the class's board."""
-        trainer = link.registered_by
-        if not (trainer.is_active and is_trainer(trainer)):
-            return _refused(
-                request, Refused("trainer", str(trainer.pk)), step="launch", language=language
-            )
+        as the trainer who registered the LMS (still a trainer: asked before anything was
+        made), on the class's board."""
         seat_leave(request)
-        login(request, trainer, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, link.registered_by, backend="django.contrib.auth.backends.ModelBackend")
         with translation.override(language):
             return redirect("classes:board", code=link.classroom.code)
 

@@ -44,27 +44,20 @@ def platform(trainer, tool_key):
     lms.close()
 
 
-def login(browser: Client, lms: TestPlatform, **overrides) -> dict:
+def login(browser: Client, lms: TestPlatform, *, secure: bool = False, **overrides) -> dict:
     """OIDC login initiation: the sandbox's answer is the LMS's auth URL with state and
     nonce; returns those parameters."""
-    response = browser.get("/lti/login/", lms.login_params(**overrides))
+    response = browser.get("/lti/login/", lms.login_params(**overrides), secure=secure)
     assert response.status_code == 302, response.content.decode()[:500]
     location = urlsplit(response["Location"])
     assert f"{location.scheme}://{location.netloc}{location.path}" == lms.url + "/auth"
     return {key: values[0] for key, values in parse_qs(location.query).items()}
 
 
-def launch(
-    browser: Client, lms: TestPlatform, *, token_claims=None, sign=None, state=None, **claims
-):
-    """The whole exchange, as the LMS drives it: login, then the signed launch posted back."""
-    auth = login(browser, lms)
-    body = token_claims or lms.claims(nonce=auth["nonce"], **claims)
-    token = lms.id_token(body, **(sign or {}))
-    return (
-        browser.post(
-            "/lti/launch/", {"id_token": token, "state": auth["state"] if state is None else state}
-        ),
-        auth,
-        token,
-    )
+def launch(browser: Client, lms: TestPlatform, *, sign=None, secure: bool = False, **claims):
+    """The whole exchange, as the LMS drives it: login, then the signed launch posted back.
+    Returns (the launch's response, the login's parameters, the id_token)."""
+    auth = login(browser, lms, secure=secure)
+    token = lms.id_token(lms.claims(nonce=auth["nonce"], **claims), **(sign or {}))
+    data = {"id_token": token, "state": auth["state"]}
+    return browser.post("/lti/launch/", data, secure=secure), auth, token

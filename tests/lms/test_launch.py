@@ -111,3 +111,15 @@ def test_the_login_sends_the_browser_to_the_lms_with_the_sandbox_s_launch_url(pl
     assert auth["login_hint"] == "hint-1"
     assert auth["response_mode"] == "form_post"
     assert auth["state"] and auth["nonce"]
+
+
+def test_over_https_the_launch_s_state_lives_under_a_cookie_that_crosses_sites(platform):
+    """Behind TLS the LMS posts the launch from its own site: the state and the session of
+    the login are cookies with SameSite=None, Secure, and the launch goes through."""
+    browser = Client()
+    response, _auth, _token = launch(browser, platform, secure=True)
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+    session_cookie = browser.cookies["lti1p3-session-id"]
+    assert (session_cookie["samesite"], bool(session_cookie["secure"])) == ("None", True)
+    assert LaunchedSeat.objects.count() == 1

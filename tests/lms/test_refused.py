@@ -127,3 +127,22 @@ def test_a_login_from_an_unknown_lms_is_refused(platform, caplog):
     browser = Client()
     response = browser.get("/lti/login/", platform.login_params(iss="https://other.example"))
     assert_refused(response, "issuer", caplog, browser)
+
+
+def test_over_https_a_launch_from_a_browser_that_did_not_start_it_is_refused(platform, caplog):
+    caplog.set_level(logging.WARNING, logger="lms")
+    auth = login(Client(), platform, secure=True)
+    token = platform.id_token(platform.claims(nonce=auth["nonce"]))
+    other = Client()
+    response = other.post("/lti/launch/", {"id_token": token, "state": auth["state"]}, secure=True)
+    assert_refused(response, "state", caplog, other)
+
+
+def test_an_instructor_s_launch_is_refused_when_the_registering_trainer_is_no_more(
+    platform, trainer, caplog
+):
+    caplog.set_level(logging.WARNING, logger="lms")
+    trainer.groups.clear()
+    browser = Client()
+    response, _auth, _token = launch(browser, platform, roles=[INSTRUCTOR])
+    assert_refused(response, "trainer", caplog, browser)

@@ -99,3 +99,15 @@ def test_the_page_is_the_trainer_s_only(client, db):
     assert client.get("/en/lms/").status_code == 404
     assert client.post("/en/lms/", {"name": "x"}).status_code == 404
     assert Platform.objects.count() == 0
+
+
+def test_a_reset_of_the_whole_sandbox_keeps_the_key_pair_and_forgets_the_registrations(
+    platform, tool_key
+):
+    """The LMS keeps trusting the sandbox after a reset (same key); the registration, like
+    the classes and every account, is the classroom's and goes (registered again at once)."""
+    from sandbox.services import sandbox_reset
+
+    sandbox_reset()
+    assert list(ToolKey.objects.values_list("kid", flat=True)) == [tool_key.kid]
+    assert Platform.objects.count() == 0
