@@ -123,3 +123,28 @@ def test_over_https_the_launch_s_state_lives_under_a_cookie_that_crosses_sites(p
     session_cookie = browser.cookies["lti1p3-session-id"]
     assert (session_cookie["samesite"], bool(session_cookie["secure"])) == ("None", True)
     assert LaunchedSeat.objects.count() == 1
+
+
+def test_a_seat_the_trainer_freed_is_taken_again_at_the_next_launch(platform):
+    from sandbox.joining import seat_free
+
+    launch(Client(), platform)
+    seat_free(seat=LaunchedSeat.objects.get().seat)
+    browser = Client()
+    response, _auth, _token = launch(browser, platform)
+    assert response.status_code == 302
+    launched = LaunchedSeat.objects.select_related("seat").get()
+    assert launched.seat.display_name == "Maria Souza"
+    assert browser.session[SEAT_KEY] == launched.seat.pk
+
+
+def test_a_class_the_trainer_ended_is_made_again_at_the_next_launch(platform):
+    from sandbox.classroom import class_end
+
+    launch(Client(), platform)
+    class_end(classroom=CourseLink.objects.get().classroom)
+    assert CourseLink.objects.count() == 0
+    response, _auth, _token = launch(Client(), platform)
+    assert response.status_code == 302
+    assert Classroom.objects.count() == 1
+    assert LaunchedSeat.objects.get().seat.classroom == CourseLink.objects.get().classroom

@@ -122,11 +122,15 @@ def test_the_refusal_is_in_the_launch_s_language(platform, caplog, locale, text)
     assert text in assert_refused(response, "signature", caplog, browser)
 
 
-def test_a_login_from_an_unknown_lms_is_refused(platform, caplog):
+@pytest.mark.parametrize(
+    ("params", "reason"),
+    [({"iss": "https://other.example"}, "issuer"), ({"login_hint": ""}, "login")],
+)
+def test_a_login_from_an_unknown_lms_or_incomplete_is_refused(platform, caplog, params, reason):
     caplog.set_level(logging.WARNING, logger="lms")
     browser = Client()
-    response = browser.get("/lti/login/", platform.login_params(iss="https://other.example"))
-    assert_refused(response, "issuer", caplog, browser)
+    response = browser.get("/lti/login/", platform.login_params(**params))
+    assert_refused(response, reason, caplog, browser)
 
 
 def test_over_https_a_launch_from_a_browser_that_did_not_start_it_is_refused(platform, caplog):
