@@ -128,7 +128,7 @@ class SandboxMessageLaunch(DjangoMessageLaunch):
         self._validated = True
         steps = [
             (self.validate_state, "state"),
-            (self.validate_jwt_format, "token"),
+            (self._validate_jwt_shape, "token"),
             (self.validate_nonce, "nonce"),
             (self.validate_registration, "issuer"),
             (self.validate_jwt_signature, "signature"),
@@ -138,7 +138,7 @@ class SandboxMessageLaunch(DjangoMessageLaunch):
         for step, reason in steps:
             try:
                 step()
-            except LtiException as error:
+            except Exception as error:  # pylti1p3's refusal, or a token of the wrong shape
                 self._validated = False
                 if reason == "signature":
                     reason = _signature_reason(error)
@@ -150,6 +150,12 @@ class SandboxMessageLaunch(DjangoMessageLaunch):
             self._validated = False
             raise Refused("replayed", "nonce used before")
         return self
+
+    def _validate_jwt_shape(self):
+        """pylti1p3's format check, and a header and body that are JSON objects."""
+        self.validate_jwt_format()
+        if not all(isinstance(self._jwt.get(part), dict) for part in ("header", "body")):
+            raise LtiException("The JWT's header or body is not a JSON object")
 
     @property
     def claims(self) -> dict:

@@ -150,3 +150,15 @@ def test_an_instructor_s_launch_is_refused_when_the_registering_trainer_is_no_mo
     browser = Client()
     response, _auth, _token = launch(browser, platform, roles=[INSTRUCTOR])
     assert_refused(response, "trainer", caplog, browser)
+
+
+@pytest.mark.parametrize(
+    "id_token",
+    ["not-a-token", "a.b.c", "W10.W10.c2ln"],  # not a JWT; not base64 JSON; JSON lists
+)
+def test_a_token_of_the_wrong_shape_is_refused(platform, caplog, id_token):
+    caplog.set_level(logging.WARNING, logger="lms")
+    browser = Client()
+    auth = login(browser, platform)
+    response = browser.post("/lti/launch/", {"id_token": id_token, "state": auth["state"]})
+    assert_refused(response, "token", caplog, browser)
