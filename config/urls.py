@@ -18,6 +18,8 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     # Any other address under /api/ is a JSON 404, never the site's HTML page.
     re_path(r"^api/", NoSuchEndpoint.as_view()),
+    # What an LMS calls (LTI 1.3), outside the language prefix (docs/lti.md).
+    path("lti/", include("lms.tool_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("api.page_urls")),
     path("", include("faults.urls")),
     path("", include("lessons.urls")),
+    path("", include("lms.urls")),
     path("billing/", include("billing_center.urls")),
     path("admin-center/", include("admin_center.urls")),
     path("corp-billing/", include("corp_portal.urls")),

@@ -39,6 +39,8 @@ MAY_IMPORT = {
     # The class board shows each seat's exercises and faults (their template tags).
     "classes": {*TRAINERS, "lessons", "faults"},
     "api": {*TRAINERS, "lessons", "faults", "course", "classes"},
+    # Launched from an LMS (LTI 1.3): classes, seats and exercises; nothing imports it.
+    "lms": {*TRAINERS, "lessons", "faults", "classes"},
 }
 
 # Ties another branch of the re-cut removes: each is listed by the check that finds it, and

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "lessons",
     "api",
     "faults",
+    "lms",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI as static files: the API's docs page works offline
@@ -410,3 +411,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# Launched from an LMS (LTI 1.3, docs/lti.md): every request to an LMS (its key set, its token
+# URL, its gradebook) gives up after this many seconds.
+LMS_HTTP_TIMEOUT = env.int("SANDBOX_LMS_HTTP_TIMEOUT", default=5)
