@@ -12,8 +12,8 @@ class LmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from lessons.models import ExerciseAnswer
-
         from .grades import answer_saved
 
-        post_save.connect(answer_saved, sender=ExerciseAnswer, dispatch_uid="lms-answer-saved")
+        post_save.connect(
+            answer_saved, sender="lessons.ExerciseAnswer", dispatch_uid="lms-answer-saved"
+        )
