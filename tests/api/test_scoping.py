@@ -17,6 +17,9 @@ from rest_framework.test import APIRequestFactory
 from api.views import ApiView, SeatAddressed, SeatScopedApiView
 from seats.scope import entered_seat_id
 
+# The API's conftest clears the rate limit's cache, a database table, around every test.
+pytestmark = pytest.mark.django_db
+
 # A route parameter that names a seat: its id, its number, its token.
 SEAT_PARAMETER = re.compile(r"seat|number|token")
 
@@ -115,7 +118,6 @@ class WhereAmI(SeatAddressed):
         return Response({"entered": entered_seat_id(), "seat": self.seat.pk})
 
 
-@pytest.mark.django_db
 def test_the_handler_runs_in_the_addressed_seat_and_leaves_it(api, created):
     seat = created()
     view = WhereAmI.as_view()
@@ -127,7 +129,6 @@ def test_the_handler_runs_in_the_addressed_seat_and_leaves_it(api, created):
     assert entered_seat_id() is None  # back where the request started
 
 
-@pytest.mark.django_db
 def test_the_scope_is_left_when_the_handler_fails(api, created):
     seat = created()
     view = WhereAmI.as_view()
@@ -139,7 +140,6 @@ def test_the_scope_is_left_when_the_handler_fails(api, created):
     assert entered_seat_id() is None
 
 
-@pytest.mark.django_db
 def test_another_seats_address_is_refused_before_the_handler(api, created):
     mine, other = created(), created()
     request = APIRequestFactory().get("/", HTTP_AUTHORIZATION=f"Seat {mine['token']}")
