@@ -251,8 +251,7 @@ class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
         )
 
     def place(self, form):
-        data = form.cleaned_data
-        self.summarize(data)  # checked again, as on the summary
+        data = form.cleaned_data  # checked again and priced once, by the service
         return services.subscription_change(
             actor=self.request.user,
             account=self.account,
