@@ -406,7 +406,8 @@ def cart_place(
 
     `shown`, the lines as the checkout showed them (`cart_line_shown`, joined by commas),
     refuses a cart whose lines or prices are not those any more (`CART_CHANGED`): each line
-    is priced once, in its lock, and compared there, so nothing is charged that nobody saw.
+    is priced once, in its lock, and the lines placed are compared with `shown` before the
+    transaction ends; a difference rolls every line back, so nothing is charged unseen.
     A checkout placed before raises `accounts.services.OrderAlreadyPlaced`.
     """
     if not lines:
