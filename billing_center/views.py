@@ -251,7 +251,8 @@ class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
         )
 
     def place(self, form):
-        data = form.cleaned_data  # checked again and priced once, by the service
+        data = form.cleaned_data
+        self.summarize(data)  # checked again, as on the summary
         return services.subscription_change(
             actor=self.request.user,
             account=self.account,

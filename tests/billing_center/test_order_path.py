@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 import accounts.services
 import billing_center.services
 import corp_portal.services
-from accounts.models import PlacedOrder, PlanTier
+from accounts.models import PlacedOrder
 from accounts.services import subscription_licenses_add
 from billing_center.models import Invoice
 from billing_center.services import cart_place, order_place, renewal_invoice_new
@@ -92,25 +92,6 @@ def test_the_checkout_prices_once_to_review_and_once_to_place(signed_in, ana):
     assert review == {"quote": 1, "summary": 1}
     assert placing == {"quote": 1, "summary": 1}
     assert Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).count() == 1
-
-
-def test_edit_subscription_prices_once_to_review_and_once_to_place(signed_in, ana):
-    client = signed_in("ana")
-    subscription = rs5_of(ana)
-    premium = PlanTier.objects.get(product=subscription.product, code="premium")
-    page = url("edit", pk=subscription.pk)
-    data = {"plan_tier": premium.pk, "billing_frequency": "annual"}
-    change = billing_center.services.order_summary_change
-    with mock.patch.object(billing_center.services, "order_summary_change", wraps=change) as priced:
-        summary = client.post(page, data)
-        reviewed = priced.call_count
-        placed = client.post(
-            page, {**data, "order_key": summary.context["order_key"], "place": "1"}
-        )
-
-    assert placed.status_code == 302
-    assert (reviewed, priced.call_count - reviewed) == (1, 1)
-    assert Invoice.objects.filter(kind=Invoice.Kind.PLAN_CHANGED).count() == 1
 
 
 def test_add_seats_prices_once_to_review_and_once_to_place(client, persona):
