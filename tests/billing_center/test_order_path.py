@@ -120,15 +120,19 @@ def test_add_seats_prices_once_to_review_and_once_to_place(client, persona):
     assert ServiceOrder.objects.count() == 1
 
 
+def one_license_ordered(user) -> Invoice:
+    return order_place(
+        actor=user,
+        account=user.account,
+        subscription_id=rs5_of(user).pk,
+        quantity=1,
+        order_key=uuid.uuid4(),
+    )
+
+
 def test_the_confirmation_is_sent_when_the_order_commits(ana, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
-        invoice = order_place(
-            actor=ana,
-            account=ana.account,
-            subscription_id=rs5_of(ana).pk,
-            quantity=1,
-            order_key=uuid.uuid4(),
-        )
+        invoice = one_license_ordered(ana)
         # Not yet: the order is not committed.
         assert not MailboxMessage.objects.filter(subject__contains=invoice.number).exists()
 
@@ -147,13 +151,7 @@ def test_the_confirmation_lands_in_the_seat_the_order_was_placed_in(
             email="ana.billing@acme.example"
         )
         with django_capture_on_commit_callbacks() as callbacks:
-            invoice = order_place(
-                actor=ana,
-                account=ana.account,
-                subscription_id=rs5_of(ana).pk,
-                quantity=1,
-                order_key=uuid.uuid4(),
-            )
+            invoice = one_license_ordered(ana)
 
     callbacks[0]()  # committed, with the code back in the default seat
 
