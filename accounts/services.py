@@ -2,24 +2,26 @@
 
 `subscription_licenses_add` is the one business act behind the Billing Center's Add Licenses
 and the portal's Add Seats: one limit, one rule for a subscription pending cancellation, one
-price x licenses, one lock and one order key. Each center keeps its own screens and words and
-issues its own document (an invoice, a service order) through the `issue` callback.
+price x licenses, one lock and one order key. It returns what the center's document needs;
+each center keeps its own screens and words, issues its own document (an invoice, a service
+order) after the act, and records the order under that document's number
+(`licenses_added_record`). An order's path runs one way: the center calls the domain, never
+the other way round.
 """
 
 import datetime
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Min
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from seats.scope import seat_lock
+from seats.scope import entered_seat_id, seat_lock, seat_scope
 
 from .clock import months_later
 from .models import (
@@ -242,12 +244,12 @@ def subscription_locked(*, account: Account, subscription_id: int) -> Subscripti
 
 @dataclass(frozen=True)
 class LicensesAdded:
-    """A placed order for more licenses: the quote it was placed at, its order key and the
-    center's document (anything with a `number`: an invoice, a service order)."""
+    """A placed order for more licenses, as the center's document needs it: the quote it was
+    placed at (the subscription, the licenses before and after, the price per license, the
+    amount) and the row of its order key, which the document's number goes on."""
 
     quote: LicensesQuote
     order: PlacedOrder
-    document: Any
 
     @property
     def subscription(self) -> Subscription:
@@ -257,22 +259,21 @@ class LicensesAdded:
 @transaction.atomic
 def subscription_licenses_add(
     *,
-    actor: User | None,
     account: Account,
     subscription_id: int,
     quantity: int,
     order_key: uuid.UUID,
-    issue: Callable[[LicensesQuote], Any],
     licenses_reviewed: int | None = None,
 ) -> LicensesAdded:
     """Raise a subscription's licenses by `quantity`: the Billing Center's Add Licenses and the
-    portal's Add Seats.
+    portal's Add Seats. Returns what the center's document needs, priced once, here.
 
-    Locked: the subscription row is held until the end, and the count is raised in the
-    database (F()), so two orders at once both count. Idempotent: the order summary's key is
-    claimed first; a second placing raises `OrderAlreadyPlaced`. `licenses_reviewed`, when
-    given, refuses an order reviewed from a count that has changed since. Audited: one
-    activity entry. `issue(quote)` creates and returns the center's document.
+    Locked: the subscription row is held until the caller's transaction ends, and the count
+    is raised in the database (F()), so two orders at once both count. Idempotent: the order
+    summary's key is claimed first; a second placing raises `OrderAlreadyPlaced`.
+    `licenses_reviewed`, when given, refuses an order reviewed from a count that has changed
+    since. The center then issues its document and records the order under its number
+    (`licenses_added_record`), in the same transaction.
     """
     subscription = subscription_locked(account=account, subscription_id=subscription_id)
     order = order_claim(account=account, subscription=subscription, order_key=order_key)
@@ -288,19 +289,35 @@ def subscription_licenses_add(
     quote = licenses_quote(subscription=subscription, quantity=quantity)
     Subscription.objects.filter(pk=subscription.pk).update(licenses=F("licenses") + quantity)
     subscription.refresh_from_db(fields=["licenses"])
-    document = issue(quote)
-    reference = document.number
-    order_reference_set(order=order, reference=reference)
-    product = subscription.product.name
+    return LicensesAdded(quote=quote, order=order)
+
+
+def licenses_added_record(*, actor: User | None, added: LicensesAdded, reference: str) -> None:
+    """Audit a placed order for more licenses under the number of the center's document (an
+    invoice, a service order): the order key's reference, and one activity entry."""
+    order_reference_set(order=added.order, reference=reference)
+    quote, product = added.quote, added.subscription.product.name
     activity_record(
         actor=actor,
-        account=account,
+        account=added.subscription.account,
         action="order_placed",
-        summary=f"{product}: +{quantity} licenses ({reference})",
+        summary=f"{product}: +{quote.quantity} licenses ({reference})",
         before={"product": product, "licenses": quote.licenses_before},
         after={"product": product, "licenses": quote.licenses_after, "order": reference},
     )
-    return LicensesAdded(quote=quote, order=order, document=document)
+
+
+def mail_on_commit(*, subject: str, body: str, to: list[str], from_email: str | None = None):
+    """Send an email once the transaction commits, never for one rolled back (an order refused
+    at its last line): written now, in the language and with the figures of now, and kept in
+    the mailbox of the seat it was written in."""
+    seat_id = entered_seat_id()
+
+    def send():
+        with seat_scope(seat_id):
+            send_mail(subject, body, from_email, to)
+
+    transaction.on_commit(send)
 
 
 # Time passing. A seat's clock (`sandbox/clock.py`) moves day by day, and on each day asks every

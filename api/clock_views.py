@@ -40,12 +40,11 @@ class SeatClockView(SeatAddressed):
         tags=["seats"],
     )
     def post(self, request, seat_id):
-        seat = self.seat(request, seat_id)
         language = query_language(request)
         given = SeatClockSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         try:
-            seat = seat_clock_move(seat=seat, today=given.validated_data["today"])
+            seat = seat_clock_move(seat=self.seat, today=given.validated_data["today"])
         except ValidationError as refused:
             raise serializers.ValidationError({"today": refused.messages}) from None
         return seat_answer(request, seat, language=language)

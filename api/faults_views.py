@@ -25,7 +25,15 @@ from seats.models import Seat
 from .access import ReadsAnswerKey, may_switch_faults
 from .parsers import LimitedJSONParser
 from .serializers import StrictSerializer
-from .views import SEAT_ID, TRAINER, TRAINER_TOKEN, WITH_BODY, ApiView, _errors
+from .views import (
+    SEAT_ID,
+    TRAINER,
+    TRAINER_TOKEN,
+    WITH_BODY,
+    ApiView,
+    SeatScopedApiView,
+    _errors,
+)
 
 FAULT_IDS = {"type": "string", "enum": [fault.id for fault in FAULTS]}
 
@@ -111,14 +119,14 @@ class FaultsView(TrainerOnlyView):
         return Response([fault_answer(fault) for fault in FAULTS])
 
 
-class SeatFaultsView(TrainerOnlyView):
+class SeatFaultsView(TrainerOnlyView, SeatScopedApiView):
     # JSON only: an empty list (all faults off) cannot be told from no field in a form.
     parser_classes = [LimitedJSONParser]
 
-    def seat(self, seat_id: int) -> Seat:
+    def addressed_seat(self, request, *, seat_id: int, **kwargs) -> Seat:
         """The seat (a 404 for an id no seat has, and for the default seat)."""
         seat = Seat.objects.filter(pk=seat_id).first()
-        if seat is None or not may_switch_faults(user=self.request.user, seat=seat):
+        if seat is None or not may_switch_faults(user=request.user, seat=seat):
             raise exceptions.NotFound(code="seat_not_found")
         return seat
 
@@ -133,8 +141,7 @@ class SeatFaultsView(TrainerOnlyView):
         tags=["faults"],
     )
     def get(self, request, seat_id):
-        seat = self.seat(seat_id)
-        return self.answer(seat, seat_faults(seat=seat))
+        return self.answer(self.seat, seat_faults(seat=self.seat))
 
     @extend_schema(
         summary=_("Switch a seat's faults"),
@@ -146,10 +153,9 @@ class SeatFaultsView(TrainerOnlyView):
         tags=["faults"],
     )
     def put(self, request, seat_id):
-        seat = self.seat(seat_id)
         given = SeatFaultsSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         faults = seat_faults_set(
-            seat=seat, fault_ids=given.validated_data["faults"], actor=request.user
+            seat=self.seat, fault_ids=given.validated_data["faults"], actor=request.user
         )
-        return self.answer(seat, faults)
+        return self.answer(self.seat, faults)

@@ -1,7 +1,8 @@
 """The starting states' endpoints (sandbox/states.py): list them, set a seat to one.
 
 Thin views, as in `views.py`: the seat is addressed as every seat endpoint addresses it
-(`SeatAddressed`, `access.may_manage_seat`: the same rule as the seat's reset), the service
+(`SeatAddressed`, `access.may_manage_seat`: the same rule as the seat's reset, and its
+scope entered by the base class), the service
 does the work, a serializer answers.
 """
 
@@ -56,10 +57,9 @@ class SeatStateView(SeatAddressed):
         tags=["states"],
     )
     def post(self, request, seat_id):
-        seat = self.seat(request, seat_id)
         language = query_language(request)
         given = StateApplySerializer(data=request.data)
         given.is_valid(raise_exception=True)
         actor = request.user if request.user.is_authenticated else None
-        seat = seat_state_apply(seat=seat, name=given.validated_data["state"], actor=actor)
+        seat = seat_state_apply(seat=self.seat, name=given.validated_data["state"], actor=actor)
         return seat_answer(request, seat, language=language)

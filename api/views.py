@@ -1,8 +1,11 @@
 """The API's endpoints: thin views over the classroom's services (`sandbox.classroom`).
 
 Each asks a decision of `access.py`, calls a service, and answers a serializer. Errors are
-raised and made JSON in one place (`errors.api_exception_handler`).
+raised and made JSON in one place (`errors.api_exception_handler`). An endpoint that works in
+a seat's world is built on `SeatScopedApiView`, which enters the seat's scope itself.
 """
+
+import contextlib
 
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,6 +19,7 @@ from rest_framework.views import APIView
 from core.public_url import absolute_url
 from sandbox.classroom import seat_create, seat_delete, seat_reset
 from seats.models import Seat
+from seats.scope import seat_scope
 
 from .access import CreatesSeats, may_manage_seat, presents_credentials
 from .authentication import (
@@ -119,10 +123,55 @@ def query_language(request) -> str:
     return query.validated_data["language"]
 
 
-class SeatAddressed(ApiView):
+class SeatScopedApiView(ApiView):
+    """The base of every endpoint that works in one seat's world, so that none can forget it.
+
+    `initial` (after authentication and permissions) resolves the seat the request
+    addresses, `addressed_seat`, which asks the access rule and refuses with the answer of
+    that rule; the handler then runs inside `seat_scope(seat)`, where the seat-scoped
+    managers read and write that seat's rows only, and finds the seat in `self.seat`. No
+    handler enters a scope itself. An OPTIONS request, or a method the view has no handler
+    for, reads no seat and looks none up (its 405 says nothing of which seats exist).
+    tests/api/test_scoping.py fails on an endpoint of a seat not built on this.
+    """
+
+    seat: Seat
+
+    def addressed_seat(self, request, **kwargs) -> Seat:
+        """The seat this request works in, if it may; raises the refusal otherwise."""
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        with contextlib.ExitStack() as self._scope:
+            return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        method = request.method.lower()
+        if method != "options" and method in self.http_method_names and hasattr(self, method):
+            self.seat = self.addressed_seat(request, **kwargs)
+            self._scope.enter_context(seat_scope(self.seat))
+
+
+def callers_seat(request) -> Seat:
+    """The seat whose token the request sends, else the seat its session joined, else the
+    default seat (the sandbox as it always was)."""
+    if isinstance(request.auth, Seat):
+        return request.auth
+    return getattr(request, "joined_seat", None) or Seat.objects.default()
+
+
+class CallersSeatView(SeatScopedApiView):
+    """An endpoint of no seat's address that answers in the caller's seat (`callers_seat`)."""
+
+    def addressed_seat(self, request, **kwargs) -> Seat:
+        return callers_seat(request)
+
+
+class SeatAddressed(SeatScopedApiView):
     """An endpoint of one seat: /seats/<seat_id>/..."""
 
-    def seat(self, request, seat_id: int) -> Seat:
+    def addressed_seat(self, request, *, seat_id: int, **kwargs) -> Seat:
         """The seat, if this request may address it (`may_manage_seat`); a 404 otherwise, the
         same as for an id no seat has. A request with no credential at all is asked for one
         (401) before any seat is looked up."""
@@ -182,8 +231,7 @@ class SeatView(SeatAddressed):
         tags=["seats"],
     )
     def get(self, request, seat_id):
-        seat = self.seat(request, seat_id)
-        return seat_answer(request, seat, language=query_language(request))
+        return seat_answer(request, self.seat, language=query_language(request))
 
     @extend_schema(
         summary=_("Delete a seat"),
@@ -194,7 +242,7 @@ class SeatView(SeatAddressed):
         tags=["seats"],
     )
     def delete(self, request, seat_id):
-        seat_delete(seat=self.seat(request, seat_id))
+        seat_delete(seat=self.seat)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -211,10 +259,9 @@ class SeatResetView(SeatAddressed):
         tags=["seats"],
     )
     def post(self, request, seat_id):
-        seat = self.seat(request, seat_id)
         language = query_language(request)
         actor = request.user if request.user.is_authenticated else None
-        seat = seat_reset(seat=seat, actor=actor)
+        seat = seat_reset(seat=self.seat, actor=actor)
         return seat_answer(request, seat, language=language)
 
 

@@ -132,8 +132,10 @@ def reviewed_lines(lines: list[CartLine]) -> str:
     """What the checkout showed, as its Place Order form sends it back: `pk:licenses:total`
     for each line. Placing compares it with the lines as they are then, so a cart changed in
     another tab, or a price changed since (another plan, the seat's clock), is reviewed again
-    rather than charged unseen."""
+    rather than charged unseen (`services.cart_place` compares them inside the lock)."""
     return ",".join(
-        f"{line.subscription.pk}:{line.quantity}:{line.summary.total_due if line.summary else '-'}"
+        services.cart_line_shown(
+            line.subscription.pk, line.quantity, line.summary.total_due if line.summary else "-"
+        )
         for line in lines
     )

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.clock import sandbox_today
 from accounts.models import (
@@ -31,7 +32,9 @@ from accounts.services import (
     LicensesQuote,
     activity_record,
     fields_changed,
+    licenses_added_record,
     licenses_quote,
+    mail_on_commit,
     order_claim,
     order_reference_set,
     plan_price,
@@ -49,6 +52,11 @@ from .models import CENT, PERIOD_DAYS, BillingInfo, Invoice, PaymentMethod
 
 # How long "Try it free" lasts; at its end the trial renews as a paid subscription.
 TRIAL_DAYS = 30
+
+# What a checkout whose cart changed since it was shown says (another tab, another price).
+CART_CHANGED = gettext_lazy(
+    "Your cart changed since this checkout was shown. Review the order again."
+)
 
 
 @dataclass(frozen=True)
@@ -274,9 +282,8 @@ def order_summary_change(
 
 def _invoice_create(*, summary: OrderSummary, kind: str, quantity: int) -> Invoice:
     subscription = summary.subscription
-    invoice = Invoice.objects.create(
+    invoice = Invoice(
         account=subscription.account,
-        number=f"pending-{uuid.uuid4().hex}",
         kind=kind,
         issued_on=summary.period_start,
         subscription=subscription,
@@ -290,19 +297,57 @@ def _invoice_create(*, summary: OrderSummary, kind: str, quantity: int) -> Invoi
         total=summary.total_due,
         currency=summary.currency,
     )
-    invoice.number = f"INV-{summary.period_start:%Y}-{invoice.pk:06d}"
+    return _invoice_issue(invoice)
+
+
+def _invoice_issue(invoice: Invoice) -> Invoice:
+    """Save a new invoice under its number: INV-<year issued>-<its id, six digits>."""
+    invoice.number = f"pending-{uuid.uuid4().hex}"
+    invoice.save()
+    invoice.number = f"INV-{invoice.issued_on:%Y}-{invoice.pk:06d}"
     invoice.save(update_fields=["number"])
     return invoice
 
 
+def renewal_invoice_new(
+    *,
+    subscription: Subscription,
+    unit_price: Decimal,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    number: str = "",
+) -> Invoice:
+    """The invoice of a subscription's term from `period_start` to `period_end`, unsaved: its
+    licenses at `unit_price`, in the account's currency, issued on the first day. The one
+    place a renewal invoice is made: the clock's renewals (`renewal_charge`) and the sample
+    data's past invoices."""
+    account = subscription.account
+    return Invoice(
+        number=number,
+        account=account,
+        kind=Invoice.Kind.RENEWAL,
+        issued_on=period_start,
+        subscription=subscription,
+        product=subscription.product,
+        plan_tier=subscription.plan_tier,
+        billing_frequency=subscription.billing_frequency,
+        quantity=subscription.licenses,
+        unit_price=unit_price,
+        period_start=period_start,
+        period_end=period_end,
+        total=(unit_price * subscription.licenses).quantize(CENT, rounding=ROUND_HALF_UP),
+        currency=account.currency,
+    )
+
+
 def _order_confirmation_send(*, actor: User, invoice: Invoice, summary: OrderSummary) -> None:
-    """The order confirmation, in the page's language, to the billing admin's mailbox."""
+    """The order confirmation, in the page's language, to the billing admin's mailbox, once
+    the order is committed (`mail_on_commit`)."""
     context = {"invoice": invoice, "summary": summary, "recipient": actor}
-    send_mail(
-        _("Order confirmation %(number)s") % {"number": invoice.number},
-        render_to_string("billing_center/email/order_confirmation.txt", context),
-        None,
-        [actor.email],
+    mail_on_commit(
+        subject=_("Order confirmation %(number)s") % {"number": invoice.number},
+        body=render_to_string("billing_center/email/order_confirmation.txt", context),
+        to=[actor.email],
     )
 
 
@@ -311,27 +356,17 @@ def order_place(
     *, actor: User, account: Account, subscription_id: int, quantity: int, order_key: uuid.UUID
 ) -> Invoice:
     """Place Order for more licenses: the domain raises the count (locked, once per order
-    summary, audited); the Billing Center issues the invoice and the confirmation email.
+    summary, priced once) and returns what the invoice needs; the Billing Center then issues
+    the invoice, records the order under its number and sends the confirmation on commit.
 
     A summary placed before raises `accounts.services.OrderAlreadyPlaced`.
     """
-
-    def issue(quote: LicensesQuote) -> Invoice:
-        summary = _order_summary_of_quote(quote, today=sandbox_today())
-        return _invoice_create(
-            summary=summary, kind=Invoice.Kind.LICENSES_ADDED, quantity=quote.quantity
-        )
-
     added = subscription_licenses_add(
-        actor=actor,
-        account=account,
-        subscription_id=subscription_id,
-        quantity=quantity,
-        order_key=order_key,
-        issue=issue,
+        account=account, subscription_id=subscription_id, quantity=quantity, order_key=order_key
     )
-    invoice = added.document
-    summary = _order_summary_of_quote(added.quote, today=invoice.issued_on)
+    summary = _order_summary_of_quote(added.quote, today=sandbox_today())
+    invoice = _invoice_create(summary=summary, kind=Invoice.Kind.LICENSES_ADDED, quantity=quantity)
+    licenses_added_record(actor=actor, added=added, reference=invoice.number)
     _order_confirmation_send(actor=actor, invoice=invoice, summary=summary)
     return invoice
 
@@ -350,14 +385,29 @@ def cart_placed_before(*, account: Account, order_key: uuid.UUID) -> list[Placed
     return list(PlacedOrder.objects.filter(account=account, key__in=keys).order_by("pk"))
 
 
+def cart_line_shown(subscription_id: int, quantity: int, total_due) -> str:
+    """A line as the checkout showed it, and as its Place Order form sends it back:
+    `pk:licenses:total` (`cart.reviewed_lines`; a refused line's total is `-`)."""
+    return f"{subscription_id}:{quantity}:{total_due}"
+
+
 @transaction.atomic
 def cart_place(
-    *, actor: User, account: Account, lines: dict[int, int], order_key: uuid.UUID
+    *,
+    actor: User,
+    account: Account,
+    lines: dict[int, int],
+    order_key: uuid.UUID,
+    shown: str | None = None,
 ) -> list[Invoice]:
     """Place Order for the cart's lines ({subscription pk: licenses to add}) under the cart's
     key: every line is an `order_place` of its own (its invoice, its email), and the lines go
     all or none, so a line refused now (cancelled since, over the limit, gone) places nothing.
 
+    `shown`, the lines as the checkout showed them (`cart_line_shown`, joined by commas),
+    refuses a cart whose lines or prices are not those any more (`CART_CHANGED`): each line
+    is priced once, in its lock, and the lines placed are compared with `shown` before the
+    transaction ends; a difference rolls every line back, so nothing is charged unseen.
     A checkout placed before raises `accounts.services.OrderAlreadyPlaced`.
     """
     if not lines:
@@ -376,6 +426,12 @@ def cart_place(
             )
         except Subscription.DoesNotExist:  # gone since the checkout was shown
             raise ValidationError(REVIEW_AGAIN, code="gone") from None
+    placed = ",".join(
+        cart_line_shown(invoice.subscription_id, invoice.quantity, invoice.total)
+        for invoice in invoices
+    )
+    if shown is not None and shown != placed:
+        raise ValidationError(CART_CHANGED, code="changed")  # and every line is rolled back
     return invoices
 
 
@@ -630,20 +686,13 @@ def renewal_charge(*, subscription: Subscription, card: PaymentMethod | None = N
         currency=account.currency,
         billing_frequency=subscription.billing_frequency,
     )
-    summary = OrderSummary(
-        subscription=subscription,
-        plan_tier=subscription.plan_tier,
-        billing_frequency=subscription.billing_frequency,
-        licenses_before=subscription.licenses,
-        licenses_after=subscription.licenses,
-        plan_price=price,
-        period_start=subscription.renewal_date,
-        period_end=renewal_date_next(subscription),
-        total_due=(price * subscription.licenses).quantize(CENT, rounding=ROUND_HALF_UP),
-        currency=account.currency,
-    )
-    invoice = _invoice_create(
-        summary=summary, kind=Invoice.Kind.RENEWAL, quantity=subscription.licenses
+    invoice = _invoice_issue(
+        renewal_invoice_new(
+            subscription=subscription,
+            unit_price=price,
+            period_start=subscription.renewal_date,
+            period_end=renewal_date_next(subscription),
+        )
     )
     subscription_renew(subscription=subscription)
     _billing_admin_email_send(

@@ -370,6 +370,11 @@ class CheckoutView(CartMixin, StepsMixin, FormView):
         return cart_lines(self.cart, self.subscriptions())
 
     def get_initial(self):
+        if self.request.method == "POST":
+            return {}  # Place Order: the posted lines are priced once, by the service
+        return self.shown()
+
+    def shown(self):
         return {"order_key": self.cart.key, "lines": reviewed_lines(self.lines)}
 
     def step_review(self):
@@ -380,19 +385,16 @@ class CheckoutView(CartMixin, StepsMixin, FormView):
         placed = services.cart_placed_before(account=self.account, order_key=order_key)
         if placed:
             return self.already_placed(placed, order_key=order_key)
-        shown = (order_key, form.cleaned_data["lines"])
-        if shown != (self.cart.key, reviewed_lines(self.lines)):
+        if order_key != self.cart.key:
             seat_was_reset_check(self.account)  # the lines are gone with the whole account?
-            raise ValidationError(
-                _("Your cart changed since this checkout was shown. Review the order again."),
-                code="changed",
-            )
+            raise ValidationError(services.CART_CHANGED, code="changed")
         try:
             invoices = services.cart_place(
                 actor=self.request.user,
                 account=self.account,
                 lines=self.cart.quantities(),
                 order_key=self.cart.key,
+                shown=form.cleaned_data["lines"],
             )
         except OrderAlreadyPlaced:  # the same cart, placed a moment ago in another tab
             placed = services.cart_placed_before(account=self.account, order_key=self.cart.key)
@@ -420,7 +422,7 @@ class CheckoutView(CartMixin, StepsMixin, FormView):
     def form_invalid(self, form):
         """The refusal, above the checkout as it is now, with the cart's key to place it."""
         refusals = [error for errors in form.errors.values() for error in errors]
-        fresh = self.form_class(initial=self.get_initial())
+        fresh = self.form_class(initial=self.shown())
         return self.render_to_response(
             self.get_context_data(form=fresh, refusals=refusals), status=self.invalid_status
         )

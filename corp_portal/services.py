@@ -23,7 +23,9 @@ from accounts.services import (
     LicensesQuote,
     activity_record,
     fields_changed,
+    licenses_added_record,
     licenses_quote,
+    mail_on_commit,
     subscription_licenses_add,
     subscription_renew,
 )
@@ -185,10 +187,11 @@ def service_order_place(
 ) -> ServiceOrder:
     """Add Seats: raise a subscription's seats to `seats`, as reviewed from `seats_reviewed`.
 
-    The domain's `subscription_licenses_add` does it (locked, once per reviewed order,
-    audited); an order whose review no longer matches the current seats is refused. The
-    portal issues the service order and emails the holder (in the page's language). A review
-    placed before raises `accounts.services.OrderAlreadyPlaced`.
+    The domain's `subscription_licenses_add` does it (locked, once per reviewed order, priced
+    once) and returns what the service order needs; an order whose review no longer matches
+    the current seats is refused. The portal then issues the service order, records the
+    order under its number, and emails the holder (in the page's language) once it is
+    committed. A review placed before raises `accounts.services.OrderAlreadyPlaced`.
     """
     if seats <= seats_reviewed:
         raise ValidationError(
@@ -197,26 +200,12 @@ def service_order_place(
             code="not_more",
         )
 
-    def issue(quote: LicensesQuote) -> ServiceOrder:
-        return ServiceOrder.objects.create(
-            account_id=portal_login.account_id,
-            subscription=quote.subscription,
-            portal_login=portal_login,
-            seats_before=quote.licenses_before,
-            seats_after=quote.licenses_after,
-            price_per_seat=quote.price_per_license,
-            amount=quote.amount,
-            currency=quote.subscription.account.currency,
-        )
-
     try:
         added = subscription_licenses_add(
-            actor=portal_login.holder,
             account=portal_login.account,
             subscription_id=subscription_id,
             quantity=seats - seats_reviewed,
             order_key=order_key,
-            issue=issue,
             licenses_reviewed=seats_reviewed,
         )
     except ValidationError as error:
@@ -230,17 +219,28 @@ def service_order_place(
             params=error.params,
             code="changed",
         ) from None
-    order, subscription = added.document, added.subscription
+    quote, subscription = added.quote, added.subscription
+    order = ServiceOrder.objects.create(
+        account_id=portal_login.account_id,
+        subscription=subscription,
+        portal_login=portal_login,
+        seats_before=quote.licenses_before,
+        seats_after=quote.licenses_after,
+        price_per_seat=quote.price_per_license,
+        amount=quote.amount,
+        currency=subscription.account.currency,
+    )
+    licenses_added_record(actor=portal_login.holder, added=added, reference=order.number)
     if portal_login.holder is not None:
-        send_mail(
-            _("Service order %(number)s placed: %(product)s")
+        mail_on_commit(
+            subject=_("Service order %(number)s placed: %(product)s")
             % {"number": order.number, "product": subscription.product.name},
-            render_to_string(
+            body=render_to_string(
                 "corp_portal/email/order_placed.txt",
                 {"order": order, "subscription": subscription, "portal_login": portal_login},
             ),
-            settings.DEFAULT_FROM_EMAIL,
-            [portal_login.holder.email],
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[portal_login.holder.email],
         )
     return order
 

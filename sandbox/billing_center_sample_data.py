@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from accounts.models import BillingFrequency, PlanPrice, Subscription
 from billing_center.models import BillingInfo, Invoice, PaymentMethod
+from billing_center.services import renewal_invoice_new
 
 from .sample_data import ACME, PAULISTA
 
@@ -87,7 +88,7 @@ def billing_center_sample_data_load(*, accounts, today):
     _one_per_account_load(BillingInfo, sampled, lambda sample: sample.billing_info)
     subscriptions = list(
         Subscription.objects.filter(account__in=sampled_accounts).select_related(
-            "product", "plan_tier"
+            "account", "product", "plan_tier"
         )
     )
     prices = {
@@ -107,24 +108,15 @@ def billing_center_sample_data_load(*, accounts, today):
                 start=1,
             ):
                 invoices.append(
-                    Invoice(
+                    renewal_invoice_new(
+                        subscription=subscription,
+                        unit_price=price,
+                        period_start=start,
+                        period_end=end,
                         number=(
                             f"{sample.invoice_prefix}-{subscription.product.code.upper()}"
                             f"-{number_suffix}"
                         ),
-                        account=account,
-                        kind=Invoice.Kind.RENEWAL,
-                        issued_on=start,
-                        subscription=subscription,
-                        product=subscription.product,
-                        plan_tier=subscription.plan_tier,
-                        billing_frequency=subscription.billing_frequency,
-                        quantity=subscription.licenses,
-                        unit_price=price,
-                        period_start=start,
-                        period_end=end,
-                        total=price * subscription.licenses,
-                        currency=account.currency,
                     )
                 )
     existing = set(
