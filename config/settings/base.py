@@ -124,6 +124,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A seat of a class reaching an outcome page, for the class's board (classes/middleware.py):
+    # before the faults, so it reads the context they leave.
+    "classes.middleware.OutcomeReachedMiddleware",
     # The deliberate faults a trainer switches on in a seat (faults/catalog.py); nothing
     # elsewhere knows of them.
     "faults.middleware.FaultsMiddleware",
