@@ -1,4 +1,4 @@
-"""The API's side of the one rate limit on making seats (`sandbox.seat_rate`): SANDBOX_SEAT_RATE
+"""The API's side of the one rate limit on making seats (`classes.seat_rate`): SANDBOX_SEAT_RATE
 (default 30/minute) per address, the same count as the self-paced course's start.
 
 Counted in the default cache, which every worker and server shares (the database cache unless
@@ -6,7 +6,7 @@ DJANGO_CACHE_URL names another). The trainer (signed in, or with a trainer-issue
 not counted.
 """
 
-from sandbox.seat_rate import SeatRate
+from classes.seat_rate import SeatRate
 
 
 class SeatCreationThrottle(SeatRate):

@@ -1,6 +1,6 @@
 """The trainer's pages of a class: its live board, the board as CSV, and the trainer's
 actions on it (reset a seat or the class, clear a seat's lockouts, end the class). Each
-action is a thin view over a service of `sandbox/classroom.py` or `sandbox/lockouts.py`; the
+action is a thin view over a service of `classes/services.py` or `sandbox/lockouts.py`; the
 destructive ones ask first (GET: a confirmation page, POST: done)."""
 
 import csv
@@ -16,12 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.decisions import Outcome
 from core.public_url import absolute_url
-from sandbox import classroom as services
 from sandbox.lockouts import lockouts_clear_all
 from sandbox.states import STATES, UnknownState, class_state_apply, state_get
 from sandbox.views import trainer_only
 from seats.models import Classroom, Seat
 
+from . import services
 from .board import board_filter, class_board
 from .board_picture import board_picture
 from .export import board_csv_write

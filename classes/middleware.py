@@ -10,7 +10,8 @@ API's, the self-paced course's): no board shows those. The first time stays
 from django.utils.deprecation import MiddlewareMixin
 
 from accounts.decisions import Outcome
-from sandbox.classroom import outcome_reached_record
+
+from .services import outcome_reached_record
 
 
 def outcome_shown(response) -> Outcome | None:

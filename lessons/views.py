@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from classes.seat_rate import seat_rate_refused, seat_rate_take
 from core.centers import ADMIN_CENTER, BILLING_CENTER
 from sandbox.personas import start_url
-from sandbox.seat_rate import seat_rate_refused, seat_rate_take
 from sandbox.trainers import is_trainer
 from sandbox.views import trainer_only
 from seats.middleware import seat_enter
@@ -71,7 +71,7 @@ def may_start_course(user) -> bool:
 def course_start(request):
     """Start the self-paced course in a personal seat (a copy of the sample world, in no
     class), then its first exercise. A new seat takes from the address's seat rate limit
-    (`sandbox.seat_rate`); starting again in the seat this browser already has does not."""
+    (`classes.seat_rate`); starting again in the seat this browser already has does not."""
     if not may_start_course(request.user):
         raise PermissionDenied
     earlier = Seat.objects.filter(pk=request.session.get(COURSE_SESSION_KEY)).first()

@@ -33,7 +33,6 @@ from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 from seats.models import Seat
 from seats.scope import seat_scope
 
-from .classroom import seat_create, seat_delete
 from .course_material import (
     PAGES_SECTION,
     STALE_AFTER,
@@ -46,6 +45,7 @@ from .course_material import (
 )
 from .guide import TABLES, Table
 from .personas import PersonaRow, persona_rows
+from .worlds import seat_create, seat_delete
 
 VIEWPORT = {"width": 1280, "height": 860}
 # What the pictures leave out: the capture seat's own tools and the trainer notes (a

@@ -21,7 +21,6 @@ from core.redirects import same_site_url
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 
-from .classroom import default_seat_reset
 from .forms import MailboxFilterForm
 from .guide import AROUND_THE_ARTICLE, FALLBACK, guide_tables
 from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
@@ -32,6 +31,7 @@ from .services import sandbox_reset
 from .states import state_controls
 from .trainer_notes import trainer_notes_on, trainer_notes_switch
 from .trainers import is_trainer
+from .worlds import default_seat_reset
 
 
 def shown_credentials() -> dict[str, str]:
@@ -248,7 +248,7 @@ def reset(request):
 @require_http_methods(["GET", "POST"])
 def reset_default_seat(request):
     """Trainers only: confirm (GET), then restore the default seat alone (POST): every class
-    and its seats go on as they are (`classroom.default_seat_reset`)."""
+    and its seats go on as they are (`worlds.default_seat_reset`)."""
     if request.method == "POST":
         default_seat_reset(actor=request.user)
         messages.success(

@@ -364,7 +364,7 @@ SANDBOX_COURSE_MATERIAL_ROOT = Path(
 # drf-spectacular. A script authenticates with nothing (an open sandbox), a seat's token
 # ("Authorization: Seat <token>", for the seats it made) or the trainer's session, which DRF
 # checks for CSRF as Django does for forms.
-# How many seats of no class one address may make (sandbox/seat_rate.py): through the API
+# How many seats of no class one address may make (classes/seat_rate.py): through the API
 # (`POST /api/v1/seats/`) and by starting the self-paced course, counted together in the shared
 # default cache (CACHES), so every worker and every server counts together; the trainer is not
 # counted, and joining a class is not a seat made. SANDBOX_API_SEAT_RATE, its former name, is

@@ -9,12 +9,13 @@ from playwright.sync_api import expect
 
 from accounts.models import Subscription
 from billing_center.models import Invoice
+from classes.services import class_create
 from corp_portal.models import Invoice as PortalInvoice
 from corp_portal.models import InvoiceContact, PortalLogin, Quote
 from corp_portal.services import portal_password_tokens
 from lessons.models import Exercise
-from sandbox.classroom import class_create, seat_create
 from sandbox.models import MailboxMessage
+from sandbox.worlds import seat_create
 from seats.models import Classroom
 
 NAMESPACES = (

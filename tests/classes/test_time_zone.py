@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from sandbox.classroom import class_create
+from classes.services import class_create
 from sandbox.models import OutcomeReached
 from seats.models import Classroom, Seat
 

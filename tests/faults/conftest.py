@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from sandbox.classroom import class_create
+from classes.services import class_create
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ def exercise(sample_data):
 @pytest.fixture
 def make_classroom(sample_data):
     """make_classroom(seats=2) -> a new class, every seat with its sample world."""
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     def make(seats=2, language="en", name="Monday class"):
         return class_create(name=name, seat_count=seats, language=language)

@@ -115,7 +115,7 @@ def test_a_button_past_the_window_is_refused_on_the_clock_page(sample_data):
 
 @pytest.mark.parametrize("today", hostile_dates())
 def test_the_seat_page_refuses_a_date_outside_the_window(sample_data, persona, today):
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     classroom = class_create(name="Bounded", seat_count=2, language="en")
     trainer = Client()

@@ -20,8 +20,9 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
-from sandbox.classroom import class_create, classes_prune, seat_create, seats_prune
-from sandbox.seat_rate import SeatRate
+from classes.seat_rate import SeatRate
+from classes.services import class_create, classes_prune, seats_prune
+from sandbox.worlds import seat_create
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 
@@ -145,12 +146,12 @@ def test_the_count_lives_in_the_cache_every_worker_shares(sample_data, settings)
 
 # Every place in the product that makes a seat, and why it is limited or need not be. A new
 # one fails the test below until it is listed here: a seat of no class made by a request from
-# anyone must take from `sandbox.seat_rate` as the two first do.
+# anyone must take from `classes.seat_rate` as the two first do.
 SEAT_MAKERS = {
     ("api/views.py", "seat_create"): "POST /api/v1/seats/, under SeatCreationThrottle",
     ("lessons/services.py", "seat_create"): "course_seat_start: below",
     ("lessons/views.py", "course_seat_start"): "course_start, after seat_rate_take",
-    ("sandbox/classroom.py", "seat_create"): "class_create: the trainer's class, its seats",
+    ("classes/services.py", "seat_create"): "class_create: the trainer's class, its seats",
     ("sandbox/screen_capture.py", "seat_create"): "the trainer's course material, deleted after",
 }
 MAKERS = {"seat_create", "course_seat_start", "create", "get_or_create", "bulk_create"}
@@ -188,9 +189,9 @@ def test_every_way_of_making_a_seat_is_known_and_limited():
 
     found = _seat_making_calls()
     assert ("api/views.py", "seat_create") in found  # the walk finds what it must
-    known = set(SEAT_MAKERS) | {("sandbox/classroom.py", "create")}  # seat_create itself
+    known = set(SEAT_MAKERS) | {("sandbox/worlds.py", "create")}  # seat_create itself
     new = found - known
-    assert new == set(), "a new way of making a seat: limit it (sandbox.seat_rate), list it"
+    assert new == set(), "a new way of making a seat: limit it (classes.seat_rate), list it"
     assert SeatCreationThrottle in SeatsView.throttle_classes
     assert issubclass(SeatCreationThrottle, SeatRate)
 

@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from sandbox.classroom import class_create
+from classes.services import class_create
 
 pytestmark = pytest.mark.django_db
 

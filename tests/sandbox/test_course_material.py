@@ -266,8 +266,8 @@ def test_a_dead_run_s_seat_is_deleted_by_the_next_run_and_nobody_else_s(db):
 
     from django.utils import timezone
 
-    from sandbox.classroom import seat_create
     from sandbox.screen_capture import CAPTURE_SEAT_NAME, leftover_seats_delete
+    from sandbox.worlds import seat_create
     from seats.models import Seat
 
     dead = seat_create(display_name=CAPTURE_SEAT_NAME)

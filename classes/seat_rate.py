@@ -17,7 +17,7 @@ from django.conf import settings
 from django.shortcuts import render
 from rest_framework.throttling import SimpleRateThrottle
 
-from .trainers import is_trainer
+from sandbox.trainers import is_trainer
 
 
 class SeatRate(SimpleRateThrottle):
@@ -50,6 +50,6 @@ def seat_rate_take(request) -> float | None:
 def seat_rate_refused(request, wait: float):
     """The page's answer to a seat refused by the limit: a translated page, 429, Retry-After."""
     seconds = max(1, math.ceil(wait))
-    response = render(request, "sandbox/seat_rate_refused.html", {"seconds": seconds}, status=429)
+    response = render(request, "classes/seat_rate_refused.html", {"seconds": seconds}, status=429)
     response["Retry-After"] = str(seconds)
     return response

@@ -1,0 +1,174 @@
+"""The classroom's writes: create, reset, end and prune a class, a trainee joining a seat of
+it, pruning idle seats of no class, and the board's records (the outcomes a seat reached and the
+personas its trainee signed in as).
+
+A seat's world itself (made, reset, deleted) is `sandbox.worlds`'; a class asks it for each of
+its seats.
+"""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from accounts.decisions import Outcome
+from accounts.models import User
+from sandbox.models import OutcomeReached, PersonaSignedIn
+from sandbox.worlds import seat_create, seat_delete, seat_reset
+from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat, rejoin_code_new
+from seats.names import name_clean, name_key
+from seats.scope import entered_seat_id
+
+
+@transaction.atomic
+def class_create(
+    *, name: str, seat_count: int, language: str, time_zone: str | None = None
+) -> Classroom:
+    """A class with `seat_count` seats, each with its own sample world, ready to be joined.
+    Its board shows times in `time_zone` (an IANA name; default: the server's TIME_ZONE)."""
+    if not 1 <= seat_count <= MAX_SEATS_PER_CLASS:
+        raise ValueError(f"A class has 1 to {MAX_SEATS_PER_CLASS} seats.")
+    classroom = Classroom(name=name, language=language)
+    if time_zone is not None:
+        classroom.time_zone = time_zone
+    classroom.full_clean(validate_unique=False, validate_constraints=False)
+    classroom.save()
+    for number in range(1, seat_count + 1):
+        seat_create(classroom=classroom, number=number)
+    return classroom
+
+
+@transaction.atomic
+def class_reset(*, classroom: Classroom, actor: User | None = None) -> None:
+    for seat in classroom.seats.all():
+        seat_reset(seat=seat, actor=actor)
+
+
+@transaction.atomic
+def class_end(*, classroom: Classroom) -> None:
+    """Delete the class and its seats; the trainees' browsers are back in the default seat."""
+    for seat in classroom.seats.all():
+        seat_delete(seat=seat)
+    classroom.delete()
+
+
+class ClassFull(Exception):
+    """Every seat of the class has a trainee."""
+
+
+class NameTaken(Exception):
+    """Another seat of the class has this name (compared by `seats.names.name_key`)."""
+
+    def __init__(self, seat: Seat | None):
+        super().__init__(seat)
+        self.seat = seat
+
+
+@transaction.atomic
+def seat_join(*, classroom: Classroom, display_name: str, device: str = "") -> Seat:
+    """The next free seat of the class, for a trainee whose name no seat of it has.
+
+    A name some seat already has raises NameTaken: who gets that seat back is
+    `classes.joining`'s decision. The database decides between two joins with one name at
+    the same moment (the unique name key of a class), not a read before the write: each
+    claims a free seat with one conditional UPDATE, and the second is refused by the
+    constraint, on any number of servers."""
+    display_name = name_clean(display_name)
+    key = name_key(display_name)
+    taken = Seat.objects.filter(classroom=classroom, name_key=key).first()
+    if taken is not None:
+        raise NameTaken(taken)
+    free = Seat.objects.filter(classroom=classroom, name_key="").order_by(
+        F("last_activity_at").asc(nulls_first=True), "number"
+    )
+    for seat in free:
+        fields = {
+            "display_name": display_name,
+            "name_key": key,
+            "rejoin_code": rejoin_code_new(),
+            "device": device,
+            "last_activity_at": timezone.now(),
+        }
+        try:
+            with transaction.atomic():
+                claimed = Seat.objects.filter(pk=seat.pk, name_key="").update(**fields)
+        except IntegrityError:
+            other = Seat.objects.filter(classroom=classroom, name_key=key).first()
+            raise NameTaken(other) from None
+        if claimed:
+            for name, value in fields.items():
+                setattr(seat, name, value)
+            return seat
+    raise ClassFull
+
+
+def outcome_reached_record(*, seat_id: int, outcome: Outcome) -> None:
+    """Mark on the board that the seat's trainee was shown `outcome`; the first time stays.
+
+    One INSERT that the database ignores when the seat reached the outcome before (the
+    unique seat and outcome), so two tabs showing it at once cannot fail either."""
+    OutcomeReached.objects.bulk_create(
+        [OutcomeReached(seat_id=seat_id, outcome=Outcome(outcome))], ignore_conflicts=True
+    )
+
+
+def persona_signed_in_record(*, seat_id: int, email: str) -> None:
+    """Mark on the board that the seat's trainee signed in as the persona of `email`."""
+    PersonaSignedIn.objects.bulk_create(
+        [PersonaSignedIn(seat_id=seat_id, email=email.lower())], ignore_conflicts=True
+    )
+
+
+# The shortest idle window `classes_prune` and `seats_prune` accept: a trainee reading a
+# long page for a few minutes is no idle class.
+PRUNE_MIN_IDLE_DAYS = 1
+
+
+def _prune_limit(idle_days: int, now: datetime.datetime | None) -> datetime.datetime:
+    if idle_days < PRUNE_MIN_IDLE_DAYS:
+        raise ValueError(f"The idle window is at least {PRUNE_MIN_IDLE_DAYS} day.")
+    return (now or timezone.now()) - datetime.timedelta(days=idle_days)
+
+
+def classes_prune(*, idle_days: int, now: datetime.datetime | None = None) -> list[str]:
+    """End every class with no activity in its seats for more than `idle_days` days (at least
+    one): a class nobody joined counts from its creation, so one prepared within the window
+    stays. Returns the ended classes' codes."""
+    limit = _prune_limit(idle_days, now)
+    ended = []
+    for classroom in Classroom.objects.filter(created_at__lt=limit).prefetch_related("seats"):
+        last = max(
+            [seat.last_activity_at for seat in classroom.seats.all() if seat.last_activity_at],
+            default=classroom.created_at,
+        )
+        if last < limit:
+            ended.append(classroom.code)
+            class_end(classroom=classroom)
+    return ended
+
+
+def seats_prune(*, idle_days: int, now: datetime.datetime | None = None) -> list[int]:
+    """Delete every seat of no class (the self-paced course's, the API's) that nobody used for
+    more than `idle_days` days (at least one): no page in it, no API call with its token, counted
+    from its creation when never used. Never the default seat, never a class's seat (its class
+    ends with `classes_prune`). Returns the deleted seats' ids."""
+    limit = _prune_limit(idle_days, now)
+    idle = (
+        Seat.objects.filter(classroom__isnull=True, is_default=False, created_at__lt=limit)
+        .filter(Q(last_activity_at__isnull=True) | Q(last_activity_at__lt=limit))
+        .order_by("pk")
+    )
+    deleted = []
+    for seat in idle:
+        deleted.append(seat.pk)
+        seat_delete(seat=seat)
+    return deleted
+
+
+def persona_signed_in_noted(sender, request, user, **kwargs) -> None:
+    """`user_logged_in` receiver: a seat's trainee signed in as a persona (any customer
+    person: the trainer and staff are nobody's persona). Nothing in the default seat."""
+    seat_id = entered_seat_id()
+    if seat_id is not None and user.account_id is not None:
+        persona_signed_in_record(seat_id=seat_id, email=user.email)
