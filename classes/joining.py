@@ -13,12 +13,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from sandbox.models import OutcomeReached, PersonaSignedIn
 from sandbox.worlds import seat_reset
 from seats.models import Seat, rejoin_code_new, seat_token_new
 from seats.names import name_clean, name_key
 from seats.scope import seat_lock
 
+from .models import OutcomeReached, PersonaSignedIn
 from .services import NameTaken
 
 # A seat whose trainee did something this recently, on another browser, is "active elsewhere".

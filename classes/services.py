@@ -14,11 +14,12 @@ from django.utils import timezone
 
 from accounts.decisions import Outcome
 from accounts.models import User
-from sandbox.models import OutcomeReached, PersonaSignedIn
 from sandbox.worlds import seat_create, seat_delete, seat_reset
 from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat, rejoin_code_new
 from seats.names import name_clean, name_key
 from seats.scope import entered_seat_id
+
+from .models import OutcomeReached, PersonaSignedIn
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.decisions import Outcome
-from sandbox.models import OutcomeReached, PersonaSignedIn
+from classes.models import OutcomeReached, PersonaSignedIn
 from sandbox.worlds import seat_create
 from seats.models import Seat
 from seats.scope import seat_scope

@@ -174,8 +174,8 @@ def test_the_other_seats_have_rows_of_every_kind(seats):
         for label in [
             "seats.Seat",
             "faults.SeatFault",
-            "sandbox.OutcomeReached",
-            "sandbox.PersonaSignedIn",
+            "classes.OutcomeReached",
+            "classes.PersonaSignedIn",
             "lessons.ExerciseAnswer",
             "accounts.User",
             "accounts.Subscription",
