@@ -3,8 +3,9 @@
 core (site-wide pieces) and seats (which copy of the sample world a request works in) <-
 accounts (the shared domain) <- the three centers <- sandbox (the trainers' layer, which may
 use every center) <- classes (the trainer's classes and live board), faults (the deliberate
-faults for QA practice) and api (the JSON API for scripts, which may use everything). A center
-never imports `sandbox`, nor another center; nothing imports upwards, so there is no circle.
+faults for QA practice), course (course material) and api (the JSON API for scripts, which may
+use everything). A center never imports `sandbox`, nor another center; nothing imports upwards,
+so there is no circle.
 """
 
 import ast
@@ -26,6 +27,9 @@ MAY_IMPORT = {
     "api": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes", "faults"},
     # lessons (exercises): on the top floor; the class board shows them through a template tag.
     "lessons": {"core", "seats", "accounts", *CENTERS, "sandbox", "classes"},
+    # course (course material and screen capture): on the top floor, asking the sandbox's guide,
+    # personas and seats' worlds.
+    "course": {"core", "seats", "accounts", *CENTERS, "sandbox"},
 }
 
 

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "sandbox",
     "classes",
     "lessons",
+    "course",
     "api",
     "faults",
     "rest_framework",
@@ -354,7 +355,7 @@ if SANDBOX_CLASS_IDLE_DAYS < 1:
     raise ImproperlyConfigured(
         f"SANDBOX_CLASS_IDLE_DAYS={SANDBOX_CLASS_IDLE_DAYS}: write a number of days, 1 or more."
     )
-# `capture_screens` and the trainer's Course material page (sandbox/course_material.py): the
+# `capture_screens` and the trainer's Course material page (course/course_material.py): the
 # Chromium that Playwright drives, and the folder the pictures, handouts and zip go to.
 SANDBOX_CHROMIUM = env("SANDBOX_CHROMIUM", default="/usr/bin/chromium")
 SANDBOX_COURSE_MATERIAL_ROOT = Path(

@@ -163,10 +163,10 @@ def test_a_class_is_at_most_sixty_seats(sample_data, persona):
 def test_the_course_material_runs_one_capture_at_a_time(tmp_path, monkeypatch):
     """The Course material button starts the capture in the background and answers at once;
     pressed again while one runs (in this process or another), it starts nothing."""
-    from sandbox import course_material
+    from course import course_material, runs
 
     builds = []
-    monkeypatch.setattr(course_material, "course_material_build", lambda *, out: builds.append(out))
+    monkeypatch.setattr(runs, "course_material_build", lambda *, out: builds.append(out))
     course_material.Progress(started_at="2026-11-21T09:00:00+00:00").write(tmp_path)
-    assert course_material.course_material_start(out=tmp_path) is False
+    assert runs.course_material_start(out=tmp_path) is False
     assert builds == []

@@ -162,7 +162,7 @@ NOT_IN_A_SEAT = {
     ("classes/_board_class_state.html", "class-state-form"): "the trainer's board",
     ("classes/_seat_state.html", "seat-state-form"): "the trainer's page of a seat",
     ("classes/_seat_clock.html", "seat-clock-form"): "the trainer's page of a seat",
-    ("sandbox/course_material.html", "course-material-form"): "the trainer's, in the default seat",
+    ("course/course_material.html", "course-material-form"): "the trainer's, in the default seat",
     ("sandbox/includes/state_controls.html", "state-start-form-{{ uid }}"): (
         "the guide's Start here: the trainer's seat picker, or a seat of no class's own "
         "(tests/sandbox/test_state_pages.py)"

@@ -152,7 +152,7 @@ SEAT_MAKERS = {
     ("lessons/services.py", "seat_create"): "course_seat_start: below",
     ("lessons/views.py", "course_seat_start"): "course_start, after seat_rate_take",
     ("classes/services.py", "seat_create"): "class_create: the trainer's class, its seats",
-    ("sandbox/screen_capture.py", "seat_create"): "the trainer's course material, deleted after",
+    ("course/screen_capture.py", "seat_create"): "the trainer's course material, deleted after",
 }
 MAKERS = {"seat_create", "course_seat_start", "create", "get_or_create", "bulk_create"}
 
@@ -162,7 +162,7 @@ def _seat_making_calls() -> set[tuple[str, str]]:
 
     found = set()
     apps = ["core", "seats", "accounts", "billing_center", "admin_center", "corp_portal"]
-    for app in [*apps, "sandbox", "classes", "faults", "api", "lessons"]:
+    for app in [*apps, "sandbox", "classes", "faults", "api", "lessons", "course"]:
         for path in (ROOT / app).rglob("*.py"):
             if "migrations" in path.parts:
                 continue

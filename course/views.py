@@ -1,5 +1,5 @@
 """The trainer's Course material page: the button that runs `capture_screens` in the
-background (`course_material.course_material_start`), how far it is (a plain reload, no
+background (`runs.course_material_start`), how far it is (a plain reload, no
 script), and, when done, the zip, handouts and PDFs, served to the trainer only."""
 
 from pathlib import Path
@@ -12,14 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .course_material import (
-    CaptureUnavailable,
-    Progress,
-    chromium_check,
-    course_material_start,
-    material_files,
-)
-from .views import trainer_only
+from sandbox.views import trainer_only
+
+from .course_material import CaptureUnavailable, Progress, chromium_check, material_files
+from .runs import course_material_start
 
 
 def course_material_root() -> Path:
@@ -42,11 +38,11 @@ def course_material(request):
             messages.success(request, _("The capture started. Refresh this page to follow it."))
         else:
             messages.info(request, _("A capture is already running."))
-        return redirect("sandbox:course-material")
+        return redirect("course:course-material")
     progress = Progress.read(course_material_root())
     return render(
         request,
-        "sandbox/course_material.html",
+        "course/course_material.html",
         {
             "unavailable": unavailable,
             "progress": progress,
