@@ -26,6 +26,7 @@ NAMESPACES = (
     "classes",
     "faults",
     "lessons",
+    "course",
     "api",
     "api_tokens",
 )
