@@ -2,9 +2,9 @@
 outcome page is a view that hands its template `outcome` (docs/architecture.md), and this
 middleware reads it from the view's response before the page is rendered.
 
-Nothing is recorded, and no query is made, in the default seat or in a seat of no class (the
-API's, the self-paced course's): no board shows those. The first time stays
-(`services.outcome_reached_record`).
+Recorded in every seat but the default one (nothing, and no query, there), as it always was:
+a seat of no class (the API's, the self-paced course's) keeps its record too, though no board
+shows it. The first time stays (`services.outcome_reached_record`).
 """
 
 from django.utils.deprecation import MiddlewareMixin
@@ -21,11 +21,11 @@ def outcome_shown(response) -> Outcome | None:
 
 
 class OutcomeReachedMiddleware(MiddlewareMixin):
-    """Records the outcome a page of a seat of a class shows (`process_template_response`)."""
+    """Records the outcome a page of a seat shows (`process_template_response`)."""
 
     def process_template_response(self, request, response):
-        seat = getattr(request, "joined_seat", None)
-        if seat is not None and seat.classroom_id is not None:
+        seat = getattr(request, "joined_seat", None)  # None: the default seat
+        if seat is not None:
             outcome = outcome_shown(response)
             if outcome is not None:
                 outcome_reached_record(seat_id=seat.pk, outcome=outcome)

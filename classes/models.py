@@ -16,10 +16,10 @@ from accounts.decisions import Outcome
 class OutcomeReached(models.Model):
     """The first time a seat's trainee was shown an outcome page: a mark on the class's board.
 
-    Recorded on the server from the view's response (`classes.middleware`), in every seat of a
-    class. It is the trainer's record of the trainee's progress, not part of the seat's sample
-    world: resetting a seat keeps it (the trainee reached BC-1 before the reset as surely as
-    after), ending the class deletes it with the seat.
+    Recorded on the server from the view's response (`classes.middleware`), in every seat but
+    the default one. It is the trainer's record of the trainee's progress, not part of the
+    seat's sample world: resetting a seat keeps it (the trainee reached BC-1 before the reset
+    as surely as after), ending the class deletes it with the seat.
     """
 
     seat = models.ForeignKey(

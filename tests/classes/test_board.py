@@ -103,11 +103,12 @@ def test_a_refused_billing_page_records_bc_2_too(classroom):
     assert list(OutcomeReached.objects.values_list("seat", "outcome")) == [(seat.pk, "BC-2")]
 
 
-def test_a_seat_of_no_class_records_no_outcome(sample_data):
-    """No board shows a seat of no class (the API's, the self-paced course's)."""
+def test_a_seat_of_no_class_records_its_outcomes_as_before(sample_data):
+    """Every seat but the default one records, a seat of no class too (the API's, the
+    self-paced course's), as the records always were kept."""
     seat = seat_create(classroom=None)
     assert sign_in_now(seat_client(seat), "ana").context["outcome"] == Outcome.BC_1
-    assert not OutcomeReached.objects.exists()
+    assert list(OutcomeReached.objects.values_list("seat", "outcome")) == [(seat.pk, "BC-1")]
 
 
 def test_rendering_a_page_records_nothing(classroom):
