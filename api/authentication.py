@@ -24,8 +24,8 @@ from rest_framework.authentication import (
 )
 
 from accounts.models import User
-from sandbox.classroom import seat_touch, seat_touch_due
 from sandbox.trainers import TRAINER_EMAIL
+from sandbox.worlds import seat_touch, seat_touch_due
 from seats.models import Seat
 from seats.scope import seat_scope
 

@@ -1,4 +1,4 @@
-"""The API's endpoints: thin views over the classroom's services (`sandbox.classroom`).
+"""The API's endpoints: thin views over the classroom's services (`classes.services`).
 
 Each asks a decision of `access.py`, calls a service, and answers a serializer. Errors are
 raised and made JSON in one place (`errors.api_exception_handler`). An endpoint that works in
@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.public_url import absolute_url
-from sandbox.classroom import seat_create, seat_delete, seat_reset
+from sandbox.worlds import seat_create, seat_delete, seat_reset
 from seats.models import Seat
 from seats.scope import seat_scope
 

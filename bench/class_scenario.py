@@ -1,6 +1,6 @@
 """The `class` scenario of `make bench`: a class of trainees, each in their own seat.
 
-1. A class of BENCH_CLASS_SEATS seats (default 60) is made with `sandbox.classroom.class_create`,
+1. A class of BENCH_CLASS_SEATS seats (default 60) is made with `classes.services.class_create`,
    in this process, against the server's database: how long it takes and how many queries.
 2. The main pages, with that many seats loaded, each client in a seat of its own, against the
    same pages measured in the default seat before the class existed (`pages_one_seat`).
@@ -88,7 +88,7 @@ def class_create_timed(seat_count: int) -> tuple[str, list[Seat], dict]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     with CaptureQueriesContext(connection) as queries:
         started, cpu_started = time.perf_counter(), time.process_time()

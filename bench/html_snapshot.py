@@ -97,7 +97,7 @@ def client_for(language: str, seat_path: str | None, who):
 
 
 def snapshot(folder: Path) -> int:
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     classroom = class_create(name="Snapshot class", seat_count=1, language="en")
     seat = classroom.seats.get()

@@ -5,7 +5,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -115,10 +116,11 @@ class LandingView(SignedInMixin, RedirectView):
 def wrong_location(request, *, status: int = 200):
     """BC-2: "You seem to have landed in the wrong place", with the account profile link at
     once; then, as the real page does, My Account by itself after a few seconds (a `Refresh`
-    header: no JavaScript), unless the person chose to stay on the page."""
+    header: no JavaScript), unless the person chose to stay on the page. A template response,
+    as every outcome page is, so a seat of a class records BC-2 for its board."""
     stay = "stay" in request.GET
     seconds = settings.SANDBOX_WRONG_LOCATION_SECONDS
-    response = render(
+    response = TemplateResponse(
         request,
         "billing_center/wrong_location.html",
         {"outcome": Outcome.BC_2, "stay": stay, "seconds": seconds},

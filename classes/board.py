@@ -18,10 +18,11 @@ from accounts.decisions import Outcome
 from accounts.models import PlacedOrder
 from corp_portal.models import ServiceOrder
 from sandbox.lockouts import Lockout, lockouts_active_by_seat
-from sandbox.models import OutcomeReached, PersonaSignedIn
 from sandbox.sample_data import PERSONAS
 from sandbox.states import STATES_BY_NAME, StartingState
 from seats.models import Classroom, Seat
+
+from .models import OutcomeReached, PersonaSignedIn
 
 # LogMeIn ID -> the persona's name, as the README's table gives it.
 PERSONA_NAMES = {persona.email: f"{persona.first_name} {persona.last_name}" for persona in PERSONAS}

@@ -1,7 +1,7 @@
 """The trainer's pages of a class: its live board, the board as CSV, and the trainer's
 actions on it (reset a seat or the class, clear a seat's lockouts, end the class, set a
 starting state). Each is a class-based view behind `sandbox.access.TrainerRequiredMixin`,
-and each action a step of core.steps.StepsMixin over one service of `sandbox/classroom.py`,
+and each action a step of core.steps.StepsMixin over one service of `classes/services.py`,
 `sandbox/lockouts.py` or `sandbox/states.py`; the destructive ones ask first
 (`BoardConfirmView`: GET, the page that asks; POST, done)."""
 
@@ -21,12 +21,12 @@ from django.views.generic import TemplateView, View
 from accounts.decisions import Outcome
 from core.public_url import absolute_url
 from core.steps import StepsMixin
-from sandbox import classroom as services
 from sandbox.access import TrainerRequiredMixin
 from sandbox.lockouts import lockouts_clear_all
 from sandbox.states import STATES, UnknownState, class_state_apply, state_get
 from seats.models import Classroom, Seat
 
+from . import services
 from .board import board_filter, class_board
 from .board_picture import board_picture
 from .export import board_csv_write

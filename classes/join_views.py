@@ -1,6 +1,6 @@
 """A trainee's way into a class, and back into their own seat.
 
-A new name takes the next free seat (`sandbox.classroom.seat_join`). A name already taken
+A new name takes the next free seat (`services.seat_join`). A name already taken
 asks "Is this you?": the seat comes back only to the browser that took it (its cookie,
 `seats.claims`), to one that types the seat's rejoin code (shown in that seat's header), or to
 one the trainer lets in from the board; anyone else types a name that tells them apart.
@@ -25,13 +25,6 @@ from django.views.generic import FormView, TemplateView
 
 from core.mixins import ServiceFormMixin
 from core.throttle import MissLimit, client_address
-from sandbox.classroom import ClassFull, NameTaken, seat_join
-from sandbox.joining import (
-    rejoin_approved,
-    rejoin_code_matches,
-    seat_rejoin,
-    seat_rejoin_ask,
-)
 from sandbox.trainers import is_trainer
 from seats.claims import claims_read, claims_write
 from seats.middleware import seat_enter
@@ -39,6 +32,13 @@ from seats.models import Classroom, Seat
 from seats.names import name_key
 
 from .forms import JoinForm, RejoinAskForm, RejoinForm
+from .joining import (
+    rejoin_approved,
+    rejoin_code_matches,
+    seat_rejoin,
+    seat_rejoin_ask,
+)
+from .services import ClassFull, NameTaken, seat_join
 
 # Ten minutes to a window. A join code has 31^6 (about 900 million) values: 100 wrong ones per
 # window and address leave a guesser nowhere (some 6,000 years to try half of them), and a

@@ -1,7 +1,7 @@
 """The trainer's hand on who sits where: free a seat (a junk name, a trainee gone) or rename
 it, from the seat's page, and let a browser back into it or refuse it, from the board's row
-or the seat's page. Thin views over `sandbox.joining`; freeing asks first (GET: a
-confirmation page, POST: done)."""
+or the seat's page. Thin views over `joining.py`; freeing asks first (GET: a confirmation
+page, POST: done)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -12,14 +12,14 @@ from django.views.generic import FormView, TemplateView, View
 from core.mixins import ServiceFormMixin
 from core.redirects import same_site_url
 from sandbox.access import TrainerRequiredMixin
-from sandbox.classroom import NameTaken
-from sandbox.joining import seat_free as seat_free_service
-from sandbox.joining import seat_rejoin_answer
-from sandbox.joining import seat_rename as seat_rename_service
 
 from .board_views import seat_page_url
 from .forms import SeatRenameForm
+from .joining import seat_free as seat_free_service
+from .joining import seat_rejoin_answer
+from .joining import seat_rename as seat_rename_service
 from .seat_views import ClassSeatMixin
+from .services import NameTaken
 
 
 class SeatFreeView(TrainerRequiredMixin, ClassSeatMixin, TemplateView):

@@ -1,8 +1,8 @@
 """The trainer's class pages (the list, the form that creates a class, the join card) and the
 trainee's side: resetting or leaving their seat (joining is `join_views.py`'s).
 
-The live board of a class is `board.py`'s. Writes are `sandbox.classroom`'s services; which
-seat a browser is in is `seats.middleware`'s.
+The live board of a class is `board.py`'s. Writes are `services.py`'s; which seat a browser is
+in is `seats.middleware`'s.
 """
 
 from django.contrib import messages
@@ -16,12 +16,13 @@ from django.views.generic import DetailView, FormView, TemplateView, View
 from core.mixins import ServiceFormMixin
 from core.redirects import same_site_url
 from sandbox.access import TrainerRequiredMixin
-from sandbox.classroom import class_create, seat_reset
+from sandbox.worlds import seat_reset
 from seats.middleware import seat_enter, seat_leave
 from seats.models import Classroom
 
 from .forms import ClassroomForm
 from .join_card import join_url, qr_svg
+from .services import class_create
 
 
 class ClassListView(TrainerRequiredMixin, ServiceFormMixin, FormView):

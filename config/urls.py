@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("faults.urls")),
     path("", include("lessons.urls")),
     path("", include("lms.urls")),
+    path("", include("course.urls")),
     path("billing/", include("billing_center.urls")),
     path("admin-center/", include("admin_center.urls")),
     path("corp-billing/", include("corp_portal.urls")),

@@ -4,7 +4,7 @@ to a class, and a trainee starting the self-paced course in a seat of their own.
 from django.db import transaction
 from django.utils import timezone
 
-from sandbox.classroom import seat_create, seat_reset
+from sandbox.worlds import seat_create, seat_reset
 from seats.models import Classroom, Seat
 
 from .models import Exercise, ExerciseAnswer, ReleasedExercise

@@ -1,6 +1,6 @@
 """The writes of the LMS side: a trainer registering an LMS, and a valid launch finding (or
 making, the first time) its class and the learner's seat. Classes and seats are made by the
-classroom's own services (`sandbox.classroom`), so a launched seat is a seat like any other
+classroom's own services (`classes.services`), so a launched seat is a seat like any other
 and its name keeps the names' rules."""
 
 from django.core.exceptions import ValidationError
@@ -8,7 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from sandbox.classroom import ClassFull, NameTaken, class_create, seat_create, seat_join
+from classes.services import ClassFull, NameTaken, class_create, seat_join
+from sandbox.worlds import seat_create
 from seats.models import MAX_SEATS_PER_CLASS, Classroom, Seat
 
 from .models import CourseLink, Deployment, LaunchedSeat, Platform

@@ -19,9 +19,9 @@ from django.views.generic import FormView
 from pylti1p3.contrib.django import DjangoCacheDataStorage, DjangoOIDCLogin
 from pylti1p3.exception import LtiException, OIDCException
 
+from classes.services import ClassFull
 from core.public_url import absolute_url
 from sandbox.access import TrainerRequiredMixin
-from sandbox.classroom import ClassFull
 from sandbox.trainers import is_trainer
 from seats.claims import claims_read, claims_write
 from seats.middleware import seat_enter, seat_leave

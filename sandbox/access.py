@@ -16,7 +16,6 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.urls import reverse_lazy
 from django.views.decorators.csrf import csrf_protect
-from django.views.generic import View
 
 from .trainers import RESET_PERMISSION, is_trainer
 
@@ -49,25 +48,3 @@ class TrainerRequiredMixin(PermissionRequiredMixin):
             return self.handle_no_permission()
         answer = super(PermissionRequiredMixin, self).dispatch
         return csrf_protect(answer)(request, *args, **kwargs)
-
-
-class _FunctionView(View):
-    """A function view as a class: the function answers every method itself."""
-
-    function = None
-
-    def dispatch(self, request, *args, **kwargs):
-        return self.function(request, *args, **kwargs)
-
-
-class _TrainerFunctionView(TrainerRequiredMixin, _FunctionView):
-    pass
-
-
-def trainer_only(function):
-    """The function views not class-based yet (the board's, the course material's) behind
-    `TrainerRequiredMixin`, with its answers: there is no other rule. Goes once they are."""
-    view = _TrainerFunctionView.as_view(function=function)
-    view.__name__ = view.__qualname__ = function.__name__
-    view.__module__, view.__doc__ = function.__module__, function.__doc__
-    return view

@@ -47,8 +47,8 @@ from corp_portal.services import corp_portal_day_pass, corp_portal_next_event
 from seats.models import Seat
 from seats.scope import seat_scope
 
-from .classroom import seat_reset
 from .states import seat_state_apply
+from .worlds import seat_reset
 
 # What happens on a day, in the order it happens; each with the function naming its next day.
 # A part's pass changes nothing an earlier part reads (the domain ends subscriptions before the

@@ -1,4 +1,4 @@
-from .classroom import seat_touch, seat_touch_due
+from .worlds import seat_touch, seat_touch_due
 
 
 class SeatActivityMiddleware:

@@ -1,7 +1,7 @@
 """Named starting states: a seat's sample world, changed so that a scenario starts where the
 lesson needs it (issue #13, "Starting states").
 
-A state restores the seat's sample world (`classroom.seat_reset`) and then makes its changes
+A state restores the seat's sample world (`worlds.seat_reset`) and then makes its changes
 through the centers' own services and models, as the people of the story would have: Ana
 cancels through the Billing Center's service, Elena's wrong passwords go through the portal's
 sign-in. So every state gives exactly the same data each time it is applied, and the pages
@@ -40,9 +40,9 @@ from corp_portal.services import PortalSignInError, portal_sign_in
 from seats.models import Seat
 from seats.scope import seat_scope
 
-from .classroom import seat_reset
 from .models import MailboxMessage
 from .sample_data import ACME, PAULISTA, PERSONAS_BY_KEY, PORTAL_USER_IDS
+from .worlds import seat_reset
 
 # The wrong password Elena keeps typing: anything but the portal's password.
 WRONG_PORTAL_PASSWORD = "corp-2025"

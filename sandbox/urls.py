@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import clock_views, course_material_views, state_views, views
+from . import clock_views, state_views, views
 
 app_name = "sandbox"
 
@@ -21,14 +21,4 @@ urlpatterns = [
     path("health/", views.HealthView.as_view(), name="health"),
     path("clock/", clock_views.ClockView.as_view(), name="clock"),
     path("mailbox/<int:pk>/", views.MailboxMessageView.as_view(), name="mailbox-message"),
-    path(
-        "course-material/",
-        course_material_views.course_material,
-        name="course-material",
-    ),
-    path(
-        "course-material/files/<path:name>",
-        course_material_views.course_material_file,
-        name="course-material-file",
-    ),
 ]

@@ -16,9 +16,7 @@ from logmein_id.views import separate_sign_ins_kept
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 
-# `trainer_only`: for the board's and the course material's views until they are class-based.
-from .access import TrainerRequiredMixin, trainer_only  # noqa: F401
-from .classroom import default_seat_reset
+from .access import TrainerRequiredMixin
 from .forms import MailboxFilterForm
 from .guide import AROUND_THE_ARTICLE, FALLBACK, guide_tables
 from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
@@ -29,6 +27,7 @@ from .services import sandbox_reset
 from .states import state_controls
 from .trainer_notes import trainer_notes_on, trainer_notes_switch
 from .trainers import is_trainer
+from .worlds import default_seat_reset
 
 
 def shown_credentials() -> dict[str, str]:
@@ -237,7 +236,7 @@ class ResetView(TrainerRequiredMixin, TemplateView):
 
 class ResetDefaultSeatView(TrainerRequiredMixin, TemplateView):
     """Trainers only: confirm (GET), then restore the default seat alone (POST): every class
-    and its seats go on as they are (`classroom.default_seat_reset`)."""
+    and its seats go on as they are (`worlds.default_seat_reset`)."""
 
     template_name = "sandbox/reset_default_seat.html"
     http_method_names = ["get", "post"]

@@ -5,7 +5,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 from django.utils import translation
 
-from sandbox.classroom import class_create
+from classes.services import class_create
 from sandbox.services import sandbox_load
 
 

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "sandbox",
     "classes",
     "lessons",
+    "course",
     "api",
     "faults",
     "lms",
@@ -122,6 +123,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A seat of a class reaching an outcome page, for the class's board (classes/middleware.py):
+    # before the faults, so it reads the context they leave.
+    "classes.middleware.OutcomeReachedMiddleware",
     # The deliberate faults a trainer switches on in a seat (faults/catalog.py); nothing
     # elsewhere knows of them.
     "faults.middleware.FaultsMiddleware",
@@ -349,7 +353,7 @@ if SANDBOX_CLASS_IDLE_DAYS < 1:
     raise ImproperlyConfigured(
         f"SANDBOX_CLASS_IDLE_DAYS={SANDBOX_CLASS_IDLE_DAYS}: write a number of days, 1 or more."
     )
-# `capture_screens` and the trainer's Course material page (sandbox/course_material.py): the
+# `capture_screens` and the trainer's Course material page (course/course_material.py): the
 # Chromium that Playwright drives, and the folder the pictures, handouts and zip go to.
 SANDBOX_CHROMIUM = env("SANDBOX_CHROMIUM", default="/usr/bin/chromium")
 SANDBOX_COURSE_MATERIAL_ROOT = Path(

@@ -5,26 +5,10 @@ from django.conf import settings
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from accounts.decisions import Outcome
-from seats.scope import entered_seat_id
-
-from ..classroom import outcome_reached_record
 from ..models import TrainerNote
 from ..trainer_notes import trainer_notes_on
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def outcome_reached(context) -> str:
-    """Every outcome page renders base.html with its `outcome`, and base.html runs this tag
-    for it: the one place where a seat's trainee reaching an outcome is recorded for the
-    class's board (no view records it itself). Nothing, and no query, in the default seat."""
-    outcome = context.get("outcome")
-    seat_id = entered_seat_id()
-    if seat_id is not None and outcome in Outcome.values:
-        outcome_reached_record(seat_id=seat_id, outcome=Outcome(outcome))
-    return ""
 
 
 @register.inclusion_tag("sandbox/includes/trainer_note.html", takes_context=True)

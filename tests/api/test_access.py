@@ -124,7 +124,7 @@ def test_a_script_that_opened_the_join_url_addresses_its_seat_with_its_cookies(a
 
 
 def test_a_trainee_s_session_cannot_address_their_class_seat(sample_data):
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     classroom = class_create(name="API class", seat_count=1, language="en")
     trainee = Client()

@@ -31,8 +31,8 @@ from schemathesis.specs.openapi.checks import ignored_auth, positive_data_accept
 from schemathesis.transport.wsgi import WSGI_TRANSPORT
 
 from api.tokens import trainer_token_create
-from sandbox.classroom import seat_create
 from sandbox.clock import clock_window_refusal
+from sandbox.worlds import seat_create
 
 EXAMPLES = 10
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from sandbox.classroom import seat_create
+from sandbox.worlds import seat_create
 from seats.models import Seat
 
 from .helpers import seat_token_header

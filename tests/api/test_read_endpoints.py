@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from accounts.decisions import Outcome
 from corp_portal.models import PortalLogin
-from sandbox.classroom import seat_create
+from sandbox.worlds import seat_create
 from seats.models import Seat
 from seats.scope import seat_scope
 from tests import outcome_table

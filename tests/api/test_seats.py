@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import Activity, Subscription
-from sandbox.classroom import class_create
+from classes.services import class_create
 from seats.models import Seat
 from seats.scope import seat_scope
 

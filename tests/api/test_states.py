@@ -3,7 +3,7 @@
 from django.test import Client
 
 from accounts.models import Subscription, User
-from sandbox.classroom import class_create
+from classes.services import class_create
 from sandbox.states import STATES
 from seats.models import Seat
 from seats.scope import seat_scope

@@ -9,7 +9,7 @@ and reaches nothing of the trainer's.
 import pytest
 
 from api.tokens import trainer_token_create, trainer_token_find
-from sandbox.classroom import class_create
+from classes.services import class_create
 from seats.models import Seat
 
 PAGE = "/en/api-tokens/"

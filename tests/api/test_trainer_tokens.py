@@ -8,7 +8,7 @@ from django.test import Client
 
 from api.models import TrainerToken
 from api.tokens import key_hash, trainer_token_create, trainer_token_revoke
-from sandbox.classroom import class_create
+from classes.services import class_create
 from seats.models import Seat
 
 from .helpers import signed_in_as

@@ -20,8 +20,8 @@ from billing_center.services import cart_place, order_place, renewal_invoice_new
 from corp_portal.models import PortalLogin, ServiceOrder
 from corp_portal.services import service_order_place
 from corp_portal.views import SESSION_KEY as PORTAL_SESSION_KEY
-from sandbox.classroom import seat_create
 from sandbox.models import MailboxMessage
+from sandbox.worlds import seat_create
 from seats.scope import seat_scope
 
 from ..corp_portal.test_pages import url as portal_url

@@ -11,9 +11,9 @@ from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from accounts.decisions import Outcome
+from classes.models import OutcomeReached, PersonaSignedIn
+from classes.services import class_create
 from corp_portal.models import PortalLogin
-from sandbox.classroom import class_create
-from sandbox.models import OutcomeReached, PersonaSignedIn
 from sandbox.sample_data import PERSONAS
 from seats.models import Seat
 from seats.scope import seat_scope

@@ -1,7 +1,7 @@
 """capture_screens in a real browser, in three languages: the pictures (outcome id and persona
 in each name), the handout of each language in the tables' order, its PDF, the zip; and
 nobody's data changed. A representative subset (`--only`) keeps the suite quick: the full
-list is proved from the decisions and personas in tests/sandbox/test_course_material.py."""
+list is proved from the decisions and personas in tests/course/test_course_material.py."""
 
 import re
 import threading
@@ -92,11 +92,11 @@ def test_the_trainer_s_button_runs_it_in_the_background_and_links_the_files(
     """The Course material page, from the trainer's navigation: the button starts the run
     (here a quick one: one picture, in Spanish), the page shows it running with a Refresh
     link, and once it is done links the zip, the handout and the PDF, served to the trainer."""
-    from sandbox import course_material
+    from course import runs
 
     settings.SANDBOX_CHROMIUM = chromium_path()
     settings.SANDBOX_COURSE_MATERIAL_ROOT = tmp_path
-    build = course_material.course_material_build
+    build = runs.course_material_build
     # The run waits until the test has seen the page say "running": the tests' in-memory
     # database locks whole tables, so the page and the run take turns.
     go = threading.Event()
@@ -105,7 +105,7 @@ def test_the_trainer_s_button_runs_it_in_the_background_and_links_the_files(
         go.wait()
         return build(out=out, language_codes=["es"], only={"AC-2"})
 
-    monkeypatch.setattr(course_material, "course_material_build", quick_build)
+    monkeypatch.setattr(runs, "course_material_build", quick_build)
     trainer_signs_in(page, trainer_credentials)
     page.get_by_test_id("nav-course-material").click()
     page.get_by_test_id("course-material-start").click()
@@ -114,7 +114,7 @@ def test_the_trainer_s_button_runs_it_in_the_background_and_links_the_files(
     )
     expect(page.get_by_test_id("course-material-refresh")).to_be_visible()
     go.set()
-    course_material._background.join()  # the run's end, not a time
+    runs._background.join()  # the run's end, not a time
     page.get_by_test_id("course-material-refresh").click()
     expect(page.get_by_test_id("course-material-progress")).to_have_attribute("data-state", "done")
     pdf = page.get_by_test_id("course-material-pdf")

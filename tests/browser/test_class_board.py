@@ -6,7 +6,7 @@ import re
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from sandbox.classroom import class_create
+from classes.services import class_create
 from tests.browser.trainer import trainer_signs_in
 
 PASSWORD = "sandbox-2026"

@@ -71,7 +71,7 @@ def test_a_second_browser_with_a_taken_name_is_let_in_by_the_trainer(
 ):
     """ "Is this you?", the request, the trainer's board and the waiting page, each checked
     by axe; then the trainer's own preview of the join page, which takes no seat."""
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     classroom = class_create(name="Rejoin class", seat_count=2, language="en")
     join_path = f"/en/join/{classroom.code}/"

@@ -8,8 +8,8 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from billing_center.models import Invoice
-from sandbox.classroom import seat_create
 from sandbox.sample_data import PERSONAS_BY_KEY
+from sandbox.worlds import seat_create
 from seats.scope import seat_scope
 from tests.browser.trainer import trainer_signs_in
 
@@ -66,7 +66,7 @@ def test_the_next_renewal_and_back(page, browser_sample_data, language):
 def test_the_trainer_moves_a_seat_s_clock_from_its_page_without_javascript(
     browser, live_server, page_checks, browser_sample_data, trainer_credentials
 ):
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     classroom = class_create(name="Clock class", seat_count=2, language="en")
     context = browser.new_context(java_script_enabled=False, base_url=live_server.url)

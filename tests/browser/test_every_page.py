@@ -9,12 +9,13 @@ from playwright.sync_api import expect
 
 from accounts.models import Subscription
 from billing_center.models import Invoice
+from classes.services import class_create
 from corp_portal.models import Invoice as PortalInvoice
 from corp_portal.models import InvoiceContact, PortalLogin, Quote
 from corp_portal.services import portal_password_tokens
 from lessons.models import Exercise
-from sandbox.classroom import class_create, seat_create
 from sandbox.models import MailboxMessage
+from sandbox.worlds import seat_create
 from seats.models import Classroom
 from tests.browser.trainer import trainer_signs_in
 
@@ -26,6 +27,7 @@ NAMESPACES = (
     "classes",
     "faults",
     "lessons",
+    "course",
     "api",
     "api_tokens",
 )
@@ -161,7 +163,7 @@ PAGES = {
         "sandbox:reset": None,
         "sandbox:reset-default-seat": None,
         "sandbox:lockouts": None,
-        "sandbox:course-material": None,
+        "course:course-material": None,
         "classes:board": _classroom,
         "classes:class-reset": _classroom,
         "classes:class-end": _classroom,
@@ -197,7 +199,7 @@ NOT_PAGES = {
     "billing_center:landing": "redirects to subscriptions (BC-1) or wrong-location (BC-2)",
     "sandbox:qa-json": "JSON for scripts",
     "sandbox:health": "plain text for load balancers",
-    "sandbox:course-material-file": "the course material's files (zip, handouts, PDFs)",
+    "course:course-material-file": "the course material's files (zip, handouts, PDFs)",
     "classes:board-csv": "CSV download of the board",
     "classes:seat-lockouts-clear": "POST only: clears a seat's locks, then back to its page",
     "classes:my-seat-leave": "POST only: leaves the seat, then to the home page",

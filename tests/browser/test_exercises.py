@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from classes.services import class_create
 from lessons.models import Exercise
-from sandbox.classroom import class_create
 from sandbox.models import TrainerNote
 from tests.browser.trainer import trainer_signs_in
 

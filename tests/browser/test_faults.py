@@ -13,7 +13,7 @@ from .conftest import PageChecks, _open_page
 
 @pytest.fixture
 def two_seats(browser_sample_data):
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     classroom = class_create(name="QA practice", seat_count=2, language="en")
     return list(classroom.seats.order_by("number"))

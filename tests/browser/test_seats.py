@@ -19,7 +19,7 @@ RS5 = "bc-subscription-gotoassist-rs5"
 @pytest.fixture
 def two_seats(browser_sample_data):
     """The two seats of a class, each with its own copy of the sample world."""
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     classroom = class_create(name="Billing contacts", seat_count=2, language="en")
     return list(classroom.seats.order_by("number"))

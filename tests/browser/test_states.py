@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from sandbox.classroom import class_create, seat_create
+from classes.services import class_create
+from sandbox.worlds import seat_create
 from tests.browser.trainer import trainer_signs_in
 
 PASSWORD = "sandbox-2026"

@@ -4,7 +4,7 @@ client and `make_classroom`: tests/conftest.py)."""
 import pytest
 from django.test import Client
 
-from sandbox.classroom import class_create
+from classes.services import class_create
 
 
 @pytest.fixture

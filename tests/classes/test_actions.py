@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Activity, PlacedOrder
+from classes.models import OutcomeReached
 from corp_portal.models import PortalLogin, ServiceOrder
-from sandbox.models import OutcomeReached
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 

@@ -8,12 +8,15 @@ import io
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.decisions import Outcome
-from sandbox.models import OutcomeReached, PersonaSignedIn
+from classes.models import OutcomeReached, PersonaSignedIn
+from sandbox.worlds import seat_create
 from seats.models import Seat
+from seats.scope import seat_scope
 
 from .trainees import seat_client, sign_in_now
 
@@ -86,6 +89,35 @@ def test_the_default_seat_records_nothing(client, trainer_client, classroom):
     assert not PersonaSignedIn.objects.exists()
     assert rows_shown(trainer_client.get(board_url(classroom))) == {1: [], 2: [], 3: []}
     assert Seat.objects.default().last_activity_at is None
+
+
+def test_a_refused_billing_page_records_bc_2_too(classroom):
+    """BC-2 is also the 403 every billing admin page answers to others: a page of its own
+    view's response, recorded like any outcome page."""
+    seat = seats(classroom)[1]
+    carla = seat_client(seat)
+    sign_in_now(carla, "carla")
+    OutcomeReached.objects.all().delete()
+    response = carla.get(reverse("billing_center:subscriptions"))
+    assert response.status_code == 403 and response.context["outcome"] == Outcome.BC_2
+    assert list(OutcomeReached.objects.values_list("seat", "outcome")) == [(seat.pk, "BC-2")]
+
+
+def test_a_seat_of_no_class_records_its_outcomes_as_before(sample_data):
+    """Every seat but the default one records, a seat of no class too (the API's, the
+    self-paced course's), as the records always were kept."""
+    seat = seat_create(classroom=None)
+    assert sign_in_now(seat_client(seat), "ana").context["outcome"] == Outcome.BC_1
+    assert list(OutcomeReached.objects.values_list("seat", "outcome")) == [(seat.pk, "BC-1")]
+
+
+def test_rendering_a_page_records_nothing(classroom):
+    """The record is the view's response's (classes.middleware), not the template's: base.html
+    rendered with an outcome in a seat of the class writes no row."""
+    with seat_scope(seats(classroom)[0]):
+        html = render_to_string("base.html", {"outcome": Outcome.BC_1})
+    assert 'data-outcome="BC-1"' in html
+    assert not OutcomeReached.objects.exists()
 
 
 def test_the_first_time_an_outcome_is_reached_stays(classroom):

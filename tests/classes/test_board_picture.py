@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.decisions import Outcome
 from classes.board import SeatRow
 from classes.board_picture import STUCK_MINUTES, board_picture, outcome_counts, stuck_seats
-from sandbox.models import OutcomeReached
+from classes.models import OutcomeReached
 from seats.models import Seat
 
 NOW = datetime.datetime(2026, 11, 20, 8, 0, tzinfo=datetime.UTC)

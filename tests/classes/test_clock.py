@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from billing_center.models import Invoice
-from sandbox.classroom import seat_create
+from sandbox.worlds import seat_create
 from seats.models import Seat
 from seats.scope import seat_scope
 

@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
-from sandbox.classroom import NameTaken, seat_join
+from classes.services import NameTaken, seat_join
 from seats.models import Seat
 from seats.names import name_key
 from tests.classes.trainees import join, seat_of
@@ -137,7 +137,7 @@ def test_two_joins_with_one_new_name_at_once_give_one_seat(sample_data, monkeypa
 
     from django.db import connection
 
-    from sandbox import classroom as services
+    from classes import services
 
     monday = services.class_create(name="Monday", seat_count=3, language="en")
     on_postgresql = connection.vendor == "postgresql"

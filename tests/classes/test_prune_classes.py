@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
-from sandbox.classroom import class_create, seat_create
+from classes.services import class_create
+from sandbox.worlds import seat_create
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 

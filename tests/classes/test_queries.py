@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from classes.services import class_create
 from corp_portal.models import PortalLogin
-from sandbox.classroom import SEAT_TOUCH_EVERY, class_create
+from sandbox.worlds import SEAT_TOUCH_EVERY
 from seats.models import Seat
 from seats.scope import seat_scope
 

@@ -16,8 +16,8 @@ from accounts import services as domain
 from accounts.models import PlacedOrder, Subscription, User
 from billing_center import services as billing_center_services
 from corp_portal.models import PortalLogin
-from sandbox.classroom import seat_reset
 from sandbox.sample_data import PERSONAS_BY_KEY
+from sandbox.worlds import seat_reset
 from seats.scope import seat_scope
 
 from ..billing_center.test_orders import add_to_cart, checkout

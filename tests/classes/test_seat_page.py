@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from classes.services import class_create
 from lessons.models import Exercise
-from sandbox.classroom import class_create
 
 from .trainees import locked_out, seat_client, sign_in_now
 

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from sandbox.classroom import class_create
-from sandbox.models import OutcomeReached
+from classes.models import OutcomeReached
+from classes.services import class_create
 from seats.models import Classroom, Seat
 
 pytestmark = pytest.mark.django_db

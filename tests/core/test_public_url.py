@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from classes.join_card import qr_svg
+from classes.services import class_create
 from corp_portal.models import PortalLogin
-from sandbox.classroom import class_create
 from sandbox.models import MailboxMessage
 
 ROOM = "http://192.168.1.23:8000"

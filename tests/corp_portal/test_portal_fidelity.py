@@ -154,7 +154,7 @@ def test_a_forged_token_sets_nothing(client, login):
 
 
 def test_a_reset_link_works_in_its_own_seat_only(client, login):
-    from sandbox.classroom import seat_create
+    from sandbox.worlds import seat_create
     from seats.scope import seat_scope
 
     token = portal_password_tokens.make_token(login)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Activity
-from sandbox.classroom import class_create
+from classes.services import class_create
 from sandbox.models import MailboxMessage
 from sandbox.sample_data import PERSONAS_BY_KEY
 from sandbox.trainer_notes import COOKIE_NAME

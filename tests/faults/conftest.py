@@ -2,7 +2,7 @@
 
 import pytest
 
-from sandbox.classroom import class_create
+from classes.services import class_create
 
 
 @pytest.fixture

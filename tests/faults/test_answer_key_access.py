@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from api.tokens import trainer_token_create
+from classes.services import class_create
 from faults.catalog import FAULTS
 from faults.services import seat_faults_set
-from sandbox.classroom import class_create, seat_create
+from sandbox.worlds import seat_create
 from tests.classes.trainees import seat_client
 
 pytestmark = pytest.mark.django_db

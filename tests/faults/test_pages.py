@@ -6,11 +6,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from classes.services import class_create, class_end
 from faults.catalog import FAULTS
 from faults.models import SeatFault
 from faults.services import seat_faults_set
-from sandbox.classroom import class_create, class_end, seat_reset
 from sandbox.services import sandbox_reset
+from sandbox.worlds import seat_reset
 
 from .helpers import seat_browser, signed_in
 

@@ -126,7 +126,7 @@ def test_over_https_the_launch_s_state_lives_under_a_cookie_that_crosses_sites(p
 
 
 def test_a_seat_the_trainer_freed_is_taken_again_at_the_next_launch(platform):
-    from sandbox.joining import seat_free
+    from classes.joining import seat_free
 
     launch(Client(), platform)
     seat_free(seat=LaunchedSeat.objects.get().seat)
@@ -139,7 +139,7 @@ def test_a_seat_the_trainer_freed_is_taken_again_at_the_next_launch(platform):
 
 
 def test_a_class_the_trainer_ended_is_made_again_at_the_next_launch(platform):
-    from sandbox.classroom import class_end
+    from classes.services import class_end
 
     launch(Client(), platform)
     class_end(classroom=CourseLink.objects.get().classroom)

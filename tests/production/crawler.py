@@ -409,8 +409,8 @@ def class_state():
     so the board shows the trainer's Let in and Refuse forms."""
     from django.test import Client
 
-    from sandbox.classroom import class_create
-    from sandbox.joining import seat_rejoin_ask
+    from classes.joining import seat_rejoin_ask
+    from classes.services import class_create
     from sandbox.sample_data import PERSONAS_BY_KEY
 
     classroom = class_create(name="Crawled class", seat_count=1, language="en")

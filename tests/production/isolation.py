@@ -164,7 +164,7 @@ def seat_rows(seat) -> dict[str, list[tuple]]:
     (modeltranslation) reads in the active language."""
     from django.utils import translation
 
-    from sandbox.classroom import seat_scoped_models
+    from sandbox.worlds import seat_scoped_models
 
     with translation.override("en"):
         rows = {
@@ -186,7 +186,7 @@ def _row_texts(seat) -> dict[tuple[str, str], set[str]]:
     order keys; choices and passwords aside (the same words in every seat)."""
     from django.db import models
 
-    from sandbox.classroom import seat_scoped_models
+    from sandbox.worlds import seat_scoped_models
 
     texts = {}
     for model in seat_scoped_models():

@@ -115,7 +115,7 @@ def test_a_button_past_the_window_is_refused_on_the_clock_page(sample_data):
 
 @pytest.mark.parametrize("today", hostile_dates())
 def test_the_seat_page_refuses_a_date_outside_the_window(sample_data, persona, today):
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     classroom = class_create(name="Bounded", seat_count=2, language="en")
     trainer = Client()
@@ -163,10 +163,10 @@ def test_a_class_is_at_most_sixty_seats(sample_data, persona):
 def test_the_course_material_runs_one_capture_at_a_time(tmp_path, monkeypatch):
     """The Course material button starts the capture in the background and answers at once;
     pressed again while one runs (in this process or another), it starts nothing."""
-    from sandbox import course_material
+    from course import course_material, runs
 
     builds = []
-    monkeypatch.setattr(course_material, "course_material_build", lambda *, out: builds.append(out))
+    monkeypatch.setattr(runs, "course_material_build", lambda *, out: builds.append(out))
     course_material.Progress(started_at="2026-11-21T09:00:00+00:00").write(tmp_path)
-    assert course_material.course_material_start(out=tmp_path) is False
+    assert runs.course_material_start(out=tmp_path) is False
     assert builds == []

@@ -25,9 +25,9 @@ UNREACHABLE: dict[tuple[str, str], str] = {
         "only behind an emailed reset link (a signed token); "
         "tests/corp_portal/test_portal_fidelity.py submits it"
     ),
-    ("sandbox/course_material.html", "course-material-form"): (
+    ("course/course_material.html", "course-material-form"): (
         "the Course material button shows only where Chromium is (the test settings have none, so "
-        "that no crawl starts a capture): tests/sandbox/test_course_material.py and "
+        "that no crawl starts a capture): tests/course/test_course_material.py and "
         "tests/browser/test_capture_screens.py press it"
     ),
     # In a seat of no class only (a self-paced or a script's seat): this crawl works in the

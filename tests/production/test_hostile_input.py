@@ -27,9 +27,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sandbox.classroom import seat_create, seat_scoped_models
 from sandbox.lockouts import TRAINER_SIGN_IN_VIEW, seat_identity_prefix
 from sandbox.sample_data import PERSONAS_BY_KEY
+from sandbox.worlds import seat_create, seat_scoped_models
 from seats.models import Seat
 
 from .bounded import REFUSAL_BUDGET, hostile_dates, query_budget

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from classes.board import class_board
-from sandbox.classroom import class_create
+from classes.services import class_create
 from sandbox.sample_data import PERSONAS_BY_KEY
 
 pytestmark = pytest.mark.django_db

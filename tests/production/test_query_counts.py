@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Account, PlanPrice, PlanTier, Product, Subscription, User
 from faults.catalog import faults_that_may_apply
-from sandbox.classroom import seat_create
+from sandbox.worlds import seat_create
 from seats.models import Seat
 
 from .crawler import crawl, persona_client, seat_persona_client, view_name
@@ -201,7 +201,7 @@ def _outcome_pages(client, pages) -> set[str]:
 def test_query_counts_do_not_grow_with_the_seats(sample_data, monkeypatch):
     # A seat's "last activity" for the board is written at most every 30 s, whichever page
     # it falls on: not the cost of a page, so never in these counts.
-    monkeypatch.setattr("sandbox.classroom.SEAT_TOUCH_EVERY", datetime.timedelta(days=1))
+    monkeypatch.setattr("sandbox.worlds.SEAT_TOUCH_EVERY", datetime.timedelta(days=1))
     in_default = _seat_clients(Seat.objects.default(), SEAT_PERSONAS)
     default_one = _counts(in_default)  # the default seat is the only one
     seat = seat_create()

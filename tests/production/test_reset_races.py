@@ -20,11 +20,12 @@ from django.urls import reverse
 
 from accounts.clock import sandbox_start
 from accounts.models import PlacedOrder, Subscription
-from sandbox.classroom import class_create, class_reset, seat_reset
+from classes.services import class_create, class_reset
 from sandbox.clock import seat_clock_move
 from sandbox.sample_data import PERSONAS_BY_KEY
 from sandbox.services import sandbox_load
 from sandbox.states import seat_state_apply
+from sandbox.worlds import seat_reset
 from seats.models import Seat
 from seats.scope import seat_scope
 from tests.threads import joined

@@ -178,7 +178,7 @@ def test_sixty_trainees_join_sign_in_and_order_at_the_same_moment(served):
     env, port, _log = served
     code = _shell(
         env,
-        "from sandbox.classroom import class_create; "
+        "from classes.services import class_create; "
         f"print(class_create(name='Room', seat_count={TRAINEES}, language='en').code)",
     ).strip()
     before = _licenses_by_seat(env, code)

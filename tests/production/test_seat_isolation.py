@@ -20,8 +20,8 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Account, User
-from sandbox.classroom import seat_create
 from sandbox.sample_data import ACME, GLOBEX, PERSONAS_BY_KEY
+from sandbox.worlds import seat_create
 from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 from seats.models import Seat
 from seats.scope import seat_scope
@@ -162,7 +162,7 @@ NOT_IN_A_SEAT = {
     ("classes/_board_class_state.html", "class-state-form"): "the trainer's board",
     ("classes/_seat_state.html", "seat-state-form"): "the trainer's page of a seat",
     ("classes/_seat_clock.html", "seat-clock-form"): "the trainer's page of a seat",
-    ("sandbox/course_material.html", "course-material-form"): "the trainer's, in the default seat",
+    ("course/course_material.html", "course-material-form"): "the trainer's, in the default seat",
     ("sandbox/includes/state_controls.html", "state-start-form-{{ uid }}"): (
         "the guide's Start here: the trainer's seat picker, or a seat of no class's own "
         "(tests/sandbox/test_state_pages.py)"
@@ -354,7 +354,7 @@ def test_the_trainers_django_admin_shows_the_default_seat_only(seats, trainer_cr
     aside) lists none of a seat's rows, and a seat's row by its address is not found."""
     from django.contrib import admin
 
-    from sandbox.classroom import seat_scoped_models
+    from sandbox.worlds import seat_scoped_models
 
     default, first, second = seats
     email, password = trainer_credentials

@@ -18,8 +18,9 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
-from sandbox.classroom import class_create, classes_prune, seat_create, seats_prune
+from classes.services import class_create, classes_prune, seats_prune
 from sandbox.seat_rate import SeatRate
+from sandbox.worlds import seat_create
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 from tests.settings_process import python_run
@@ -149,8 +150,8 @@ SEAT_MAKERS = {
     ("api/views.py", "seat_create"): "POST /api/v1/seats/, under SeatCreationThrottle",
     ("lessons/services.py", "seat_create"): "course_seat_start: below",
     ("lessons/views.py", "course_seat_start"): "course_start, after seat_rate_take",
-    ("sandbox/classroom.py", "seat_create"): "class_create: the trainer's class, its seats",
-    ("sandbox/screen_capture.py", "seat_create"): "the trainer's course material, deleted after",
+    ("classes/services.py", "seat_create"): "class_create: the trainer's class, its seats",
+    ("course/screen_capture.py", "seat_create"): "the trainer's course material, deleted after",
 }
 MAKERS = {"seat_create", "course_seat_start", "create", "get_or_create", "bulk_create"}
 
@@ -160,7 +161,7 @@ def _seat_making_calls() -> set[tuple[str, str]]:
 
     found = set()
     apps = ["core", "seats", "accounts", "billing_center", "admin_center", "corp_portal"]
-    for app in [*apps, "sandbox", "classes", "faults", "api", "lessons"]:
+    for app in [*apps, "sandbox", "classes", "faults", "api", "lessons", "course"]:
         for path in (ROOT / app).rglob("*.py"):
             if "migrations" in path.parts:
                 continue
@@ -187,7 +188,7 @@ def test_every_way_of_making_a_seat_is_known_and_limited():
 
     found = _seat_making_calls()
     assert ("api/views.py", "seat_create") in found  # the walk finds what it must
-    known = set(SEAT_MAKERS) | {("sandbox/classroom.py", "create")}  # seat_create itself
+    known = set(SEAT_MAKERS) | {("sandbox/worlds.py", "create")}  # seat_create itself
     new = found - known
     assert new == set(), "a new way of making a seat: limit it (sandbox.seat_rate), list it"
     assert SeatCreationThrottle in SeatsView.throttle_classes

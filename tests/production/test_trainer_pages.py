@@ -4,8 +4,9 @@ the translated 404, so nobody learns which trainer tools there are; a signed-out
 still asked to sign in and comes back (DESIGN: "A trainer page visited while signed out
 leads to a sign-in form and back").
 
-The pages are every URL of the URL conf whose view is `sandbox.views.trainer_only` (the one
-place that decides), found by walking the URL conf: a trainer page added later is covered."""
+The pages are every URL of the URL conf whose view is behind
+`sandbox.access.TrainerRequiredMixin` (the one place that decides), found by walking the URL
+conf: a trainer page added later is covered."""
 
 from urllib.parse import quote
 
@@ -13,7 +14,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from sandbox.classroom import class_create
+from classes.services import class_create
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.views.generic import View
 
 from api.access import acts_as_trainer
-from sandbox.access import TrainerRequiredMixin, trainer_only
+from sandbox.access import TrainerRequiredMixin
 from sandbox.trainers import RESET_PERMISSION, trainers_group
 
 pytestmark = pytest.mark.django_db
@@ -68,23 +68,6 @@ def test_the_view_is_marked_for_the_tests_and_checks_csrf_itself():
     view = ToolView.as_view()
     assert view.trainer_only is True
     assert view.csrf_exempt is True  # the middleware leaves it to `dispatch`
-
-
-def a_function_view(request, number):
-    """A view not class-based yet."""
-    return HttpResponse(f"{request.method} {number}")
-
-
-def test_a_function_view_behind_trainer_only_answers_as_the_mixin(trainer, someone):
-    """`trainer_only` is no rule of its own: the mixin's answers, the function's page."""
-    view = trainer_only(a_function_view)
-    assert view.trainer_only is True and view.csrf_exempt is True
-    assert (view.__name__, view.__doc__) == ("a_function_view", "A view not class-based yet.")
-    assert view(request_as("get", trainer), number=3).content == b"GET 3"
-    assert view(request_as("post", trainer), number=3).status_code == 403  # no CSRF token
-    assert view(request_as("get", AnonymousUser()), number=3).status_code == 302
-    with pytest.raises(Http404):
-        view(request_as("post", someone), number=3)
 
 
 def test_the_api_asks_the_pages_question(trainer, someone, django_user_model):

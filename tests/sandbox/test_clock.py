@@ -16,10 +16,10 @@ from accounts.models import Activity, Subscription
 from billing_center.models import Invoice, PaymentMethod
 from billing_center.services import subscription_cancel
 from corp_portal.models import Invoice as PortalInvoice
-from sandbox.classroom import seat_create
 from sandbox.clock import ClockStep, seat_clock_move, seat_clock_step, seat_clock_target
 from sandbox.models import MailboxMessage
 from sandbox.sample_data import PERSONAS_BY_KEY
+from sandbox.worlds import seat_create
 from seats.models import Seat
 from seats.scope import seat_scope
 

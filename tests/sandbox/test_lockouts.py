@@ -165,7 +165,7 @@ def portal_sign_in(password, client):
 @pytest.fixture
 def three_seats(sample_data):
     """The default seat and two seats of one class, by name."""
-    from sandbox.classroom import class_create
+    from classes.services import class_create
     from seats.models import Seat
 
     first, second = class_create(name="Lockouts", seat_count=2, language="en").seats.all()
@@ -241,7 +241,7 @@ def lock_portal_in(seat):
 @pytest.fixture
 def seats_of_every_kind(three_seats):
     """The default seat, two seats of a class, and a seat of no class (a course's, an API's)."""
-    from sandbox.classroom import seat_create
+    from sandbox.worlds import seat_create
 
     return {**three_seats, "no class": seat_create()}
 
@@ -305,7 +305,8 @@ def test_the_page_costs_the_same_queries_for_one_locked_seat_or_many(sample_data
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from sandbox.classroom import class_create, seat_create
+    from classes.services import class_create
+    from sandbox.worlds import seat_create
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
@@ -326,10 +327,10 @@ def test_the_page_costs_the_same_queries_for_one_locked_seat_or_many(sample_data
 
 
 def test_a_seat_reset_removes_exactly_that_seat_s_lockouts(three_seats):
-    """sandbox/classroom.py::seat_reset: the seat's persona and portal locks go, another
+    """sandbox/worlds.py::seat_reset: the seat's persona and portal locks go, another
     seat's and the default seat's stay."""
-    from sandbox.classroom import seat_reset
     from sandbox.lockouts import lockouts_active
+    from sandbox.worlds import seat_reset
 
     for seat in three_seats.values():
         lock_in(seat, ANA)

@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from accounts.models import Activity, PlacedOrder, User
 from billing_center.services import order_place
+from classes.services import class_create
 from corp_portal.models import PortalLogin
-from sandbox.classroom import class_create, default_seat_reset
 from sandbox.sample_data import PERSONAS_BY_KEY
+from sandbox.worlds import default_seat_reset
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 

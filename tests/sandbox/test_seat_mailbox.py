@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from accounts.models import Subscription
 from billing_center.models import Invoice
+from classes.services import class_create
 from corp_portal.models import ServiceOrder
-from sandbox.classroom import class_create
 from sandbox.models import MailboxMessage
 from sandbox.sample_data import PERSONAS_BY_KEY
 from seats.models import Seat

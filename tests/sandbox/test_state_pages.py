@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 
 from accounts.models import Subscription
-from sandbox.classroom import class_create, seat_create
+from classes.services import class_create
 from sandbox.states import STATES
+from sandbox.worlds import seat_create
 from seats.models import Seat
 from seats.scope import seat_scope
 from tests.classes.trainees import seat_client

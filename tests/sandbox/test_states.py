@@ -8,9 +8,9 @@ from accounts.models import Activity, Subscription, User
 from billing_center.models import PaymentMethod
 from corp_portal.models import PortalLogin
 from sandbox import states
-from sandbox.classroom import seat_create, seat_reset
 from sandbox.models import MailboxMessage
 from sandbox.sample_data import PERSONAS, PERSONAS_BY_KEY
+from sandbox.worlds import seat_create, seat_reset
 from seats.models import Seat
 from seats.scope import seat_scope
 from tests.classes.trainees import seat_client

@@ -144,7 +144,7 @@ def test_a_browser_in_a_seat_is_asked_to_leave_it_before_the_trainer_signs_in(se
     from axes.models import AccessAttempt
     from django.urls import reverse
 
-    from sandbox.classroom import class_create
+    from classes.services import class_create
 
     load()
     seat = class_create(name="Room", seat_count=1, language="en").seats.get()

@@ -1,31 +1,23 @@
 """One way to write a view on the trainers' side too (issue 25): every page of the sandbox,
-the classes, the exercises, the faults, the seats, the API's tokens page and the language
-switcher is a class-based view; a bare `View` only where Django's own would be one (a
-one-button POST with no page of its own, or an answer no template renders)."""
+the classes, the course material, the LMS, the exercises, the faults, the seats, the API's
+tokens page and the language switcher is a class-based view; a bare `View` only where
+Django's own would be one (a one-button POST with no page of its own, or an answer no
+template renders)."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.views.generic import View
 
-NAMESPACES = ["sandbox", "classes", "lessons", "faults", "seats", "api_tokens"]
-
-# Still function views behind `sandbox.access.trainer_only` (the mixin's answers): the
-# board's (`classes/board_views.py`) and the course material's. Remove each as it becomes
-# class-based, then `trainer_only` itself.
-NOT_YET = {
-    "classes:board",
-    "classes:board-csv",
-    "classes:class-reset",
-    "classes:class-end",
-    "classes:class-state",
-    "classes:seat-reset",
-    "classes:seat-lockouts-clear",
-    "sandbox:course-material",
-    "sandbox:course-material-file",
-}
+NAMESPACES = ["sandbox", "classes", "course", "lessons", "faults", "seats", "api_tokens", "lms"]
 
 # Answers no template renders: JSON, plain text, Django's own language switcher's redirect.
-NOT_PAGES = {"sandbox:qa-json", "sandbox:health", "set_language"}
+NOT_PAGES = {
+    "sandbox:qa-json",
+    "sandbox:health",
+    "set_language",
+    "classes:board-csv",
+    "course:course-material-file",
+}
 
 
 def trainers_side():
@@ -53,8 +45,6 @@ def test_the_walk_finds_the_trainers_side():
 def test_every_page_is_a_class_based_view(name, callback):
     view_class = getattr(callback, "view_class", None)
     assert view_class is not None and issubclass(view_class, View), f"{name} is a function"
-    if name not in NOT_YET:
-        assert view_class.__module__ != "sandbox.access", f"{name}: a function behind the mixin"
 
 
 @pytest.mark.parametrize(("name", "callback"), VIEWS)
@@ -65,6 +55,6 @@ def test_a_bare_view_is_a_one_button_post_or_no_page(name, callback):
         for klass in view_class.__mro__
         if klass.__module__.startswith("django.views.generic") and klass is not View
     ]
-    if generic or name in NOT_YET or name in NOT_PAGES:
+    if generic or name in NOT_PAGES:
         return
     assert view_class.http_method_names == ["post"], f"{name}: a bare View with a page"

@@ -7,9 +7,9 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from accounts.models import Account, Subscription, User
-from sandbox.classroom import seat_create, seat_delete, seat_reset, seat_scoped_models
 from sandbox.models import MailboxMessage
 from sandbox.sample_data import PERSONAS_BY_KEY
+from sandbox.worlds import seat_create, seat_delete, seat_reset, seat_scoped_models
 from seats.models import Seat
 from seats.scope import seat_scope
 

@@ -4,7 +4,8 @@ who lives beside the default seat only), however the loader writes it."""
 import pytest
 from django.db import models
 
-from sandbox.classroom import class_create, seat_create, seat_scoped_models
+from classes.services import class_create
+from sandbox.worlds import seat_create, seat_scoped_models
 from seats.models import Seat
 
 pytestmark = pytest.mark.django_db

@@ -23,15 +23,10 @@ from django.db import models
 
 from accounts.clock import sandbox_start
 from accounts.decisions import Outcome
+from classes.services import class_create, outcome_reached_record, persona_signed_in_record
 from faults.services import seat_faults_set
 from lessons.models import Exercise, ExerciseAnswer
-from sandbox.classroom import (
-    class_create,
-    outcome_reached_record,
-    persona_signed_in_record,
-    seat_create,
-    seat_scoped_models,
-)
+from sandbox.worlds import seat_create, seat_scoped_models
 from seats.models import Seat
 from seats.scope import seat_scope
 
@@ -41,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The modules that write a seat's world (services, in the style's sense). Views and template
 # tags take a request; access and selectors only read.
 WRITE_MODULES = [
-    "sandbox.classroom",
+    "sandbox.worlds",
     "sandbox.states",
     "sandbox.clock",
     "sandbox.services",
@@ -64,11 +59,11 @@ def _in_a_month(seat):
 
 # function (module.name) -> the arguments besides `seat`, given the seat acted on.
 DRIVERS = {
-    "sandbox.classroom.seat_reset": lambda seat: {},
-    "sandbox.classroom.seat_delete": lambda seat: {},
-    "sandbox.classroom.seat_touch": lambda seat: {},
-    "sandbox.classroom._seat_rows_delete": lambda seat: {},
-    "sandbox.classroom._seat_lockouts_delete": lambda seat: {},
+    "sandbox.worlds.seat_reset": lambda seat: {},
+    "sandbox.worlds.seat_delete": lambda seat: {},
+    "sandbox.worlds.seat_touch": lambda seat: {},
+    "sandbox.worlds._seat_rows_delete": lambda seat: {},
+    "sandbox.worlds._seat_lockouts_delete": lambda seat: {},
     "sandbox.states.seat_state_apply": lambda seat: {"name": "ana-pending-cancellation"},
     "sandbox.clock.seat_clock_form_move": lambda seat: {"step": "month", "today": None},
     "sandbox.clock.seat_clock_move": lambda seat: {"today": _in_a_month(seat)},
@@ -85,7 +80,7 @@ DRIVERS = {
 # Functions that take a seat and only read or decide: nothing to check, but named, so that a
 # new function is a conscious choice between here and DRIVERS.
 READS = {
-    "sandbox.classroom.seat_touch_due",
+    "sandbox.worlds.seat_touch_due",
     "sandbox.states.may_apply_state_to_own_seat",
     "sandbox.clock.seat_clock_movable",
     "sandbox.clock.seat_clock_moved_by_its_person",
@@ -117,8 +112,8 @@ def test_the_walk_finds_the_services():
     """The walk's own check: it finds what it must (an empty walk would pass anything)."""
     found = services_taking_a_seat()
     assert {
-        "sandbox.classroom.seat_reset",
-        "sandbox.classroom.seat_delete",
+        "sandbox.worlds.seat_reset",
+        "sandbox.worlds.seat_delete",
         "sandbox.states.seat_state_apply",
         "sandbox.clock.seat_clock_move",
         "faults.services.seat_faults_set",
@@ -179,8 +174,8 @@ def test_the_other_seats_have_rows_of_every_kind(seats):
         for label in [
             "seats.Seat",
             "faults.SeatFault",
-            "sandbox.OutcomeReached",
-            "sandbox.PersonaSignedIn",
+            "classes.OutcomeReached",
+            "classes.PersonaSignedIn",
             "lessons.ExerciseAnswer",
             "accounts.User",
             "accounts.Subscription",

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sandbox.classroom import PRUNE_MIN_IDLE_DAYS, classes_prune, seats_prune
+from classes.services import PRUNE_MIN_IDLE_DAYS, classes_prune, seats_prune
 
 
 class Command(BaseCommand):

@@ -4,13 +4,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sandbox.course_material import (
-    ZIP_NAME,
-    CaptureUnavailable,
-    course_material_build,
-    languages,
-)
-from sandbox.screen_capture import CaptureError
+from course.course_material import ZIP_NAME, CaptureUnavailable, languages
+from course.runs import course_material_build
+from course.screen_capture import CaptureError
 
 
 class Command(BaseCommand):

@@ -6,7 +6,8 @@ What to capture is asked of the decision functions, never listed by hand: `shots
 the scenario guide's two tables (`guide.TABLES`, the article's order) and, for each branch,
 the personas whose path (`personas.persona_rows`) goes through it. The browser part
 (`screen_capture.py`) plays each persona's path with the real sign-in forms, in a seat made for
-the capture and deleted afterwards, so nobody's data changes.
+the capture and deleted afterwards, so nobody's data changes; `runs.py` starts a run (the command's,
+or the trainer's button's in the background).
 
 The output folder:
 
@@ -25,7 +26,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections, connections
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.functional import Promise
@@ -33,9 +33,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.decisions import Outcome, PathEnd, Step
 from core.centers import ADMIN_CENTER, BILLING_CENTER, CORPORATE_BILLING_PORTAL, Center
-
-from .guide import TABLES, Branch, Table
-from .personas import PersonaRow
+from sandbox.guide import TABLES, Branch, Table
+from sandbox.personas import PersonaRow
 
 ZIP_NAME = "course-material.zip"
 PROGRESS_NAME = "progress.json"
@@ -317,7 +316,7 @@ def handout_write(*, out: Path, language: str, shots: list[Shot], headings: dict
     """`handout-<language>.html`: the pictures under their captions, one section per table."""
     with translation.override(language):
         html = render_to_string(
-            "sandbox/handout.html",
+            "course/handout.html",
             {
                 "language": language,
                 "sections": handout_sections(shots, headings.get(language, {})),
@@ -346,71 +345,3 @@ def material_files(out: Path) -> dict[str, list[str]]:
         "handouts": [n for n in names if n.endswith(".html")],
         "pdfs": [n for n in names if n.endswith(".pdf")],
     }
-
-
-# The run --------------------------------------------------------------------------------
-
-
-def course_material_build(
-    *,
-    out: Path,
-    language_codes: list[str] | None = None,
-    only: set[str] | None = None,
-    echo=None,
-) -> Progress:
-    """Capture every shot in every language, write the handouts, their PDFs and the zip.
-
-    Raises CaptureUnavailable (Chromium or Playwright missing) before anything is written
-    but the progress file, which then says so too."""
-    from .screen_capture import capture_run
-
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    language_codes = language_codes or languages()
-    try:
-        chromium = chromium_check()
-    except CaptureUnavailable as error:
-        failed = Progress(state="failed", message=str(error))
-        failed.write(out)
-        raise
-    return capture_run(
-        out=out, chromium=chromium, language_codes=language_codes, only=only, echo=echo
-    )
-
-
-_background: threading.Thread | None = None
-_background_lock = threading.Lock()
-
-
-def course_material_start(*, out: Path | None = None) -> bool:
-    """The trainer's button: the same build in a thread of this process. False when a run is
-    already under way (here or, by its progress file, elsewhere)."""
-    global _background
-    out = Path(out or settings.SANDBOX_COURSE_MATERIAL_ROOT)
-    with _background_lock:
-        progress = Progress.read(out)
-        if (_background is not None and _background.is_alive()) or (
-            progress is not None and progress.running
-        ):
-            return False
-        Progress(started_at=timezone.now().isoformat(), current=str(_("Starting"))).write(out)
-        _background = threading.Thread(
-            target=_background_run, kwargs={"out": out}, name="capture_screens", daemon=True
-        )
-        _background.start()
-        return True
-
-
-def _background_run(*, out: Path) -> None:
-    close_old_connections()
-    try:
-        course_material_build(out=out)
-    except CaptureUnavailable:
-        pass  # the progress file says so
-    except Exception as error:  # noqa: BLE001 - the page must say the run failed, and why
-        progress = Progress.read(out) or Progress()
-        progress.state = "failed"
-        progress.message = f"{type(error).__name__}: {error}"
-        progress.write(out)
-    finally:
-        connections.close_all()

@@ -1,7 +1,7 @@
 """A seat is its trainee's: getting it back on another device, and the trainer's hand on the
 seats' names (free a seat, rename it, let a browser in).
 
-Joining with a new name is `classroom.seat_join`. A name already taken gives its seat back
+Joining with a new name is `services.seat_join`. A name already taken gives its seat back
 only to a browser that shows something only its trainee has (`seats.models.Seat`): the
 classes' views ask which, and these services do it.
 """
@@ -13,12 +13,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from sandbox.worlds import seat_reset
 from seats.models import Seat, rejoin_code_new, seat_token_new
 from seats.names import name_clean, name_key
 from seats.scope import seat_lock
 
-from .classroom import NameTaken, seat_reset
 from .models import OutcomeReached, PersonaSignedIn
+from .services import NameTaken
 
 # A seat whose trainee did something this recently, on another browser, is "active elsewhere".
 ACTIVE_ELSEWHERE = datetime.timedelta(minutes=10)

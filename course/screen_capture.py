@@ -30,11 +30,13 @@ from django.utils import timezone, translation
 from accounts.decisions import Outcome, PathEnd
 from core.centers import ADMIN_CENTER, BILLING_CENTER
 from core.chromium import CHROMIUM_ARGS
+from sandbox.guide import TABLES, Table
+from sandbox.personas import PersonaRow, persona_rows
+from sandbox.worlds import seat_create, seat_delete
 from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 from seats.models import Seat
 from seats.scope import seat_scope
 
-from .classroom import seat_create, seat_delete
 from .course_material import (
     PAGES_SECTION,
     STALE_AFTER,
@@ -45,8 +47,6 @@ from .course_material import (
     shots_plan,
     zip_write,
 )
-from .guide import TABLES, Table
-from .personas import PersonaRow, persona_rows
 
 VIEWPORT = {"width": 1280, "height": 860}
 # What the pictures leave out: the capture seat's own tools and the trainer notes (a

@@ -15,15 +15,15 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.decisions import Outcome
-from sandbox import course_material_views
-from sandbox.course_material import (
+from course import views as course_material_views
+from course.course_material import (
     CaptureUnavailable,
     Progress,
     chromium_check,
     shots_plan,
 )
+from course.screen_capture import SiteRequests
 from sandbox.personas import persona_rows
-from sandbox.screen_capture import SiteRequests
 from tests.outcome_table import ADMIN_CENTER, BILLING_CENTER, CUSTOMERS, PATHS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,11 +145,11 @@ def page_url(language="en"):
     from django.utils import translation
 
     with translation.override(language):
-        return reverse("sandbox:course-material")
+        return reverse("course:course-material")
 
 
 def file_url(name):
-    return reverse("sandbox:course-material-file", args=[name])
+    return reverse("course:course-material-file", args=[name])
 
 
 def test_the_page_and_its_files_are_the_trainer_s_only(client, persona, material_root):
@@ -260,8 +260,8 @@ def test_a_dead_run_s_seat_is_deleted_by_the_next_run_and_nobody_else_s(db):
 
     from django.utils import timezone
 
-    from sandbox.classroom import seat_create
-    from sandbox.screen_capture import CAPTURE_SEAT_NAME, leftover_seats_delete
+    from course.screen_capture import CAPTURE_SEAT_NAME, leftover_seats_delete
+    from sandbox.worlds import seat_create
     from seats.models import Seat
 
     dead = seat_create(display_name=CAPTURE_SEAT_NAME)
