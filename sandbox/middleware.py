@@ -1,3 +1,7 @@
+from django.utils.deprecation import MiddlewareMixin
+
+from .models import TrainerNote
+from .trainer_notes import trainer_notes_on
 from .worlds import seat_touch, seat_touch_due
 
 
@@ -15,3 +19,17 @@ class SeatActivityMiddleware:
         if seat is not None and seat_touch_due(seat):
             seat_touch(seat)
         return self.get_response(request)
+
+
+class TrainerNoteMiddleware(MiddlewareMixin):
+    """Hands the base template the trainer note of the outcome a page shows (`trainer_note`),
+    when this browser shows notes: one query on an outcome page, none on any other. The
+    view's response carries `outcome` (docs/architecture.md); the base template only draws
+    what it is given, so the site's layout loads no tag of the sandbox."""
+
+    def process_template_response(self, request, response):
+        context = response.context_data
+        if context is not None and context.get("outcome") and trainer_notes_on(request):
+            outcome = str(context["outcome"])
+            context["trainer_note"] = TrainerNote.objects.filter(outcome=outcome).first()
+        return response

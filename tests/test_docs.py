@@ -4,8 +4,6 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 SKIPPED = {".git", ".venv", ".ci", "node_modules", "staticfiles", "__pycache__"}
 # Built from pieces so that this file does not match itself.
@@ -95,9 +93,7 @@ def test_every_anchor_names_a_file_and_a_name_defined_in_it():
 
 
 # The map of docs/architecture.md: one row per app, every app of the project, and the count
-# in its first sentence right. An app of the map that another branch of the re-cut creates is
-# listed here until it exists (the merge turns its xfail into an XPASS: delete the line).
-NOT_YET = {"course": "branch layout creates course/"}
+# in its first sentence right.
 NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 
 
@@ -116,17 +112,6 @@ def test_the_map_names_every_app_once_and_counts_them():
     shown = set(rows)
     assert len(rows) == len(shown)
     assert project_apps() - shown == set()
-    assert shown - project_apps() - set(NOT_YET) == set()
+    assert shown - project_apps() == set()
     count = NUMBERS.split()[len(shown)]
     assert f"in {count} apps" in (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    "app",
-    [
-        pytest.param(app, marks=pytest.mark.xfail(strict=True, reason=why))
-        for app, why in NOT_YET.items()
-    ],
-)
-def test_an_app_of_the_map_exists(app):
-    assert app in project_apps()

@@ -43,26 +43,6 @@ MAY_IMPORT = {
     "lms": {*TRAINERS, "lessons", "faults", "classes"},
 }
 
-# Ties another branch of the re-cut removes: each is listed by the check that finds it, and
-# marked xfail(strict=True) below, so that the merge that removes it turns the mark into an
-# XPASS, which fails until the line is deleted here.
-KNOWN_LOADS = {
-    # The base template runs {% outcome_reached %} on every page (branch `layout` removes it).
-    ("templates/base.html", "sandbox_tags"): "branch layout records outcomes in middleware",
-}
-KNOWN_CIRCLES = {
-    frozenset({"sandbox/course_material.py", "sandbox/screen_capture.py"}): (
-        "branch layout moves both into course/ and breaks the circle"
-    ),
-}
-
-
-def known(entries: dict) -> list:
-    return [
-        pytest.param(key, marks=pytest.mark.xfail(strict=True, reason=why))
-        for key, why in entries.items()
-    ]
-
 
 def python_files(app: str):
     for path in sorted((ROOT / app).rglob("*.py")):
@@ -299,22 +279,13 @@ def test_an_app_imports_only_the_floors_below_it(app):
 
 
 def test_a_template_loads_only_tag_libraries_of_its_floor_or_below():
-    up = {
-        tie: apps
-        for tie, apps in template_loads().items()
-        if apps[1] not in MAY_IMPORT[apps[0]] and tie not in KNOWN_LOADS
-    }
+    up = {tie: apps for tie, apps in template_loads().items() if apps[1] not in MAY_IMPORT[apps[0]]}
     assert up == {}
     # The check reads the templates: the board's exercises are lessons' tags, loaded from above.
     assert template_loads()[("templates/classes/board.html", "lessons_tags")] == (
         "classes",
         "lessons",
     )
-
-
-@pytest.mark.parametrize("tie", known(KNOWN_LOADS))
-def test_a_known_template_tie_is_gone(tie):
-    assert tie not in template_loads()
 
 
 def test_no_app_reads_a_setting_naming_an_app_above_it():
@@ -336,22 +307,15 @@ def test_no_app_fills_another_app_s_registry_from_apps_py(app):
 
 @pytest.mark.parametrize("app", MAY_IMPORT)
 def test_the_files_of_an_app_import_one_another_without_circle(app):
-    assert file_circles(app) - set(KNOWN_CIRCLES) == set()
-
-
-@pytest.mark.parametrize("circle", known(KNOWN_CIRCLES))
-def test_a_known_circle_is_gone(circle):
-    app = next(iter(circle)).split("/")[0]
-    assert circle not in file_circles(app)
+    assert file_circles(app) == set()
 
 
 def test_the_apps_graph_has_no_circle():
     """Imports, template loads and settings together: no app reaches, however far round,
     back to itself."""
     graph = {app: set(imported_apps(app)) for app in MAY_IMPORT}
-    for (template, library), (app, owner) in template_loads().items():
-        if (template, library) not in KNOWN_LOADS:
-            graph[app].add(owner)
+    for app, owner in template_loads().values():
+        graph[app].add(owner)
     for app, named in settings_ties().items():
         graph[app].update(named)
     visiting, done = set(), set()

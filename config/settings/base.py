@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "seats.middleware.SeatMiddleware",
     # A joined seat's last activity, for the trainer's board of its class.
     "sandbox.middleware.SeatActivityMiddleware",
+    "sandbox.middleware.TrainerNoteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A form field longer than FORM_FIELD_MAX_LENGTH: 400, before the CSRF check reads it.
