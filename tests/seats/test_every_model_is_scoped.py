@@ -28,6 +28,12 @@ NOT_SCOPED = {
     "by a reset, deleted with the seat",
     "faults.SeatFault": "the trainer's switch of a fault in a seat, not the seat's sample world: "
     "kept by a reset, deleted with the seat",
+    "lms.Platform": "an LMS the trainer registered (registered_by: the trainer, a staff user of "
+    "the default seat), shared by every class it launches into",
+    "lms.CourseLink": "which class an activity of an LMS course launches into, and the trainer "
+    "who owns it: the classroom's, not a seat's world",
+    "lms.LaunchedSeat": "which seat of a class is which learner of the LMS: kept by a reset, "
+    "deleted with the seat",
 }
 
 
