@@ -1,0 +1,71 @@
+"""Hundreds of classes on one database, in small (`make bench-scale` runs it at 100 classes of
+30 seats): what a trainee and a trainer see costs the same queries with one class as with
+twenty, and the trainer's class list shows a page of classes, never all of them."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from classes.views import CLASSES_PER_PAGE
+from sandbox.classroom import class_create
+from seats.models import Classroom
+
+from .crawler import seat_persona_client
+
+pytestmark = pytest.mark.django_db
+
+OTHER_CLASSES = 20
+
+
+def _queries(client, path: str) -> int:
+    client.get(path)  # the seat's "last activity" is written on the first page only
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+def test_a_trainees_and_a_trainers_pages_cost_the_same_with_twenty_other_classes(persona):
+    first = class_create(name="First", seat_count=1, language="en")
+    seat = first.seats.get()
+    ana = seat_persona_client(Client(), seat, "ana")
+    bruno = seat_persona_client(Client(), seat, "bruno")
+    diego = seat_persona_client(Client(), seat, "diego")
+    trainer = Client()
+    trainer.force_login(persona("trainer"))
+    pages = [
+        (ana, "/en/billing/subscriptions/"),
+        (ana, "/en/billing/my-account/"),
+        (bruno, "/en/admin-center/add-licenses/"),
+        (diego, "/en/corp-billing/invoices/"),
+        (diego, "/en/corp-billing/subscriptions/"),
+        (trainer, reverse("classes:board", args=[first.code])),
+        (trainer, reverse("classes:list")),
+    ]
+    with_one = {path: _queries(client, path) for client, path in pages}
+    for number in range(OTHER_CLASSES):
+        class_create(name=f"Other {number}", seat_count=1, language="en")
+    assert Classroom.objects.count() == OTHER_CLASSES + 1
+    with_many = {path: _queries(client, path) for client, path in pages}
+    assert with_many == with_one
+
+
+def test_the_class_list_shows_a_page_of_classes_newest_first(persona):
+    total = CLASSES_PER_PAGE + 5
+    for number in range(total):
+        Classroom.objects.create(name=f"Class {number:02d}")
+    trainer = Client()
+    trainer.force_login(persona("trainer"))
+    list_url = reverse("classes:list")
+    first = trainer.get(list_url)
+    rows = first.content.decode().count('data-testid="class-row"')
+    assert rows == CLASSES_PER_PAGE
+    assert 'data-testid="page-next"' in first.content.decode()
+    assert "Class 29" in first.content.decode() and "Class 00" not in first.content.decode()
+    second = trainer.get(list_url, {"page": 2}).content.decode()
+    assert second.count('data-testid="class-row"') == total - CLASSES_PER_PAGE
+    assert "Class 00" in second and 'data-testid="page-previous"' in second
+    shown = [f"Class {number:02d}" in first.content.decode() + second for number in range(total)]
+    assert all(shown)
