@@ -7,7 +7,8 @@ seat a browser is in is `seats.middleware`'s.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -46,10 +47,9 @@ def class_list(request):
             % {"name": classroom.name, "code": classroom.code},
         )
         return redirect("classes:board", code=classroom.code)
-    classrooms = Classroom.objects.annotate(
-        seats_total=Count("seats"),
-        seats_taken=Count("seats", filter=~Q(seats__display_name="")),
-    ).order_by("-created_at", "-id")  # a GROUP BY query ignores the model's ordering
+    classrooms = Classroom.objects.order_by("-created_at", "-id").annotate(
+        seats_total=_seat_count(Q()), seats_taken=_seat_count(~Q(display_name=""))
+    )
     page = Paginator(classrooms, CLASSES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -62,6 +62,14 @@ def class_list(request):
             "is_paginated": page.has_other_pages(),
         },
     )
+
+
+def _seat_count(condition: Q) -> Coalesce:
+    """How many seats of the row's class meet `condition`: a subquery per class shown, read
+    through the seats' class index, where a join with GROUP BY would read every seat of every
+    class (and the page's count of classes would too)."""
+    seats = Seat.objects.filter(condition, classroom=OuterRef("pk")).order_by().values("classroom")
+    return Coalesce(Subquery(seats.annotate(count=Count("pk")).values("count")), 0)
 
 
 @trainer_only

@@ -2,6 +2,8 @@
 30 seats): what a trainee and a trainer see costs the same queries with one class as with
 twenty, and the trainer's class list shows a page of classes, never all of them."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -10,7 +12,7 @@ from django.urls import reverse
 
 from classes.views import CLASSES_PER_PAGE
 from sandbox.classroom import class_create
-from seats.models import Classroom
+from seats.models import Classroom, Seat
 
 from .crawler import seat_persona_client
 
@@ -52,6 +54,23 @@ def test_a_trainees_and_a_trainers_pages_cost_the_same_with_twenty_other_classes
     assert with_many == with_one
 
 
+@pytest.fixture
+def classroom_sql(persona):
+    """The SQL of the class list's page, with classes of seats taken and free."""
+    for name in ("Busy", "Quiet"):
+        class_create(name=name, seat_count=2, language="en")
+    Seat.objects.filter(classroom__name="Busy", number=1).update(display_name="Ada")
+    trainer = Client()
+    trainer.force_login(persona("trainer"))
+    with CaptureQueriesContext(connection) as queries:
+        page = trainer.get(reverse("classes:list")).content.decode()
+    rows = dict(
+        re.findall(r'>([A-Za-z]+)</a></td>.*?data-testid="class-seats">([^<]+)<', page, re.S)
+    )
+    assert rows == {"Busy": "1 of 2", "Quiet": "0 of 2"}
+    return [query["sql"] for query in queries.captured_queries]
+
+
 def test_the_class_list_shows_a_page_of_classes_newest_first(persona):
     total = CLASSES_PER_PAGE + 5
     for number in range(total):
@@ -69,3 +88,15 @@ def test_the_class_list_shows_a_page_of_classes_newest_first(persona):
     assert "Class 00" in second and 'data-testid="page-previous"' in second
     shown = [f"Class {number:02d}" in first.content.decode() + second for number in range(total)]
     assert all(shown)
+
+
+def test_the_class_list_reads_the_seats_of_the_classes_it_shows_only(persona, classroom_sql):
+    """No join of every class with every seat (a GROUP BY reading all the seats of all the
+    classes, for the page and again for its count of classes): each class shown counts its
+    own seats, through the seats' class index."""
+    class_queries = [sql for sql in classroom_sql if 'FROM "seats_classroom"' in sql]
+    reading_seats = [sql for sql in class_queries if '"seats_seat"' in sql]
+    assert len(class_queries) == 2 and len(reading_seats) == 1  # the count reads no seat
+    for sql in reading_seats:
+        assert 'JOIN "seats_seat"' not in sql, sql
+        assert '"classroom_id" = ("seats_classroom"."id")' in sql, sql
