@@ -100,3 +100,29 @@ def test_the_class_list_reads_the_seats_of_the_classes_it_shows_only(persona, cl
     for sql in reading_seats:
         assert 'JOIN "seats_seat"' not in sql, sql
         assert '"classroom_id" = ("seats_classroom"."id")' in sql, sql
+
+
+def _leading_index_columns(table: str) -> set[str]:
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    return {
+        info["columns"][0]
+        for info in constraints.values()
+        if (info["index"] or info["unique"] or info["primary_key"]) and info["columns"]
+    }
+
+
+def test_every_key_a_page_finds_its_rows_by_leads_an_index():
+    """Every page reads a seat's rows by their seat, a class's seats by their class, a class by
+    its join code and a seat by its token: each of these columns leads an index, so a page
+    reads what it shows whatever the number of other seats and classes."""
+    from sandbox.classroom import seat_scoped_models
+
+    missing = [
+        model._meta.db_table
+        for model in seat_scoped_models()
+        if model._meta.get_field("seat").column not in _leading_index_columns(model._meta.db_table)
+    ]
+    assert missing == []
+    assert {"classroom_id", "token"} <= _leading_index_columns(Seat._meta.db_table)
+    assert "code" in _leading_index_columns(Classroom._meta.db_table)
