@@ -64,12 +64,20 @@ serve: messages collectstatic
 # and Subscriptions with 2 cards against 50; the longest clock moves (bench/clock.py); then the
 # served benchmark (bench/run.py), against `make serve`'s server and then against `make run`'s
 # (the room, kept to 127.0.0.1).
-bench: bench-pages bench-clock
+bench: bench-pages bench-clock bench-scale
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.run
 	$(KEY) BENCH_SERVER=room $(PY) -m bench.run
 
 bench-pages: messages collectstatic
 	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.pages
+
+# Hundreds of classes on one database (bench/scale.py): BENCH_SCALE_CLASSES classes (100) of
+# BENCH_SCALE_SEATS seats (30) made, a seat's and a class's pages measured with one class and
+# with all of them (queries equal, CPU as a ratio), the database's size per seat. On PostgreSQL
+# (make bench-postgres) in a schema of its own, dropped at the end.
+.PHONY: bench-scale
+bench-scale: messages collectstatic
+	$(PROD) DJANGO_SECURE_TLS=0 $(PY) -m bench.scale
 
 # The longest moves of a seat's clock through the API, against a tenth of gunicorn's timeout.
 bench-clock: messages collectstatic
