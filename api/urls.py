@@ -46,5 +46,5 @@ urlpatterns = [
         name="seat-faults",
     ),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("docs/", views.docs, name="docs"),
+    path("docs/", views.DocsView.as_view(), name="docs"),
 ]

@@ -7,10 +7,10 @@ a seat's world is built on `SeatScopedApiView`, which enters the seat's scope it
 
 import contextlib
 
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -289,21 +289,22 @@ class NoSuchEndpoint(ApiView):
         raise exceptions.NotFound()
 
 
-def docs(request):
+class DocsView(TemplateView):
     """The API's documentation page: the endpoints in a table (works without JavaScript), and
     Swagger UI from drf-spectacular-sidecar's static files to try them, in the page's language."""
-    schema = ApiSchemaGenerator().get_schema(request=None, public=True)  # the public one
-    endpoints = [
-        {"method": method.upper(), "path": path, "summary": operation.get("summary", "")}
-        for path, operations in schema["paths"].items()
-        for method, operation in operations.items()
-    ]
-    language = translation.get_language()
-    return render(
-        request,
-        "api/docs.html",
-        {
-            "endpoints": endpoints,
-            "schema_url": f"{reverse('api:schema')}?lang={language}",
-        },
-    )
+
+    template_name = "api/docs.html"
+
+    def get_context_data(self, **kwargs):
+        schema = ApiSchemaGenerator().get_schema(request=None, public=True)  # the public one
+        endpoints = [
+            {"method": method.upper(), "path": path, "summary": operation.get("summary", "")}
+            for path, operations in schema["paths"].items()
+            for method, operation in operations.items()
+        ]
+        language = translation.get_language()
+        return super().get_context_data(
+            endpoints=endpoints,
+            schema_url=f"{reverse('api:schema')}?lang={language}",
+            **kwargs,
+        )

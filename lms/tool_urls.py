@@ -9,5 +9,5 @@ app_name = "lms-tool"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("launch/", views.LaunchView.as_view(), name="launch"),
-    path("jwks.json", views.key_set_view, name="jwks"),
+    path("jwks.json", views.KeySetView.as_view(), name="jwks"),
 ]

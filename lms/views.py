@@ -77,9 +77,14 @@ class PlatformListView(TrainerRequiredMixin, FormView):
         return redirect("lms:platforms")
 
 
-def key_set_view(request):
-    """The sandbox's public key as a JSON Web Key Set, for the LMS."""
-    return JsonResponse(key_set())
+class KeySetView(View):
+    """The sandbox's public key as a JSON Web Key Set, for the LMS. `View`: a JSON document,
+    no template to render."""
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request):
+        return JsonResponse(key_set())
 
 
 def _refused(request, refused: Refused, *, step: str, language: str | None = None):
