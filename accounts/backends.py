@@ -5,6 +5,8 @@ account, the Billing Center's and the Admin Center's access, every list of the a
 the user and the account in one query saves each of those pages a query of its own.
 """
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
@@ -16,7 +18,19 @@ class UserBackend(ModelBackend):
     def get_user(self, user_id):
         user_model = get_user_model()
         try:
-            user = user_model._default_manager.select_related("account").get(pk=user_id)
+            user = users_with_account().get(pk=user_id)
         except user_model.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None
+
+
+def users_with_account():
+    """`User._default_manager.select_related("account")`: a fresh copy, never evaluated, of a
+    queryset built once a process (the seat is read when the query runs,
+    `seats.scope.CurrentSeatId`)."""
+    return _users_with_account().all()
+
+
+@functools.cache
+def _users_with_account():
+    return get_user_model()._default_manager.select_related("account")

@@ -117,7 +117,7 @@ def main() -> int:
     print(f"load average (1, 5, 15 min) before: {load_before}")
     print(
         f"server: {SERVER} ({SETTINGS[SERVER]}); "
-        f"database: {engine} (CONN_MAX_AGE {env.get('DJANGO_CONN_MAX_AGE', '0')}); "
+        f"database: {engine} (CONN_MAX_AGE {env.get('DJANGO_CONN_MAX_AGE', 'default')}); "
         f"gunicorn workers: {WORKERS}; clients: {CLIENTS}; "
         f"{SECONDS:g} s per flow",
         flush=True,
@@ -251,7 +251,7 @@ def main() -> int:
         "server": SERVER,
         "settings": SETTINGS[SERVER],
         "database": engine,
-        "conn_max_age": env.get("DJANGO_CONN_MAX_AGE", "0"),
+        "conn_max_age": env.get("DJANGO_CONN_MAX_AGE", "the profile default (60)"),
         "workers": WORKERS,
         "clients": CLIENTS,
         "seconds_per_flow": SECONDS,

@@ -14,6 +14,11 @@ from django.core.checks.security.base import (
 
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 ALL_INTERFACES = {"0.0.0.0", "::", ""}
+# Seconds a served worker (or each gunicorn thread) keeps its database connection between
+# requests, unless DJANGO_CONN_MAX_AGE says otherwise: opening SQLite's file and setting it up
+# (write-ahead log, busy timeout) cost every request about 0.8 ms of CPU. `make serve` and
+# `make run` only; `make dev`'s runserver and the tests keep Django's default (0).
+SERVED_CONN_MAX_AGE = 60
 # A documentation address (TEST-NET-1, RFC 5737): never anyone's, and never contacted.
 _ANY_REMOTE = ("192.0.2.1", 9)
 

@@ -15,7 +15,7 @@ import contextlib
 import datetime
 from contextvars import ContextVar
 
-from django.db import models
+from django.db import connections, models, router
 
 _current_seat_id: ContextVar[int | None] = ContextVar("current_seat_id", default=None)
 # The entered seat's clock (`Seat.today`), carried beside its id so that reading "today" costs
@@ -126,9 +126,13 @@ def seat_lock(seat=None) -> None:
     each take it first, before any row of the world, so that one waits for the other instead
     of each holding what the other needs (a deadlock). NO KEY: the rows a writer inserts
     meanwhile check their seat with a KEY SHARE lock, which this one lets through (a plain
-    FOR UPDATE would not). A no-op on SQLite, which writes one transaction at a time."""
+    FOR UPDATE would not). No query on a database without row locks (SQLite, which writes
+    one transaction at a time: a transaction of every profile begins IMMEDIATE, holding the
+    database's write lock already)."""
     from .models import Seat
 
+    if not connections[router.db_for_write(Seat)].features.has_select_for_update:
+        return
     seat_id = getattr(seat, "pk", seat) if seat is not None else _current_seat_id.get()
     seats = Seat.objects.select_for_update(no_key=True)
     seats = seats.filter(pk=seat_id) if seat_id is not None else seats.filter(is_default=True)

@@ -325,6 +325,10 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # A good sign-in (before any lock) forgets the earlier typos.
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# No access log of good sign-ins and sign-outs: nothing reads it (a lock is counted from the
+# failed attempts alone), and writing it cost every sign-in an insert and every sign-out an
+# update, rows that grew with every trainee's round until the next reset.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Whether this deployment is an open sandbox: the home page shows the personas' password and
 # one-click sign-in links. Turn off for a sandbox that should not publish its credentials.

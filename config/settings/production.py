@@ -12,7 +12,7 @@ from django.core.checks.security.base import (
 )
 from django.core.exceptions import ImproperlyConfigured
 
-from core.serving import LOOPBACK_HOSTS, secret_key_weak
+from core.serving import LOOPBACK_HOSTS, SERVED_CONN_MAX_AGE, secret_key_weak
 
 from .base import *  # noqa: F403
 from .base import (
@@ -22,6 +22,7 @@ from .base import (
     MIDDLEWARE,
     SECRET_KEY,
     SECURE_TLS,
+    env,
     sqlite_file_private,
 )
 
@@ -67,3 +68,4 @@ elif not set(ALLOWED_HOSTS) <= set(LOOPBACK_HOSTS):
     )
 
 sqlite_file_private(DATABASES["default"])
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=SERVED_CONN_MAX_AGE)

@@ -426,7 +426,7 @@ def test_manage_users_is_paginated(client, db):
 def test_manage_users_query_count_is_constant(client, db, django_assert_num_queries, size):
     admin = make_account_with_users(size)
     client.force_login(admin)
-    # session, user with their account, count, page of users
+    # session, user with their account (accounts.backends.UserBackend), count, page of users
     with django_assert_num_queries(4):
         response = client.get("/en/admin-center/users/")
     assert response.context["paginator"].count == size

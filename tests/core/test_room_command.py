@@ -99,3 +99,12 @@ def test_a_weak_secret_key_is_django_s_own_rule(key, weak):
 def test_the_primary_address_is_never_loopback():
     address = serving.primary_address()
     assert address is None or not address.startswith("127.")
+
+
+def test_the_room_keeps_its_database_connections(room, monkeypatch):
+    """Each gunicorn thread keeps its connection (core.serving.SERVED_CONN_MAX_AGE) rather
+    than opening and setting up SQLite's file on every request; DJANGO_CONN_MAX_AGE wins."""
+    monkeypatch.delenv("DJANGO_CONN_MAX_AGE", raising=False)
+    assert room()[2]["DJANGO_CONN_MAX_AGE"] == str(serving.SERVED_CONN_MAX_AGE) == "60"
+    monkeypatch.setenv("DJANGO_CONN_MAX_AGE", "0")
+    assert room()[2]["DJANGO_CONN_MAX_AGE"] == "0"

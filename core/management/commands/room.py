@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from core.serving import (
+    SERVED_CONN_MAX_AGE,
     host_private,
     room_address,
     room_allowed_hosts,
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             **os.environ,  # DJANGO_SETTINGS_MODULE too (manage.py sets it): these settings
             "DJANGO_ALLOWED_HOSTS": ",".join(hosts),
             "SANDBOX_PUBLIC_URL": public_url,
+            "DJANGO_CONN_MAX_AGE": os.environ.get("DJANGO_CONN_MAX_AGE", str(SERVED_CONN_MAX_AGE)),
         }
         bind = f"{url_host(host.strip('[]') or '0.0.0.0')}:{port}"
         command = [sys.executable, "-m", "gunicorn", "config.wsgi:application"]
