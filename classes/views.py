@@ -26,14 +26,15 @@ from .services import class_create
 
 
 class ClassListView(TrainerRequiredMixin, ServiceFormMixin, FormView):
-    """Trainers only: every class, and the form that creates one (then its board)."""
+    """Trainers only: the trainer's classes (a lead's: every class), and the form that
+    creates one (then its board)."""
 
     template_name = "classes/list.html"
     form_class = ClassroomForm
     http_method_names = ["get", "post"]
 
     def get_context_data(self, **kwargs):
-        classrooms = Classroom.objects.annotate(
+        classrooms = Classroom.objects.run_by(self.request.user).annotate(
             seats_total=Count("seats"),
             seats_taken=Count("seats", filter=~Q(seats__display_name="")),
         )
@@ -45,6 +46,7 @@ class ClassListView(TrainerRequiredMixin, ServiceFormMixin, FormView):
             seat_count=form.cleaned_data["seat_count"],
             language=form.cleaned_data["language"],
             time_zone=form.cleaned_data["time_zone"] or None,
+            owner=self.request.user,
         )
         messages.success(
             self.request,
@@ -60,6 +62,9 @@ class JoinCardView(TrainerRequiredMixin, DetailView):
     model = Classroom
     slug_field = slug_url_kwarg = "code"
     template_name = "classes/join_card.html"
+
+    def get_queryset(self):
+        return Classroom.objects.run_by(self.request.user)
 
     def get_context_data(self, **kwargs):
         classroom = self.object

@@ -151,7 +151,7 @@ class LaunchView(View):
         as the trainer who registered the LMS (still a trainer: asked before anything was
         made), on the class's board."""
         seat_leave(request)
-        login(request, link.registered_by, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, link.registered_by, backend="accounts.backends.UserBackend")
         with translation.override(language):
             return redirect("classes:board", code=link.classroom.code)
 

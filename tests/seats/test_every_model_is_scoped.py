@@ -26,6 +26,15 @@ NOT_SCOPED = {
     "deleted with the seat",
     "PersonaSignedIn": "the board's record of the personas a seat's trainee signed in as: kept "
     "by a reset, deleted with the seat",
+    "seats.Classroom": "a class of seats; its `owner` is the trainer who runs it, staff who "
+    "live beside the default seat's world",
+    "api.TrainerToken": "a trainer's API token; its `trainer` is staff who live beside the "
+    "default seat's world",
+    "lms.Platform": "a registered LMS; its `registered_by` is the trainer (staff beside the "
+    "default seat's world)",
+    "lms.CourseLink": "an LMS activity's class; its `registered_by` is the trainer (staff "
+    "beside the default seat's world)",
+    "lms.LaunchedSeat": "which seat an LMS learner launched into: deleted with the seat",
     "faults.SeatFault": "the trainer's switch of a fault in a seat, not the seat's sample world: "
     "kept by a reset, deleted with the seat",
 }
