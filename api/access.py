@@ -25,6 +25,13 @@ def acts_as_trainer(user) -> bool:
     return user is not None and is_trainer(user)
 
 
+def runs_seat(user, seat: Seat) -> bool:
+    """Is `seat` one the trainer runs (`Seat.objects.run_by`: a seat of their classes; a
+    lead's: every seat)? A trainer-issued token acts for the trainer who made it, so within
+    that trainer's classes."""
+    return Seat.objects.run_by(user).filter(pk=seat.pk).exists()
+
+
 def may_create_seats(user) -> bool:
     """Creating a seat through the API: anyone on an open sandbox, the trainer on a closed one."""
     return settings.SANDBOX_OPEN or acts_as_trainer(user)
@@ -44,14 +51,15 @@ def may_manage_seat(
 ) -> bool:
     """Reading, resetting or deleting `seat` through the API.
 
-    The default seat: nobody (it is the sandbox as it always was; reset_sandbox restores it).
-    The trainer: every other seat. A script: the seat whose token it sends, or the seat its
-    session entered through the seat's `join_url` (keeping its cookies), when that seat
-    belongs to no class; a class's seats are the trainer's, and their trainees use the pages.
+    The default seat: nobody (it is the sandbox as it always was; reset_sandbox restores it). A
+    trainer: the seats they run (`runs_seat`: a lead's, every other seat). A script: the seat
+    whose token it sends, or the seat its session entered through the seat's `join_url` (keeping
+    its cookies), when that seat belongs to no class; a class's seats are the trainer's, and
+    their trainees use the pages.
     """
     if seat.is_default:
         return False
-    if acts_as_trainer(user):
+    if acts_as_trainer(user) and runs_seat(user, seat):
         return True
     if seat.classroom_id is not None:
         return False
@@ -65,10 +73,10 @@ def may_read_answer_key(user) -> bool:
 
 
 def may_switch_faults(*, user, seat: Seat) -> bool:
-    """Reading or switching a seat's faults: the trainer, in any seat but the default one (the
-    sandbox outside any seat stays as the article says). A seat's own token is not enough:
-    whoever sits in the seat must not learn which faults are on."""
-    return acts_as_trainer(user) and not seat.is_default
+    """Reading or switching a seat's faults: a trainer, in a seat they run but the default one
+    (the sandbox outside any seat stays as the article says). A seat's own token is not
+    enough: whoever sits in the seat must not learn which faults are on."""
+    return acts_as_trainer(user) and not seat.is_default and runs_seat(user, seat)
 
 
 class CreatesSeats(BasePermission):

@@ -23,11 +23,8 @@ from rest_framework.authentication import (
     get_authorization_header,
 )
 
-from accounts.models import User
-from sandbox.trainers import TRAINER_EMAIL
 from sandbox.worlds import seat_touch, seat_touch_due
 from seats.models import Seat
-from seats.scope import seat_scope
 
 from .tokens import trainer_token_find, trainer_token_used
 
@@ -97,20 +94,15 @@ def trainer_token_scheme(request) -> bool:
     return authorization_sent(request)[0] in TRAINER_TOKEN_KEYWORDS
 
 
-def the_trainer() -> User | None:
-    """The trainer's user (trainer@sandbox.example), who lives in the default seat."""
-    with seat_scope(Seat.objects.default()):
-        return User.objects.filter(email=TRAINER_EMAIL).first()
-
-
 class TrainerTokenAuthentication(BaseAuthentication):
     """`Authorization: Token <key>` (or `Bearer <key>`): a request made in the trainer's name.
 
-    The request's user is the trainer, so every decision of `access.py` that asks whether the
-    trainer is calling (`acts_as_trainer`) grants a token what it grants the trainer's
-    session; `request.auth` is the token. A key no token has, or a revoked token's, is refused
-    (401, codes `trainer_token_invalid` and `trainer_token_revoked`): a script that sends a
-    token means to act as the trainer, and must learn at once that it cannot.
+    The request's user is the trainer who made the token (`TrainerToken.trainer`), so every
+    decision of `access.py` that asks whether the trainer is calling (`acts_as_trainer`) grants
+    a token what it grants the trainer's session, within that trainer's classes; `request.auth`
+    is the token. A key no token has, or a revoked token's, is refused (401, codes
+    `trainer_token_invalid` and `trainer_token_revoked`): a script that sends a token means to
+    act as the trainer, and must learn at once that it cannot.
     """
 
     def authenticate(self, request):
@@ -124,8 +116,8 @@ class TrainerTokenAuthentication(BaseAuthentication):
             raise exceptions.AuthenticationFailed(code="trainer_token_invalid")
         if token.is_revoked:
             raise exceptions.AuthenticationFailed(code="trainer_token_revoked")
-        trainer = the_trainer()
-        if trainer is None:
+        trainer = token.trainer
+        if trainer is None or not trainer.is_active:  # a trainer deactivated since
             raise exceptions.AuthenticationFailed(code="trainer_token_invalid")
         trainer_token_used(token=token)
         return trainer, token

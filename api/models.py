@@ -6,6 +6,7 @@ is enough, unlike a person's password). A revoked token is kept, marked, so the 
 when it stopped working.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,14 @@ class TrainerToken(models.Model):
     """A key a script sends as `Authorization: Token <key>` to act as the trainer."""
 
     name = models.CharField(_("name"), max_length=80)
+    # The trainer the token acts for, within that trainer's classes.
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainer"),
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="+",
+    )
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     # The key's first characters, to tell tokens apart on the page (never enough to use one).
     key_prefix = models.CharField(max_length=8, editable=False)

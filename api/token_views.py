@@ -21,14 +21,15 @@ NEW_KEY_SESSION_KEY = "api_token_new_key"
 
 
 class TokenListView(TrainerRequiredMixin, ServiceFormMixin, FormView):
-    """Trainers only: every token, the form that creates one, and a new token's key, once."""
+    """Trainers only: the trainer's own tokens (each acts for the trainer who made it), the form
+    that creates one, and a new token's key, once."""
 
     template_name = "api/tokens.html"
     form_class = TrainerTokenForm
     http_method_names = ["get", "post"]
 
     def service_call(self, form):
-        token, key = trainer_token_create(name=form.cleaned_data["name"])
+        token, key = trainer_token_create(name=form.cleaned_data["name"], trainer=self.request.user)
         self.request.session[NEW_KEY_SESSION_KEY] = {"id": token.pk, "key": key}
         return redirect("api_tokens:list")
 
@@ -36,7 +37,7 @@ class TokenListView(TrainerRequiredMixin, ServiceFormMixin, FormView):
         new = self.request.session.pop(NEW_KEY_SESSION_KEY, None)
         new_token = TrainerToken.objects.filter(pk=new["id"]).first() if new else None
         return super().get_context_data(
-            tokens=TrainerToken.objects.all(),
+            tokens=TrainerToken.objects.filter(trainer=self.request.user),
             new_token=new_token,
             new_key=new["key"] if new_token else None,
             **kwargs,
@@ -50,7 +51,9 @@ class TokenRevokeView(TrainerRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        token = trainer_token_revoke(token=get_object_or_404(TrainerToken, pk=pk))
+        token = trainer_token_revoke(
+            token=get_object_or_404(TrainerToken, pk=pk, trainer=request.user)
+        )
         messages.success(
             request, _("The token %(name)s is revoked: it no longer works.") % {"name": token.name}
         )

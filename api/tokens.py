@@ -6,6 +6,11 @@ import secrets
 
 from django.utils import timezone
 
+from accounts.models import User
+from sandbox.trainers import TRAINER_EMAIL
+from seats.models import Seat
+from seats.scope import seat_scope
+
 from .models import TrainerToken
 
 # What `trainer_token_create` makes: "bst_" and 43 URL-safe characters (32 random bytes).
@@ -16,10 +21,22 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def trainer_token_create(*, name: str) -> tuple[TrainerToken, str]:
-    """A new token and its key. The key is returned once and stored only as its hash."""
+def the_trainer() -> User | None:
+    """The sandbox's first trainer (trainer@sandbox.example), who lives in the default seat."""
+    with seat_scope(Seat.objects.default()):
+        return User.objects.filter(email=TRAINER_EMAIL).first()
+
+
+def trainer_token_create(*, name: str, trainer: User | None = None) -> tuple[TrainerToken, str]:
+    """A new token, acting for `trainer` (default: the sandbox's first trainer), and its
+    key. The key is returned once and stored only as its hash."""
     key = KEY_PREFIX + secrets.token_urlsafe(32)
-    token = TrainerToken.objects.create(name=name, key_hash=key_hash(key), key_prefix=key[:8])
+    token = TrainerToken.objects.create(
+        name=name,
+        trainer=trainer or the_trainer(),
+        key_hash=key_hash(key),
+        key_prefix=key[:8],
+    )
     return token, key
 
 
@@ -33,7 +50,7 @@ def trainer_token_revoke(*, token: TrainerToken) -> TrainerToken:
 
 def trainer_token_find(key: str) -> TrainerToken | None:
     """The token of this key, revoked or not; None when no token has it."""
-    return TrainerToken.objects.filter(key_hash=key_hash(key)).first()
+    return TrainerToken.objects.select_related("trainer").filter(key_hash=key_hash(key)).first()
 
 
 def trainer_token_used(*, token: TrainerToken) -> None:

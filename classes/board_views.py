@@ -38,9 +38,11 @@ from .forms import BoardFilterForm
 REFRESH_SECONDS = 10
 
 
-def classroom_or_404(code: str) -> Classroom:
-    """The class of a board URL (classes need no seat scope: they hold seats)."""
-    return get_object_or_404(Classroom, code=code)
+def classroom_or_404(code: str, *, user) -> Classroom:
+    """The class of a board URL among the classes `user` runs (`Classroom.objects.run_by`):
+    another trainer's class is a 404, as an unknown code (classes need no seat scope: they
+    hold seats)."""
+    return get_object_or_404(Classroom.objects.run_by(user), code=code)
 
 
 def class_seat_or_404(classroom: Classroom, number: int) -> Seat:
@@ -76,7 +78,7 @@ class ClassroomMixin(TrainerRequiredMixin):
 
     @cached_property
     def classroom(self) -> Classroom:
-        return classroom_or_404(self.kwargs["code"])
+        return classroom_or_404(self.kwargs["code"], user=self.request.user)
 
 
 class SeatOfClassMixin(ClassroomMixin):

@@ -22,7 +22,7 @@ class ClassSeatMixin:
 
     @cached_property
     def classroom(self):
-        return classroom_or_404(self.kwargs["code"])
+        return classroom_or_404(self.kwargs["code"], user=self.request.user)
 
     @cached_property
     def seat(self):

@@ -25,13 +25,20 @@ from .models import OutcomeReached, PersonaSignedIn
 
 @transaction.atomic
 def class_create(
-    *, name: str, seat_count: int, language: str, time_zone: str | None = None
+    *,
+    name: str,
+    seat_count: int,
+    language: str,
+    time_zone: str | None = None,
+    owner: User | None = None,
 ) -> Classroom:
     """A class with `seat_count` seats, each with its own sample world, ready to be joined.
-    Its board shows times in `time_zone` (an IANA name; default: the server's TIME_ZONE)."""
+    Its board shows times in `time_zone` (an IANA name; default: the server's TIME_ZONE).
+    `owner` is the trainer who runs it (`Classroom.objects.run_by`); a class of nobody is
+    seen by lead trainers only."""
     if not 1 <= seat_count <= MAX_SEATS_PER_CLASS:
         raise ValueError(f"A class has 1 to {MAX_SEATS_PER_CLASS} seats.")
-    classroom = Classroom(name=name, language=language)
+    classroom = Classroom(name=name, language=language, owner=owner)
     if time_zone is not None:
         classroom.time_zone = time_zone
     classroom.full_clean(validate_unique=False, validate_constraints=False)

@@ -32,16 +32,18 @@ CLASSES_PER_PAGE = 25
 
 
 class ClassListView(TrainerRequiredMixin, ServiceFormMixin, FormView):
-    """Trainers only: the classes, newest first, CLASSES_PER_PAGE a page, and the form that
-    creates one (then its board)."""
+    """Trainers only: the trainer's classes (a lead's: every class), newest first,
+    CLASSES_PER_PAGE a page, and the form that creates one (then its board)."""
 
     template_name = "classes/list.html"
     form_class = ClassroomForm
     http_method_names = ["get", "post"]
 
     def get_context_data(self, **kwargs):
-        classrooms = Classroom.objects.order_by("-created_at", "-id").annotate(
-            seats_total=_seat_count(Q()), seats_taken=_seat_count(~Q(display_name=""))
+        classrooms = (
+            Classroom.objects.run_by(self.request.user)
+            .order_by("-created_at", "-id")
+            .annotate(seats_total=_seat_count(Q()), seats_taken=_seat_count(~Q(display_name="")))
         )
         page = Paginator(classrooms, CLASSES_PER_PAGE).get_page(self.request.GET.get("page"))
         return super().get_context_data(
@@ -58,6 +60,7 @@ class ClassListView(TrainerRequiredMixin, ServiceFormMixin, FormView):
             seat_count=form.cleaned_data["seat_count"],
             language=form.cleaned_data["language"],
             time_zone=form.cleaned_data["time_zone"] or None,
+            owner=self.request.user,
         )
         messages.success(
             self.request,
@@ -81,6 +84,9 @@ class JoinCardView(TrainerRequiredMixin, DetailView):
     model = Classroom
     slug_field = slug_url_kwarg = "code"
     template_name = "classes/join_card.html"
+
+    def get_queryset(self):
+        return Classroom.objects.run_by(self.request.user)
 
     def get_context_data(self, **kwargs):
         classroom = self.object

@@ -22,7 +22,8 @@ from .services import seat_faults, seat_faults_by_seat, seat_faults_set
 
 
 class AnswerKeyView(TrainerRequiredMixin, TemplateView):
-    """Every fault with what is wrong, where, and what is right; the seats that have some on."""
+    """Every fault with what is wrong, where, and what is right; the seats that have some on
+    (among the seats the trainer runs: `Seat.objects.run_by`)."""
 
     template_name = "faults/answer_key.html"
     http_method_names = ["get"]
@@ -30,7 +31,10 @@ class AnswerKeyView(TrainerRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         seat_ids = SeatFault.objects.values_list("seat", flat=True).distinct()
         seats = list(
-            Seat.objects.filter(pk__in=seat_ids).select_related("classroom").order_by("pk")
+            Seat.objects.run_by(self.request.user)
+            .filter(pk__in=seat_ids)
+            .select_related("classroom")
+            .order_by("pk")
         )
         on = seat_faults_by_seat(seats=seats)
         return super().get_context_data(
@@ -51,7 +55,7 @@ class SeatSwitchesView(TrainerRequiredMixin, ServiceFormMixin, FormView):
     @cached_property
     def seat(self) -> Seat:
         return get_object_or_404(
-            Seat.objects.select_related("classroom"),
+            Seat.objects.run_by(self.request.user).select_related("classroom"),
             classroom__code=self.kwargs["code"],
             number=self.kwargs["number"],
         )

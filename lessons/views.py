@@ -211,13 +211,13 @@ class CourseFinishView(TemplateView):
 
 
 class ExerciseReleaseView(TrainerRequiredMixin, View):
-    """The trainer releases one exercise to the whole class, then back to the board. `View`: a
-    one-button POST with no page of its own."""
+    """The trainer releases one exercise to the whole class (one they run), then back to the
+    board. `View`: a one-button POST with no page of its own."""
 
     http_method_names = ["post"]
 
     def post(self, request, code, pk):
-        classroom = get_object_or_404(Classroom, code=code)
+        classroom = get_object_or_404(Classroom.objects.run_by(request.user), code=code)
         exercise = get_object_or_404(Exercise, pk=pk)
         services.exercise_release(classroom=classroom, exercise=exercise)
         return redirect(reverse("classes:board", kwargs={"code": classroom.code}) + "#exercises")

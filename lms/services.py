@@ -79,6 +79,7 @@ def course_link_launch(
                     name=_class_name(context, resource_link),
                     seat_count=1,
                     language=language or Classroom._meta.get_field("language").default,
+                    owner=deployment.platform.registered_by,
                 )
                 link = CourseLink.objects.create(
                     deployment=deployment,

@@ -17,7 +17,7 @@ from django.http import Http404
 from django.urls import reverse_lazy
 from django.views.decorators.csrf import csrf_protect
 
-from .trainers import RESET_PERMISSION, is_trainer
+from .trainers import RESET_PERMISSION, is_lead, is_trainer
 
 
 class TrainerRequiredMixin(PermissionRequiredMixin):
@@ -48,3 +48,11 @@ class TrainerRequiredMixin(PermissionRequiredMixin):
             return self.handle_no_permission()
         answer = super(PermissionRequiredMixin, self).dispatch
         return csrf_protect(answer)(request, *args, **kwargs)
+
+
+class LeadRequiredMixin(TrainerRequiredMixin):
+    """A lead trainer's page (adding trainers, the whole sandbox's reset, the default seat):
+    the same answers as `TrainerRequiredMixin`, the 404 to a trainer who is not a lead."""
+
+    def has_permission(self) -> bool:
+        return is_lead(self.request.user)

@@ -55,3 +55,17 @@ class ClockForm(forms.Form):
             if refusal is not None:
                 self.add_error("today", refusal)
         return cleaned
+
+
+class TrainerAddForm(forms.Form):
+    """A lead trainer adds a trainer: their name and email (they set their own password)."""
+
+    name = forms.CharField(
+        label=_("Name"), max_length=150, strip=True, validators=[no_control_characters]
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        validators=[no_control_characters],
+        help_text=_("The trainer signs in with it; the link to set their password goes to it."),
+    )

@@ -39,6 +39,8 @@ POST_ONLY = {"sign-out", "trainer-notes-toggle", "persona-sign-in"}
 # Stand for the argument of a URL that needs one (an object's id, a persona's key); shown as
 # <pk>, <key>, <name> (a file of the course material).
 PLACEHOLDERS = {"pk": 987654321, "key": "persona-key", "name": "file-name"}
+# A one-time link's two arguments (a new trainer's set-password link): <uidb64>/<token>.
+LINK_PLACEHOLDERS = {"uidb64": "uidb64-placeholder", "token": "token-placeholder"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,14 @@ def _reverse(name: str) -> tuple[str, bool]:
         except NoReverseMatch:
             continue
         return path.replace(str(placeholder), f"<{argument}>"), False
+    try:
+        path = reverse(name, kwargs=LINK_PLACEHOLDERS)
+    except NoReverseMatch:
+        pass
+    else:
+        for argument, placeholder in LINK_PLACEHOLDERS.items():
+            path = path.replace(placeholder, f"<{argument}>")
+        return path, False
     raise NoReverseMatch(f"{name} reverses with none of the QA page's placeholders")
 
 

@@ -36,9 +36,13 @@ class StateForm(forms.Form):
 
 
 class SeatStateForm(StateForm):
-    seat = forms.ModelChoiceField(
-        label=gettext_lazy("Seat"), queryset=Seat.objects.filter(is_default=False)
-    )
+    """A seat the trainer runs (`Seat.objects.run_by`): another trainer's is no choice."""
+
+    seat = forms.ModelChoiceField(label=gettext_lazy("Seat"), queryset=Seat.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seat"].queryset = Seat.objects.run_by(user).filter(is_default=False)
 
 
 def state_start_url(state: StartingState) -> str:
@@ -70,6 +74,9 @@ class StateApplyView(TrainerRequiredMixin, ServiceFormMixin, FormView):
 
     form_class = SeatStateForm
     http_method_names = ["post"]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def service_call(self, form):
         seat = seat_state_apply(

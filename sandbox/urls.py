@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import clock_views, state_views, views
+from . import clock_views, state_views, trainer_views, views
 
 app_name = "sandbox"
 
@@ -13,6 +13,17 @@ urlpatterns = [
     path("reset/default-seat/", views.ResetDefaultSeatView.as_view(), name="reset-default-seat"),
     path("sign-in-as/<slug:key>/", views.PersonaSignInView.as_view(), name="persona-sign-in"),
     path("lockouts/", views.LockoutsView.as_view(), name="lockouts"),
+    path("trainers/", trainer_views.TrainerListView.as_view(), name="trainers"),
+    path(
+        "trainers/<int:pk>/deactivate/",
+        trainer_views.TrainerDeactivateView.as_view(),
+        name="trainer-deactivate",
+    ),
+    path(
+        "trainers/password/<uidb64>/<token>/",
+        trainer_views.TrainerPasswordView.as_view(),
+        name="trainer-password",
+    ),
     path("states/", state_views.StatesView.as_view(), name="states"),
     path("states/apply/", state_views.StateApplyView.as_view(), name="state-apply"),
     path("my-seat/state/", state_views.MySeatStateView.as_view(), name="my-seat-state"),

@@ -4,6 +4,7 @@ from django.contrib.auth import login
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView, ListView, TemplateView, View
@@ -16,7 +17,7 @@ from logmein_id.views import separate_sign_ins_kept
 from seats.models import Classroom, Seat
 from seats.scope import seat_scope
 
-from .access import TrainerRequiredMixin
+from .access import LeadRequiredMixin, TrainerRequiredMixin
 from .forms import MailboxFilterForm
 from .guide import AROUND_THE_ARTICLE, FALLBACK, guide_tables
 from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
@@ -26,7 +27,7 @@ from .qa import qa_url_groups
 from .services import sandbox_reset
 from .states import state_controls
 from .trainer_notes import trainer_notes_on, trainer_notes_switch
-from .trainers import is_trainer
+from .trainers import is_lead, is_trainer
 from .worlds import default_seat_reset
 
 
@@ -206,8 +207,9 @@ class TrainerNotesToggleView(View):
         return response
 
 
-class ResetView(TrainerRequiredMixin, TemplateView):
-    """Trainers only: confirm (GET), then restore the sample data (POST), as reset_sandbox."""
+class ResetView(LeadRequiredMixin, TemplateView):
+    """Lead trainers only (it ends every trainer's classes): confirm (GET), then restore the
+    sample data (POST), as reset_sandbox."""
 
     template_name = "sandbox/reset.html"
     http_method_names = ["get", "post"]
@@ -234,9 +236,10 @@ class ResetView(TrainerRequiredMixin, TemplateView):
         return redirect("sandbox:reset" if trainer is not None else "sandbox:home")
 
 
-class ResetDefaultSeatView(TrainerRequiredMixin, TemplateView):
-    """Trainers only: confirm (GET), then restore the default seat alone (POST): every class
-    and its seats go on as they are (`worlds.default_seat_reset`)."""
+class ResetDefaultSeatView(LeadRequiredMixin, TemplateView):
+    """Lead trainers only (the default seat is the lead's): confirm (GET), then restore the
+    default seat alone (POST): every class and its seats go on as they are
+    (`worlds.default_seat_reset`)."""
 
     template_name = "sandbox/reset_default_seat.html"
     http_method_names = ["get", "post"]
@@ -256,19 +259,30 @@ class ResetDefaultSeatView(TrainerRequiredMixin, TemplateView):
 
 
 class LockoutsView(TrainerRequiredMixin, TemplateView):
-    """Trainers only: every locked LogMeIn ID and portal User ID of every seat (the default
-    seat, every class's seats, the seats of no class), by seat, until when, and their Clear
-    buttons (POST `lockout=<key>` for one seat's lock, `all` for every lock of every seat)."""
+    """Trainers only: every locked LogMeIn ID and portal User ID of the seats the trainer runs
+    (a lead's: every seat, the default seat with the trainers' own sign-in, every class's
+    seats, the seats of no class; a trainer's: their classes' seats), by seat, until when, and
+    their Clear buttons (POST `lockout=<key>` for one seat's lock, `all` for every lock of
+    those seats)."""
 
     template_name = "sandbox/lockouts.html"
     http_method_names = ["get", "post"]
 
+    @cached_property
+    def seats(self):
+        """None for a lead (every seat, in the lockouts' own few queries), or the trainer's."""
+        if is_lead(self.request.user):
+            return None
+        return list(Seat.objects.run_by(self.request.user).select_related("classroom"))
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(lockouts=lockouts_active(), PORTAL=PORTAL, **kwargs)
+        return super().get_context_data(
+            lockouts=lockouts_active(seats=self.seats), PORTAL=PORTAL, **kwargs
+        )
 
     def post(self, request):
         if "all" in request.POST:
-            count = lockouts_clear_all(actor=request.user)
+            count = lockouts_clear_all(actor=request.user, seats=self.seats)
             messages.success(
                 request,
                 ngettext("%(count)d lock cleared.", "%(count)d locks cleared.", count)
@@ -276,7 +290,12 @@ class LockoutsView(TrainerRequiredMixin, TemplateView):
             )
             return redirect("sandbox:lockouts")
         chosen = next(
-            (lock for lock in lockouts_active() if lock.key == request.POST.get("lockout")), None
+            (
+                lock
+                for lock in lockouts_active(seats=self.seats)
+                if lock.key == request.POST.get("lockout")
+            ),
+            None,
         )
         if chosen is None:
             messages.info(request, _("That lock had already ended."))

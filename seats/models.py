@@ -45,8 +45,38 @@ def rejoin_code_new() -> str:
     return join_code_new()
 
 
+# The lead trainer's permission: adds trainers and sees every class (and every seat's
+# lockouts, the default seat's too). Any other trainer sees the classes they own.
+LEAD_PERMISSION = "seats.lead_trainers"
+
+
+def is_lead_trainer(user) -> bool:
+    return bool(user is not None and user.has_perm(LEAD_PERMISSION))
+
+
+class ClassroomQuerySet(models.QuerySet):
+    def run_by(self, user) -> "ClassroomQuerySet":
+        """The classes `user` runs: every class for a lead trainer, their own for a trainer,
+        none for anyone else. The one place a trainer's view of the classes is scoped."""
+        if is_lead_trainer(user):
+            return self.all()
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+
 class Classroom(models.Model):
     """A class: a trainer's group of seats, joined with its short code."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The trainer who runs the class; lead trainers see every class."),
+    )
 
     name = models.CharField(_("name"), max_length=120)
     code = models.CharField(_("join code"), max_length=12, unique=True, default=join_code_new)
@@ -62,10 +92,13 @@ class Classroom(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    objects = ClassroomQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("class")
         verbose_name_plural = _("classes")
         ordering = ["-created_at", "-id"]
+        permissions = [("lead_trainers", _("Can add trainers and see every class"))]
 
     def __str__(self):
         return f"{self.name} ({self.code})"
@@ -76,6 +109,14 @@ class SeatQuerySet(models.QuerySet):
         """The default seat, created the first time it is asked for."""
         seat, _created = self.get_or_create(is_default=True, defaults={"number": 0})
         return seat
+
+    def run_by(self, user) -> "SeatQuerySet":
+        """The seats `user` runs as a trainer: the seats of their classes
+        (`ClassroomQuerySet.run_by`); a lead trainer's are every seat, the default seat and
+        the seats of no class too."""
+        if is_lead_trainer(user):
+            return self.all()
+        return self.filter(classroom__in=Classroom.objects.run_by(user))
 
 
 class Seat(models.Model):

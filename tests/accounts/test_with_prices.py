@@ -2,9 +2,9 @@
 copy that reads the current seat's rows as they are when it runs."""
 
 import pytest
+from sandbox.classroom import seat_create
 
 from accounts.models import Subscription, SubscriptionQuerySet
-from sandbox.classroom import seat_create
 from sandbox.sample_data import ACME
 from seats.scope import seat_scope
 

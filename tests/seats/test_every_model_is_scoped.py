@@ -20,20 +20,23 @@ from seats.models import Seat
 from seats.scope import SeatField, SeatScopedManager, SeatScopedModel
 
 # Models that relate to a seat's world without being part of it, each with why. Keyed by
-# `app_label.ModelName`, or by the model's name alone where its app is due to change.
+# `app_label.ModelName`, or by the model's name alone (the board's records moved app once).
 NOT_SCOPED = {
     "OutcomeReached": "the board's record of what a seat's trainee reached: kept by a reset, "
     "deleted with the seat",
     "PersonaSignedIn": "the board's record of the personas a seat's trainee signed in as: kept "
     "by a reset, deleted with the seat",
+    "seats.Classroom": "a class of seats; its `owner` is the trainer who runs it, staff who "
+    "live beside the default seat's world",
+    "api.TrainerToken": "a trainer's API token; its `trainer` is staff who live beside the "
+    "default seat's world",
+    "lms.Platform": "a registered LMS; its `registered_by` is the trainer (staff beside the "
+    "default seat's world)",
+    "lms.CourseLink": "an LMS activity's class; its `registered_by` is the trainer (staff "
+    "beside the default seat's world)",
+    "lms.LaunchedSeat": "which seat an LMS learner launched into: deleted with the seat",
     "faults.SeatFault": "the trainer's switch of a fault in a seat, not the seat's sample world: "
     "kept by a reset, deleted with the seat",
-    "lms.Platform": "an LMS the trainer registered (registered_by: the trainer, a staff user of "
-    "the default seat), shared by every class it launches into",
-    "lms.CourseLink": "which class an activity of an LMS course launches into, and the trainer "
-    "who owns it: the classroom's, not a seat's world",
-    "lms.LaunchedSeat": "which seat of a class is which learner of the LMS: kept by a reset, "
-    "deleted with the seat",
 }
 
 
