@@ -3,11 +3,11 @@ query built once a process, the user read in the request's seat."""
 
 import pytest
 from django.db.models import QuerySet
-from sandbox.classroom import seat_create
 
 from accounts.backends import UserBackend
 from accounts.models import User
 from sandbox.sample_data import PERSONAS_BY_KEY
+from sandbox.worlds import seat_create
 from seats.scope import seat_scope
 
 ANA = PERSONAS_BY_KEY["ana"].email

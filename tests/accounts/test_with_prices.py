@@ -2,10 +2,10 @@
 copy that reads the current seat's rows as they are when it runs."""
 
 import pytest
-from sandbox.classroom import seat_create
 
 from accounts.models import Subscription, SubscriptionQuerySet
 from sandbox.sample_data import ACME
+from sandbox.worlds import seat_create
 from seats.scope import seat_scope
 
 pytestmark = pytest.mark.django_db
