@@ -443,11 +443,14 @@ def subscription_change(
     subscription_id: int,
     plan_tier_id: int,
     billing_frequency: str,
-    order_key: uuid.UUID,
+    order_key: uuid.UUID | None,
 ) -> Invoice:
     """Change the plan tier and/or the billing frequency from today, once per order summary
-    (a summary placed before raises `accounts.services.OrderAlreadyPlaced`)."""
+    (a summary placed before raises `accounts.services.OrderAlreadyPlaced`), priced once,
+    here. The subscription is checked first: pending cancellation is refused before the
+    summary's key is claimed, and a summary sent without its key (None) after that."""
     subscription = subscription_locked(account=account, subscription_id=subscription_id)
+    subscription_orderable_check(subscription)
     order = order_claim(account=account, subscription=subscription, order_key=order_key)
     plan_tier = PlanTier.objects.filter(pk=plan_tier_id, product=subscription.product).first()
     if plan_tier is None:
