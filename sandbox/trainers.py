@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import User
 
@@ -42,6 +43,7 @@ def trainers_group() -> Group:
     return group
 
 
+@sensitive_variables("wanted", "generated")
 def trainer_load(*, password_hash: str | None = None) -> str | None:
     """Create the trainer if absent (with `password_hash`, kept across a reset), in the
     Trainers group, staff and never a superuser.
