@@ -89,31 +89,43 @@ def order_key_new() -> uuid.UUID:
     return uuid.uuid4()
 
 
-def order_key_read(data) -> uuid.UUID:
-    """The order key a placed summary was sent with (form data), or a translated refusal."""
+def order_key_posted(data) -> uuid.UUID | None:
+    """The order key a placed summary was sent with (form data), None if it sent none (or
+    something that is not a key)."""
     try:
         return uuid.UUID(str(data.get("order_key", "")))
     except ValueError:
-        raise ValidationError(REVIEW_AGAIN, code="no_key") from None
+        return None
+
+
+def order_key_read(data) -> uuid.UUID:
+    """The order key a placed summary was sent with (form data), or a translated refusal."""
+    order_key = order_key_posted(data)
+    if order_key is None:
+        raise ValidationError(REVIEW_AGAIN, code="no_key")
+    return order_key
 
 
 def order_placed_before(*, account: Account, data) -> PlacedOrder | None:
     """The order a resubmitted summary already placed (Back then Place Order), read before
     its form is validated again against what that order changed. Two submissions at the
     same moment are caught by `order_claim` inside the lock."""
-    try:
-        order_key = order_key_read(data)
-    except ValidationError:
+    order_key = order_key_posted(data)
+    if order_key is None:
         return None
     return PlacedOrder.objects.filter(key=order_key, account=account).first()
 
 
-def order_claim(*, account: Account, subscription: Subscription, order_key: uuid.UUID):
+def order_claim(*, account: Account, subscription: Subscription, order_key: uuid.UUID | None):
     """Claim an order summary's key, inside the caller's locked transaction.
 
     The database's unique key decides: a second claim of the same key (in sequence, or at
     the same moment from another request) raises `OrderAlreadyPlaced` with the first order.
+    No key (a summary sent without one, `order_key_posted`) is refused here, so a service
+    that checks its order first says why the order cannot be placed before it says that.
     """
+    if order_key is None:
+        raise ValidationError(REVIEW_AGAIN, code="no_key")
     try:
         with transaction.atomic():
             return PlacedOrder.objects.create(

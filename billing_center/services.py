@@ -16,6 +16,7 @@ from django.db.models import Min
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_variables
 
 from accounts.clock import sandbox_today
 from accounts.models import (
@@ -443,11 +444,14 @@ def subscription_change(
     subscription_id: int,
     plan_tier_id: int,
     billing_frequency: str,
-    order_key: uuid.UUID,
+    order_key: uuid.UUID | None,
 ) -> Invoice:
     """Change the plan tier and/or the billing frequency from today, once per order summary
-    (a summary placed before raises `accounts.services.OrderAlreadyPlaced`)."""
+    (a summary placed before raises `accounts.services.OrderAlreadyPlaced`), priced once,
+    here. The subscription is checked first: pending cancellation is refused before the
+    summary's key is claimed, and a summary sent without its key (None) after that."""
     subscription = subscription_locked(account=account, subscription_id=subscription_id)
+    subscription_orderable_check(subscription)
     order = order_claim(account=account, subscription=subscription, order_key=order_key)
     plan_tier = PlanTier.objects.filter(pk=plan_tier_id, product=subscription.product).first()
     if plan_tier is None:
@@ -536,32 +540,33 @@ def _subscription_status_change(
     return subscription
 
 
-@transaction.atomic
+@sensitive_variables("card_number")
 def payment_method_replace(
     *, actor: User, account: Account, card_number: str, exp_month: int, exp_year: int
 ) -> PaymentMethod:
     """Replace the card on file. The number itself is never stored: brand and last four only."""
-    if card_is_declined(card_number):
-        raise CardDeclined(_("Your card was declined. Use another card."))
-    previous = PaymentMethod.objects.filter(account=account).first()
-    method, _created = PaymentMethod.objects.update_or_create(
-        account=account,
-        defaults={
-            "brand": card_brand(card_number),
-            "last4": card_number[-4:],
-            "exp_month": exp_month,
-            "exp_year": exp_year,
-        },
-    )
-    activity_record(
-        actor=actor,
-        account=account,
-        action="payment_method_changed",
-        summary="Payment method replaced",
-        before={"card": str(previous)} if previous else {},
-        after={"card": str(method)},
-    )
-    return method
+    with transaction.atomic():
+        if card_is_declined(card_number):
+            raise CardDeclined(_("Your card was declined. Use another card."))
+        previous = PaymentMethod.objects.filter(account=account).first()
+        method, _created = PaymentMethod.objects.update_or_create(
+            account=account,
+            defaults={
+                "brand": card_brand(card_number),
+                "last4": card_number[-4:],
+                "exp_month": exp_month,
+                "exp_year": exp_year,
+            },
+        )
+        activity_record(
+            actor=actor,
+            account=account,
+            action="payment_method_changed",
+            summary="Payment method replaced",
+            before={"card": str(previous)} if previous else {},
+            after={"card": str(method)},
+        )
+        return method
 
 
 @transaction.atomic

@@ -33,7 +33,12 @@ from accounts.decisions import (
     whom_to_contact,
 )
 from accounts.models import Activity, Subscription, User
-from accounts.services import OrderAlreadyPlaced, SeatWasReset, seat_was_reset_check
+from accounts.services import (
+    OrderAlreadyPlaced,
+    SeatWasReset,
+    order_key_posted,
+    seat_was_reset_check,
+)
 from core.formatting import format_day, format_list_of
 from core.mixins import CenterAccessMixin, SensitivePostMixin, ServiceFormMixin
 from core.steps import StepsMixin
@@ -253,15 +258,16 @@ class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
         )
 
     def place(self, form):
+        """The service checks the order again and prices it, once; a summary sent without
+        its key is refused there, after what the subscription itself refuses."""
         data = form.cleaned_data
-        self.summarize(data)  # checked again, as on the summary
         return services.subscription_change(
             actor=self.request.user,
             account=self.account,
             subscription_id=self.subscription.pk,
             plan_tier_id=data["plan_tier"].pk,
             billing_frequency=data["billing_frequency"],
-            order_key=self.order_key(),
+            order_key=order_key_posted(self.request.POST),
         )
 
 

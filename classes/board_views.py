@@ -10,7 +10,7 @@ import csv
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -82,7 +82,9 @@ class ClassroomMixin(TrainerRequiredMixin):
 
 
 class SeatOfClassMixin(ClassroomMixin):
-    """The trainer's pages of one seat of a class (`number` in the URL)."""
+    """The trainer's pages of one seat of a class (`number` in the URL): its `seat`, a 404
+    for a number the class has not. Every view of a seat of a class derives from it (its
+    page, its forms and actions: `seat_views.py`, `seat_trainee_views.py`, `clock_views.py`)."""
 
     @cached_property
     def seat(self) -> Seat:
@@ -149,12 +151,6 @@ def confirm_context(classroom, *, seat=None) -> dict:
     """What the page that asks before a board action shows beside its words: the class, the
     seat of a seat's action, and where its Cancel goes (the seat's page, else the board)."""
     return {"classroom": classroom, "seat": seat, "back_url": seat_page_url(seat) if seat else None}
-
-
-def confirm_page(request, classroom, *, title, text, button, testid, seat=None):
-    """The page that asks before a board action (GET), its button POSTing to the same URL."""
-    context = {"title": title, "text": text, "button": button, "testid": testid}
-    return render(request, "classes/confirm.html", confirm_context(classroom, seat=seat) | context)
 
 
 class BoardConfirmView(ClassroomMixin, StepsMixin, TemplateView):

@@ -6,14 +6,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from sandbox.access import TrainerRequiredMixin
 from sandbox.clock_views import ClockMoveMixin
 
 from .board_views import seat_page_url
 from .seat_views import SeatPageMixin
 
 
-class SeatClockView(TrainerRequiredMixin, SeatPageMixin, ClockMoveMixin, FormView):
+class SeatClockView(SeatPageMixin, ClockMoveMixin, FormView):
     """Move one seat's clock: a button's step or the date given (`ClockForm`), then back to
     the seat's page; refused, the seat's page again with why under the clock, answered 400."""
 

@@ -1,59 +1,55 @@
 """The trainer's hand on who sits where: free a seat (a junk name, a trainee gone) or rename
 it, from the seat's page, and let a browser back into it or refuse it, from the board's row
-or the seat's page. Thin views over `joining.py`; freeing asks first (GET: a confirmation
-page, POST: done)."""
+or the seat's page. Thin views over `joining.py`, each behind
+`board_views.SeatOfClassMixin` (the trainer's access, the class and the seat of the URL);
+freeing asks first, as the board's other confirmations do (`board_views.BoardConfirmView`)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import FormView, View
 
 from core.mixins import ServiceFormMixin
 from core.redirects import same_site_url
-from sandbox.access import TrainerRequiredMixin
 
-from .board_views import seat_page_url
+from .board_views import BoardConfirmView, SeatOfClassMixin, seat_page_url
 from .forms import SeatRenameForm
 from .joining import seat_free as seat_free_service
 from .joining import seat_rejoin_answer
 from .joining import seat_rename as seat_rename_service
-from .seat_views import ClassSeatMixin
 from .services import NameTaken
 
 
-class SeatFreeView(TrainerRequiredMixin, ClassSeatMixin, TemplateView):
+class SeatFreeView(SeatOfClassMixin, BoardConfirmView):
     """Free a seat: its world reset, its name and board history gone, its browsers out. Asks
-    first (GET: the board's confirmation page, `classes/confirm.html`; POST: done)."""
+    first, as the board's other confirmations (`board_views.BoardConfirmView`: `page`, then
+    `free`)."""
 
-    template_name = "classes/confirm.html"
-    http_method_names = ["get", "post"]
+    post_steps = {None: "free"}
+    testid = "seat-free-confirm"
 
-    def get_context_data(self, **kwargs):
-        number = self.seat.number
-        return super().get_context_data(
-            classroom=self.classroom,
-            seat=self.seat,
-            back_url=seat_page_url(self.seat),
-            title=_("Free seat %(number)s") % {"number": number},
-            text=_(
-                "The seat is reset to the sample data, its name and its outcomes leave the "
-                "board, and every browser in it is back in the sandbox without a seat. The "
-                "next trainee to join may get it."
-            ),
-            button=_("Free seat %(number)s") % {"number": number},
-            testid="seat-free-confirm",
-            **kwargs,
+    def title(self):
+        return _("Free seat %(number)s") % {"number": self.seat.number}
+
+    def text(self):
+        return _(
+            "The seat is reset to the sample data, its name and its outcomes leave the "
+            "board, and every browser in it is back in the sandbox without a seat. The "
+            "next trainee to join may get it."
         )
 
-    def post(self, request, code, number):
+    def button(self):
+        return _("Free seat %(number)s") % {"number": self.seat.number}
+
+    def step_free(self):
         seat = self.seat
-        seat_free_service(seat=seat, actor=request.user)
-        messages.success(request, _("Seat %(number)s is free.") % {"number": seat.number})
+        seat_free_service(seat=seat, actor=self.request.user)
+        messages.success(self.request, _("Seat %(number)s is free.") % {"number": seat.number})
         return redirect(seat_page_url(seat))
 
 
-class SeatRenameView(TrainerRequiredMixin, ClassSeatMixin, ServiceFormMixin, FormView):
+class SeatRenameView(SeatOfClassMixin, ServiceFormMixin, FormView):
     """Rename a seat; its trainee keeps it, with its work and its rejoin code."""
 
     template_name = "classes/seat_rename.html"
@@ -81,7 +77,7 @@ class SeatRenameView(TrainerRequiredMixin, ClassSeatMixin, ServiceFormMixin, For
         return redirect(seat_page_url(seat))
 
 
-class SeatRejoinAnswerView(TrainerRequiredMixin, ClassSeatMixin, View):
+class SeatRejoinAnswerView(SeatOfClassMixin, View):
     """Let in (`approve`) or refuse the browser asking for this seat (its trainee had no
     rejoin code at hand), then back where it was pressed (`next`: the board or the seat's
     page). `View`: a one-button POST with no page of its own."""

@@ -3,33 +3,18 @@ length, and every form the trainer uses on that seat (its starting state, its cl
 faults, clearing its locks, resetting it, its exercises). The board keeps a compact row per
 seat that links here; the forms post to their own views, which come back here."""
 
-from functools import cached_property
-
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from accounts.clock import sandbox_last_day
 from accounts.decisions import Outcome
-from sandbox.access import TrainerRequiredMixin
 from sandbox.states import STATES
 
 from .board import seat_row
-from .board_views import class_seat_or_404, classroom_or_404, seat_page_url
+from .board_views import SeatOfClassMixin, seat_page_url
 
 
-class ClassSeatMixin:
-    """A view of seat `number` of the class `code`: a number the class has not is a 404."""
-
-    @cached_property
-    def classroom(self):
-        return classroom_or_404(self.kwargs["code"], user=self.request.user)
-
-    @cached_property
-    def seat(self):
-        return class_seat_or_404(self.classroom, self.kwargs["number"])
-
-
-class SeatPageMixin(ClassSeatMixin):
+class SeatPageMixin(SeatOfClassMixin):
     """The seat's page, its times in the class's time zone; `clock_form`: a move of the
     seat's clock that was refused (`clock_views.SeatClockView`), shown with why under its
     field."""
@@ -55,7 +40,7 @@ class SeatPageMixin(ClassSeatMixin):
         }
 
 
-class SeatPageView(TrainerRequiredMixin, SeatPageMixin, TemplateView):
+class SeatPageView(SeatPageMixin, TemplateView):
     """Seat `number` of the class `code`."""
 
     http_method_names = ["get"]

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format, time_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from accounts.clock import sandbox_last_day
 from accounts.decisions import PortalSignIn
@@ -73,6 +74,7 @@ class PortalSignInForm(forms.Form):
         # What the credential check answered (None when it did not run: a field was empty).
         self.sign_in_result: PortalSignIn | None = None
 
+    @sensitive_variables("cleaned", "password")
     def clean(self):
         cleaned = super().clean()
         user_id, password = cleaned.get("user_id"), cleaned.get("password")

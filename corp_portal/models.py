@@ -9,6 +9,7 @@ from django.core.validators import MinLengthValidator, MinValueValidator, RegexV
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import Account, BillingFrequency, PlanTier, Subscription
 from accounts.validators import Country, ascii_digits, validate_postal_code
@@ -74,9 +75,11 @@ class PortalLogin(SeatScopedModel):
                 {"holder": _("The holder must be a member of the account (its organization).")}
             )
 
+    @sensitive_variables("raw_password")
     def set_password(self, raw_password: str) -> None:
         self.password = make_password(raw_password)
 
+    @sensitive_variables("raw_password")
     def check_password(self, raw_password: str) -> bool:
         return check_password(raw_password, self.password)
 

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from accounts.clock import sandbox_last_day
 from accounts.decisions import PortalSignIn
@@ -74,6 +75,7 @@ def normalize_user_id(user_id: str) -> str:
     return user_id.strip().upper()
 
 
+@sensitive_variables("password")
 def portal_sign_in(
     *, user_id: str, password: str, now: datetime.datetime | None = None
 ) -> PortalLogin:
@@ -90,35 +92,36 @@ def portal_sign_in(
     return login
 
 
-@transaction.atomic
+@sensitive_variables("password")
 def _sign_in_attempt(
     *, user_id: str, password: str, now: datetime.datetime
 ) -> tuple[PortalLogin | None, PortalSignIn | None]:
-    login = (
-        PortalLogin.objects.select_for_update(of=("self",))
-        .select_related("account", "holder")
-        .filter(user_id=normalize_user_id(user_id))
-        .first()
-    )
-    if login is None:
-        return None, PortalSignIn.INVALID
-    if login.is_locked(now):
-        return login, PortalSignIn.LOCKED
-    if not login.check_password(password):
-        login.failed_attempts = F("failed_attempts") + 1
-        login.save(update_fields=["failed_attempts"])
-        login.refresh_from_db(fields=["failed_attempts"])
-        if login.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            login.failed_attempts = 0
-            login.locked_until = now + datetime.timedelta(minutes=LOCKOUT_MINUTES)
-            login.save(update_fields=["failed_attempts", "locked_until"])
+    with transaction.atomic():
+        login = (
+            PortalLogin.objects.select_for_update(of=("self",))
+            .select_related("account", "holder")
+            .filter(user_id=normalize_user_id(user_id))
+            .first()
+        )
+        if login is None:
+            return None, PortalSignIn.INVALID
+        if login.is_locked(now):
             return login, PortalSignIn.LOCKED
-        return login, PortalSignIn.INVALID
-    login.failed_attempts = 0
-    login.locked_until = None
-    login.last_sign_in_at = now
-    login.save(update_fields=["failed_attempts", "locked_until", "last_sign_in_at"])
-    return login, None
+        if not login.check_password(password):
+            login.failed_attempts = F("failed_attempts") + 1
+            login.save(update_fields=["failed_attempts"])
+            login.refresh_from_db(fields=["failed_attempts"])
+            if login.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                login.failed_attempts = 0
+                login.locked_until = now + datetime.timedelta(minutes=LOCKOUT_MINUTES)
+                login.save(update_fields=["failed_attempts", "locked_until"])
+                return login, PortalSignIn.LOCKED
+            return login, PortalSignIn.INVALID
+        login.failed_attempts = 0
+        login.locked_until = None
+        login.last_sign_in_at = now
+        login.save(update_fields=["failed_attempts", "locked_until", "last_sign_in_at"])
+        return login, None
 
 
 def portal_lockout_clear(*, portal_login: PortalLogin, actor) -> None:
@@ -347,7 +350,7 @@ def portal_password_kept(portal_login: PortalLogin) -> bool:
     return portal_login.seat.keeps_sample_credentials
 
 
-@transaction.atomic
+@sensitive_variables("password")
 def portal_password_set(*, portal_login: PortalLogin, token: str, password: str) -> PortalLogin:
     """Set a new portal password from a reset link: the token is checked again under a row
     lock (two tabs cannot both use it), the lockout is cleared, the link stops working.
@@ -355,33 +358,36 @@ def portal_password_set(*, portal_login: PortalLogin, token: str, password: str)
     Where the sample password is kept (`portal_password_kept`), everything happens but the
     new password: the lockout is cleared, the activity says the password was kept, and the
     link keeps working (it is signed from the password, which did not change)."""
-    login = PortalLogin.objects.select_for_update(of=("self",)).filter(pk=portal_login.pk).first()
-    if login is None or not portal_password_tokens.check_token(login, token):
-        raise ValidationError(
-            _("This link to set a new password has expired or was already used."), code="token"
+    with transaction.atomic():
+        login = (
+            PortalLogin.objects.select_for_update(of=("self",)).filter(pk=portal_login.pk).first()
         )
-    kept = portal_password_kept(login)
-    if not kept:
-        login.set_password(password)
-    login.failed_attempts = 0
-    login.locked_until = None
-    login.save(update_fields=["password", "failed_attempts", "locked_until"])
-    if kept:
-        activity_record(
-            actor=portal_login.holder,
-            account=portal_login.account,
-            action="portal_password_kept",
-            summary=f"A new password for portal User ID {login.user_id} was shown as set; "
-            "the default seat keeps the sample password",
-        )
-    else:
-        activity_record(
-            actor=portal_login.holder,
-            account=portal_login.account,
-            action="portal_password_set",
-            summary=f"New password set for portal User ID {login.user_id} from a reset link",
-        )
-    return login
+        if login is None or not portal_password_tokens.check_token(login, token):
+            raise ValidationError(
+                _("This link to set a new password has expired or was already used."), code="token"
+            )
+        kept = portal_password_kept(login)
+        if not kept:
+            login.set_password(password)
+        login.failed_attempts = 0
+        login.locked_until = None
+        login.save(update_fields=["password", "failed_attempts", "locked_until"])
+        if kept:
+            activity_record(
+                actor=portal_login.holder,
+                account=portal_login.account,
+                action="portal_password_kept",
+                summary=f"A new password for portal User ID {login.user_id} was shown as set; "
+                "the default seat keeps the sample password",
+            )
+        else:
+            activity_record(
+                actor=portal_login.holder,
+                account=portal_login.account,
+                action="portal_password_set",
+                summary=f"New password set for portal User ID {login.user_id} from a reset link",
+            )
+        return login
 
 
 # Quotes ---------------------------------------------------------------------------------

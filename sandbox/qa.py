@@ -33,7 +33,12 @@ CONTRACT = {
         "sign-out",
     ],
     "sandbox": ["home", "guide", "qa", "qa-json", "mailbox", "mailbox-message", "reset"],
+    # The trainer's course material (its page and its files), an app of its own since the
+    # re-cut: listed under its own namespace, every name it defines.
+    "course": [],
 }
+# The groups that are no center: their titles.
+TITLES = {"sandbox": _("Sandbox"), "course": _("Course material")}
 # Answer only POST: listed, not linked.
 POST_ONLY = {"sign-out", "trainer-notes-toggle", "persona-sign-in"}
 # Stand for the argument of a URL that needs one (an object's id, a persona's key); shown as
@@ -96,7 +101,7 @@ def qa_url_groups() -> list[QaUrlGroup]:
     groups = []
     for namespace, contract in CONTRACT.items():
         center = CENTERS_BY_NAMESPACE.get(namespace)
-        title = center.name if center else _("Sandbox")
+        title = center.name if center else TITLES[namespace]
         names = contract + [n for n in _names_in(namespace) if n not in contract]
         urls = []
         for name in names:

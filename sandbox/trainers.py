@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext
+from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import User
 from seats.models import LEAD_PERMISSION, Seat, is_lead_trainer
@@ -62,6 +63,7 @@ def trainers_group() -> Group:
     return group
 
 
+@sensitive_variables("wanted", "generated")
 def trainer_load(*, password_hash: str | None = None) -> str | None:
     """Create the trainer if absent (with `password_hash`, kept across a reset), in the
     Trainers group, staff and never a superuser; a trainer created here is the lead trainer.

@@ -10,6 +10,7 @@ written here too, at most once per SEAT_TOUCH_EVERY.
 
 import datetime
 
+from axes.models import AccessAttempt, AccessFailureLog
 from django.apps import apps
 from django.db import transaction
 from django.db.models import Q
@@ -21,6 +22,7 @@ from accounts.services import activity_record
 from seats.models import Classroom, Seat
 from seats.scope import SeatField, seat_scope
 
+from .lockouts import seat_identity_prefix
 from .services import sandbox_load
 
 # How stale a seat's "last activity" may grow before a request writes it again: the board
@@ -58,10 +60,6 @@ def _seat_rows_delete(seat: Seat) -> None:
 def _seat_lockouts_delete(seat: Seat) -> None:
     """The seat's sign-in lockouts and failed attempts, under its own identity prefix (its
     portal logins' locks go with its rows); every other seat's stay, and so does the staff's."""
-    from axes.models import AccessAttempt, AccessFailureLog
-
-    from .lockouts import seat_identity_prefix
-
     prefix = seat_identity_prefix(seat)
     AccessAttempt.objects.filter(username__startswith=prefix).delete()
     AccessFailureLog.objects.filter(username__startswith=prefix).delete()

@@ -4,6 +4,8 @@ running at once would."""
 
 import re
 
+from tests.commits import committed
+
 from .helpers import seat_entered, signed_in_as
 
 
@@ -32,10 +34,11 @@ def _order_placed(client, licenses: int) -> None:
     checkout = client.get("/en/billing/checkout/")
     assert checkout.status_code == 200
     initial = checkout.context["form"].initial
-    placed = client.post(
-        "/en/billing/checkout/",
-        {"order_key": str(initial["order_key"]), "lines": initial["lines"]},
-    )
+    with committed():
+        placed = client.post(
+            "/en/billing/checkout/",
+            {"order_key": str(initial["order_key"]), "lines": initial["lines"]},
+        )
     assert placed.status_code == 302, placed.content
 
 

@@ -13,6 +13,7 @@ from accounts.models import Subscription
 from billing_center.cart import Cart
 from billing_center.models import Invoice
 from sandbox.models import MailboxMessage
+from tests.commits import committed
 
 from .test_orders import add_to_cart, checkout, url
 
@@ -68,7 +69,8 @@ def test_two_lines_are_placed_together(signed_in, ana):
     before = licenses(rs5), licenses(meeting)
     add_to_cart(client, rs5, 2)
     add_to_cart(client, meeting, 5)
-    placed = client.post(url("checkout"), checkout(client), follow=True)
+    with committed():
+        placed = client.post(url("checkout"), checkout(client), follow=True)
     assert (licenses(rs5), licenses(meeting)) == (before[0] + 2, before[1] + 5)
     invoices = Invoice.objects.filter(account=ana.account, kind=Invoice.Kind.LICENSES_ADDED)
     assert sorted(invoices.values_list("quantity", flat=True)) == [2, 5]

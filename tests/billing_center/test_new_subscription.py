@@ -10,6 +10,7 @@ from accounts.models import Activity, PlanTier, Subscription
 from billing_center.models import Invoice
 from billing_center.services import TRIAL_DAYS
 from sandbox.models import MailboxMessage
+from tests.commits import committed
 
 URL = "/en/billing/subscriptions/new/"
 ACME = "Acme Support"
@@ -46,7 +47,8 @@ def test_review_shows_the_first_period_and_changes_nothing(signed_in, webinar_li
 
 def test_buy_invoices_the_first_period_and_mails_the_confirmation(signed_in, persona, webinar_lite):
     ana = persona("ana")
-    response = order(signed_in("ana"), webinar_lite, confirm="buy", licenses=3)
+    with committed():
+        response = order(signed_in("ana"), webinar_lite, confirm="buy", licenses=3)
     assert response.status_code == 302
     subscription = Subscription.objects.get(account=ana.account, product=webinar_lite.product)
     assert subscription.status == Subscription.Status.ACTIVE and subscription.licenses == 3

@@ -25,7 +25,7 @@ from sandbox.worlds import seat_create
 from seats.scope import seat_scope
 
 from ..corp_portal.test_pages import url as portal_url
-from .test_orders import add_to_cart, checkout, url
+from .test_orders import add_to_cart, checkout, reviewed, url
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,9 @@ def rs5_of(user):
 @contextmanager
 def prices_counted():
     """Counts the order's pricing: the domain's price of licenses (`licenses_quote`, under
-    every name it is called by) and the Billing Center's order summary of it."""
-    counts = {"quote": 0, "summary": 0}
+    every name it is called by), the Billing Center's order summary of it, and the summary
+    of a new plan tier or frequency (`order_summary_change`, Edit subscription's)."""
+    counts = {"quote": 0, "summary": 0, "change": 0}
 
     def counting(function, key):
         def counted(*args, **kwargs):
@@ -54,7 +55,9 @@ def prices_counted():
 
     quote = counting(accounts.services.licenses_quote, "quote")
     summary = counting(billing_center.services._order_summary_of_quote, "summary")
+    change = counting(billing_center.services.order_summary_change, "change")
     with (
+        mock.patch.object(billing_center.services, "order_summary_change", change),
         mock.patch.object(accounts.services, "licenses_quote", quote),
         mock.patch.object(billing_center.services, "licenses_quote", quote),
         mock.patch.object(corp_portal.services, "licenses_quote", quote),
@@ -89,9 +92,25 @@ def test_the_checkout_prices_once_to_review_and_once_to_place(signed_in, ana):
         response = client.post(url("checkout"), shown)
 
     assert response.status_code == 302
-    assert review == {"quote": 1, "summary": 1}
-    assert placing == {"quote": 1, "summary": 1}
+    assert review == {"quote": 1, "summary": 1, "change": 0}
+    assert placing == {"quote": 1, "summary": 1, "change": 0}
     assert Invoice.objects.filter(kind=Invoice.Kind.LICENSES_ADDED).count() == 1
+
+
+def test_edit_subscription_prices_once_to_review_and_once_to_place(signed_in, ana):
+    client = signed_in("ana")
+    rs5 = rs5_of(ana)
+    page = url("edit", pk=rs5.pk)
+    premium = rs5.product.plan_tiers.get(code="premium")
+
+    with prices_counted() as review:
+        shown = reviewed(client, page, {"plan_tier": premium.pk, "billing_frequency": "annual"})
+    with prices_counted() as placing:
+        response = client.post(page, shown)
+
+    assert response.status_code == 302
+    assert review == placing == {"quote": 0, "summary": 0, "change": 1}
+    assert Invoice.objects.filter(kind=Invoice.Kind.PLAN_CHANGED).count() == 1
 
 
 def test_add_seats_prices_once_to_review_and_once_to_place(client, persona):

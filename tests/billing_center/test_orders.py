@@ -10,6 +10,7 @@ from django.utils import translation
 from accounts.models import MAX_LICENSES, Activity, PlanTier, Subscription
 from billing_center.models import BillingInfo, Invoice, PaymentMethod
 from sandbox.models import MailboxMessage
+from tests.commits import committed
 
 
 def url(name, language="en", **kwargs):
@@ -44,7 +45,8 @@ def checkout(client, language="en"):
 def add_licenses(client, subscription, quantity, language="en"):
     """The whole order: Add to Cart, Proceed to Checkout, Place Order."""
     add_to_cart(client, subscription, quantity, language)
-    return client.post(url("checkout", language), checkout(client, language))
+    with committed():
+        return client.post(url("checkout", language), checkout(client, language))
 
 
 @pytest.fixture
@@ -80,7 +82,8 @@ def test_add_licenses_cart_checkout_then_place_order(signed_in, ana_rs5, languag
     ana_rs5.refresh_from_db()
     assert ana_rs5.licenses == 10  # nothing placed yet
 
-    placed = client.post(url("checkout", language), checkout(client, language))
+    with committed():
+        placed = client.post(url("checkout", language), checkout(client, language))
     assert placed.status_code == 302
     assert placed["Location"] == url("subscriptions", language)
     ana_rs5.refresh_from_db()
@@ -132,7 +135,8 @@ def test_edit_subscription_plan_and_frequency(signed_in, ana_rs5):
     assert summary.status_code == 200
     # (660 - 440) * 10 licenses * 143 / 365
     assert "$861.92" in summary.content.decode()
-    placed = client.post(page, reviewed(client, page, data))
+    with committed():
+        placed = client.post(page, reviewed(client, page, data))
     assert placed.status_code == 302
     ana_rs5.refresh_from_db()
     assert ana_rs5.plan_tier == premium
@@ -305,7 +309,8 @@ def test_the_same_summary_placed_twice_is_placed_once(
         }
         page = url(name, language, pk=ana_rs5.pk)
         placing = reviewed(client, page, data)
-    assert client.post(page, placing).status_code == 302
+    with committed():
+        assert client.post(page, placing).status_code == 302
     again = client.post(page, placing, follow=True)
     assert again.status_code == 200
     invoice = Invoice.objects.get(account=ana_rs5.account, kind=kind)

@@ -12,9 +12,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 from django.utils.log import AdminEmailHandler
 
+from billing_center import services as billing_center_services
 from billing_center import views as billing_center_views
+from corp_portal import models as corp_portal_models
+from corp_portal import services as corp_portal_services
 from corp_portal import views as corp_portal_views
 from corp_portal.forms import PortalSignInForm
+from corp_portal.models import PortalLogin
+from corp_portal.services import portal_password_tokens
 
 SECRET_FIELDS = {"password", "password_again", "card_number", "cvc"}
 
@@ -143,3 +148,58 @@ def test_an_error_report_of_a_new_portal_password_carries_no_password(
     )
     assert response.status_code == 500
     assert "a-new-secret-2026" not in report_of(admins_email)
+
+
+# Inside a service: the secret it receives is hidden in its frame and every frame under it
+# (`sensitive_variables`), not only in the request's POST. Each exception below is raised by
+# a call that is not given the secret, so the report's frames that hold it are the service's.
+
+
+def test_an_error_inside_the_portal_sign_in_carries_no_password(
+    sample_data, admins_email, monkeypatch
+):
+    monkeypatch.setattr(corp_portal_models.PortalLogin, "is_locked", broken)
+    response = Client(raise_request_exception=False).post(
+        reverse("corp_portal:sign-in"), {"user_id": "GLOBEX-4471", "password": "corp-2026-secret"}
+    )
+    assert response.status_code == 500
+    report = report_of(admins_email)
+    assert "portal_sign_in" in report and "_sign_in_attempt" in report
+    assert "corp-2026-secret" not in report
+
+
+def test_an_error_inside_setting_a_portal_password_carries_no_password(
+    sample_data, admins_email, monkeypatch
+):
+    login = PortalLogin.objects.get(user_id="GLOBEX-4471")
+    token = portal_password_tokens.make_token(login)
+    monkeypatch.setattr(corp_portal_services, "portal_password_kept", broken)
+    response = Client(raise_request_exception=False).post(
+        reverse("corp_portal:reset-password", args=[f"{login.pk}-{token}"]),
+        {"password": "a-new-secret-2026", "password_again": "a-new-secret-2026"},
+    )
+    assert response.status_code == 500
+    report = report_of(admins_email)
+    assert "portal_password_set" in report
+    assert "a-new-secret-2026" not in report
+
+
+def test_an_error_inside_replacing_the_card_carries_no_card(persona, admins_email, monkeypatch):
+    monkeypatch.setattr(billing_center_services, "activity_record", broken)
+    client = Client(raise_request_exception=False)
+    client.force_login(persona("ana"))
+    response = client.post(
+        reverse("billing_center:payment-method"),
+        {
+            "cardholder": "Ana Ortega",
+            "card_number": "5555 5555 5555 4444",
+            "exp_month": 12,
+            "exp_year": 2030,
+            "cvc": "737",
+        },
+    )
+    assert response.status_code == 500
+    report = report_of(admins_email)
+    assert "payment_method_replace" in report
+    assert "5555555555554444" not in report and "5555 5555 5555 4444" not in report
+    assert "'737'" not in report and "&#x27;737&#x27;" not in report

@@ -182,6 +182,7 @@ def test_the_flows_with_steps_are_the_ones_the_docs_name():
         "classes:seat-reset",
         "classes:class-reset",
         "classes:class-end",
+        "classes:seat-free",
     }
 
 

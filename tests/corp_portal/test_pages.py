@@ -11,6 +11,7 @@ from accounts.models import Activity, Subscription
 from corp_portal.models import MAX_FAILED_ATTEMPTS, BillTo, PortalLogin, ServiceOrder
 from corp_portal.views import SESSION_KEY
 from sandbox.models import MailboxMessage
+from tests.commits import committed
 from tests.factories import SubscriptionFactory
 
 from .factories import (
@@ -312,10 +313,11 @@ def test_add_seats_review_then_place(client, persona):
     assert webinar.licenses == 3  # nothing changes before the order is placed
 
     order_key = review.context["order_key"]
-    placed = client.post(
-        add_seats,
-        {"step": "place", "seats": "5", "seats_reviewed": "3", "order_key": order_key},
-    )
+    with committed():
+        placed = client.post(
+            add_seats,
+            {"step": "place", "seats": "5", "seats_reviewed": "3", "order_key": order_key},
+        )
     assert placed.status_code == 302
     webinar.refresh_from_db()
     assert webinar.licenses == 5

@@ -25,6 +25,7 @@ from sandbox.worlds import seat_create
 from seats.middleware import SESSION_KEY as SEAT_SESSION_KEY
 from seats.models import Seat
 from seats.scope import seat_scope
+from tests.commits import committed
 
 from .crawler import (
     CENTER_NAMESPACES,
@@ -89,7 +90,7 @@ def _classroom_work(seat: Seat) -> None:
     """What a class does in a seat, through the product's services where it has them: an order
     in every account (an invoice or a service order, its mail and activity), a subscription
     pending cancellation, a person only this seat has, and a LogMeIn ID locked by typos."""
-    with _in(seat):
+    with _in(seat), committed():
         _grow_every_list(orders=1, copies=0)
         pending_cancellation_state()
         User.objects.create(

@@ -156,6 +156,7 @@ def test_qa_lists_every_url_name_once(client, db):
         names = [url.name for group in qa_url_groups() for url in group.urls]
     assert "billing_center:sign-in" in names
     assert "sandbox:trainer-notes-toggle" in names  # found beyond the contract list
+    assert {"course:course-material", "course:course-material-file"} <= set(names)
     assert len(names) == len(set(names))
 
 
@@ -185,6 +186,7 @@ def test_qa_json_for_scripts(client, sample_data):
         "/es/admin-center/sign-in/?email=elena.corp%40globex.example"
     )
     assert facts["urls"]["sandbox"]["sandbox:guide"] == "/es/guide/"
+    assert facts["urls"]["course"]["course:course-material"] == "/es/course-material/"
 
 
 def test_guide_names_the_vendor_page_each_real_console_screen_follows(client, sample_data):

@@ -16,6 +16,7 @@ from sandbox.models import MailboxMessage
 from sandbox.sample_data import PERSONAS_BY_KEY
 from seats.models import Seat
 from seats.scope import seat_scope
+from tests.commits import committed
 from tests.production.crawler import seat_persona_client
 
 ANA, DIEGO = PERSONAS_BY_KEY["ana"].email, PERSONAS_BY_KEY["diego"].email
@@ -63,9 +64,10 @@ def _ana_orders_a_license(client) -> Invoice:
     assert client.post(page, {"quantity": "1"}).status_code == 302  # to the cart
     checkout = reverse("billing_center:checkout")
     initial = client.get(checkout).context["form"].initial
-    placed = client.post(
-        checkout, {"order_key": str(initial["order_key"]), "lines": initial["lines"]}
-    )
+    with committed():
+        placed = client.post(
+            checkout, {"order_key": str(initial["order_key"]), "lines": initial["lines"]}
+        )
     assert placed.status_code == 302
     return Invoice._base_manager.filter(subscription=subscription).latest("pk")
 
@@ -79,15 +81,16 @@ def _diego_adds_a_seat(client) -> ServiceOrder:
     seats = subscription.licenses + 1
     review = client.post(page, {"step": "review", "seats": seats})
     assert review.status_code == 200
-    placed = client.post(
-        page,
-        {
-            "step": "place",
-            "seats": seats,
-            "seats_reviewed": subscription.licenses,
-            "order_key": review.context["order_key"],
-        },
-    )
+    with committed():
+        placed = client.post(
+            page,
+            {
+                "step": "place",
+                "seats": seats,
+                "seats_reviewed": subscription.licenses,
+                "order_key": review.context["order_key"],
+            },
+        )
     assert placed.status_code == 302
     return ServiceOrder._base_manager.get(subscription=subscription)
 
