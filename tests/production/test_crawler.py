@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.test import Client
 
 from api.tokens import trainer_token_create
+from sandbox.trainers import trainer_add
 
 from . import crawler
 from .crawler import (
@@ -38,6 +39,10 @@ UNREACHABLE: dict[tuple[str, str], str] = {
     ("sandbox/includes/state_controls.html", "state-start-form-{{ uid }}"): (
         "the guide's Start here, for the trainer (a seat picker) or in a seat of no class"
     ),
+    ("sandbox/trainer_password.html", "trainer-password-form"): (
+        "only behind the one-time link a new trainer is emailed (a signed token); "
+        "tests/sandbox/test_trainer_add.py and tests/browser/test_trainers.py submit it"
+    ),
     ("sandbox/trainer_sign_in_in_seat.html", "trainer-sign-in-leave-seat-form"): (
         "the trainer's sign-in opened in a seat, which no page of a seat links to: "
         "tests/sandbox/test_trainer_credentials.py and tests/browser/test_seats.py submit it"
@@ -64,6 +69,8 @@ def test_the_crawler_reaches_every_post_form_of_the_templates(sample_data):
     lockout_state()  # the Lockouts page's Clear form exists only then
     trainee = class_state()  # the join form, and a seat's own forms, exist only then
     trainer_token_create(name="crawled")  # the tokens page's Revoke form exists only then
+    # The Trainers page's Deactivate form exists only for a trainer other than oneself.
+    trainer_add(email="rosa@sandbox.example", name="Rosa", link_base="http://testserver")
     reached = set()
     for persona_key in PERSONAS:
         client = persona_client(Client(), persona_key)
