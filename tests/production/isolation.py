@@ -108,6 +108,8 @@ NOT_OBJECT_IDS = {
     "api:mailbox": "a seat's own id (tests/api/test_read_endpoints.py)",
     "api:activity": "a seat's own id (tests/api/test_read_endpoints.py)",
     "api_tokens:revoke": "a trainer token's id: the trainer's, in no seat",
+    "sandbox:trainer-deactivate": "a trainer's id: a lead's page, staff of the default seat "
+    "(tests/sandbox/test_trainer_add.py)",
     "api:seat-faults": "a seat's own id: the trainer's faults of it (tests/api/test_faults.py)",
     "faults:seat": "a seat's number in its class, on the trainer's board",
     "lessons:exercise": "an exercise's id: shared content, the same in every seat",

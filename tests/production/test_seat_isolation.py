@@ -198,6 +198,11 @@ NOT_IN_A_SEAT = {
     ("api/tokens.html", "api-token-revoke-form"): "the trainer's, in the default seat",
     ("faults/_seat_switches.html", "seat-faults-form"): "the trainer's, in the default seat",
     ("lms/platforms.html", "lms-register-form"): "the trainer's, in the default seat",
+    ("sandbox/trainers.html", "trainer-add-form"): "a lead trainer's, in the default seat",
+    ("sandbox/trainers.html", "trainer-deactivate-form"): "a lead trainer's, in the default seat",
+    ("sandbox/trainer_password.html", "trainer-password-form"): (
+        "a new trainer's, behind the one-time link emailed to them (staff of the default seat)"
+    ),
     ("sandbox/trainer_sign_in_in_seat.html", "trainer-sign-in-leave-seat-form"): (
         "the trainer's sign-in opened in a seat, which no page of a seat links to "
         "(tests/sandbox/test_trainer_credentials.py)"
