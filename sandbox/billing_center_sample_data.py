@@ -62,11 +62,16 @@ def _past_periods(frequency: str, renewal_date: datetime.date):
     ]
 
 
-def _one_per_account_load(model, sampled, fields_of) -> None:
-    """Create `model`'s row (one an account) for each sampled account that has none yet."""
-    present = set(
-        model.objects.filter(account__in=[account for account, _ in sampled]).values_list(
-            "account_id", flat=True
+def _one_per_account_load(model, sampled, fields_of, *, fresh: bool) -> None:
+    """Create `model`'s row (one an account) for each sampled account that has none yet
+    (every one, without asking, in a `fresh` seat)."""
+    present = (
+        set()
+        if fresh
+        else set(
+            model.objects.filter(account__in=[account for account, _ in sampled]).values_list(
+                "account_id", flat=True
+            )
         )
     )
     model.objects.bulk_create(
@@ -78,14 +83,15 @@ def _one_per_account_load(model, sampled, fields_of) -> None:
     )
 
 
-def billing_center_sample_data_load(*, accounts, today):
+def billing_center_sample_data_load(*, accounts, today, fresh: bool = False):
     """Called by `sandbox_load`: creates what is missing (by account, by invoice number) and
     leaves what exists as people left it; `sandbox_reset` removes the invoices of orders.
-    A few queries whatever the number of rows: a class loads it once for each seat."""
+    A few queries whatever the number of rows: a class loads it once for each seat; in a
+    `fresh` seat (no row yet, `sandbox_load`) nothing is looked for before it is written."""
     sampled = [(accounts[name], sample) for name, sample in SAMPLES.items() if name in accounts]
     sampled_accounts = [account for account, _sample in sampled]
-    _one_per_account_load(PaymentMethod, sampled, lambda sample: sample.card)
-    _one_per_account_load(BillingInfo, sampled, lambda sample: sample.billing_info)
+    _one_per_account_load(PaymentMethod, sampled, lambda sample: sample.card, fresh=fresh)
+    _one_per_account_load(BillingInfo, sampled, lambda sample: sample.billing_info, fresh=fresh)
     subscriptions = list(
         Subscription.objects.filter(account__in=sampled_accounts).select_related(
             "account", "product", "plan_tier"
@@ -119,9 +125,13 @@ def billing_center_sample_data_load(*, accounts, today):
                         ),
                     )
                 )
-    existing = set(
-        Invoice.objects.filter(number__in=[i.number for i in invoices]).values_list(
-            "number", flat=True
+    existing = (
+        set()
+        if fresh
+        else set(
+            Invoice.objects.filter(number__in=[i.number for i in invoices]).values_list(
+                "number", flat=True
+            )
         )
     )
     Invoice.objects.bulk_create([i for i in invoices if i.number not in existing])

@@ -35,19 +35,32 @@ INVOICE_MONTHS = 24
 EMAILED_INVOICES = 3  # the most recent ones land in the holder's mailbox
 
 
-def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None:
+def row_get_or_create(model, *, fresh: bool, defaults: dict, **lookup) -> None:
+    """`model`'s row found by `lookup`, created with `defaults` when absent; in a `fresh` seat
+    (no row yet, see `sandbox_load`) created straight away: no lookup, no savepoint."""
+    if fresh:
+        model.objects.create(**lookup, **defaults)
+    else:
+        model.objects.get_or_create(defaults=defaults, **lookup)
+
+
+def corp_portal_sample_data_load(
+    *, accounts: dict[str, Account], today, fresh: bool = False
+) -> None:
     globex = accounts[sample_data.GLOBEX]
     globex_logins = []  # Globex's invoices go to the holders of Globex's logins, and no one else
     for persona_key, user_id in sample_data.PORTAL_USER_IDS.items():
         holder = get_user_model().objects.get(email=sample_data.PERSONAS_BY_KEY[persona_key].email)
-        login = PortalLogin.objects.filter(user_id=user_id).first()
+        login = None if fresh else PortalLogin.objects.filter(user_id=user_id).first()
         if login is None:
             login = PortalLogin(user_id=user_id, account=holder.account, holder=holder)
             login.password = public_password_hash(settings.SANDBOX_PORTAL_PASSWORD)
             login.save()
         if login.account_id == globex.pk:
             globex_logins.append(login)
-    BillTo.objects.get_or_create(
+    row_get_or_create(
+        BillTo,
+        fresh=fresh,
         account=globex,
         defaults={
             "company_name": "Globex Corporation",
@@ -60,7 +73,9 @@ def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None
             "email": "ap@globex.example",
         },
     )
-    PaymentProfile.objects.get_or_create(
+    row_get_or_create(
+        PaymentProfile,
+        fresh=fresh,
         account=globex,
         defaults={
             "payment_type": PaymentProfile.PaymentType.INVOICE,
@@ -70,26 +85,34 @@ def corp_portal_sample_data_load(*, accounts: dict[str, Account], today) -> None
             "purchase_order": "PO-GLX-2026-118",
         },
     )
-    _load_quotes(globex, today)
-    InvoiceContact.objects.get_or_create(
-        account=globex, email="ap@globex.example", defaults={"name": "Accounts Payable"}
+    _load_quotes(globex, today, fresh=fresh)
+    row_get_or_create(
+        InvoiceContact,
+        fresh=fresh,
+        account=globex,
+        email="ap@globex.example",
+        defaults={"name": "Accounts Payable"},
     )
     # GoToAssist's renewal waits for next year's budget: the Subscriptions page shows both states.
     rs5 = globex.subscriptions.filter(product__code="gotoassist-rs5").first()
     if rs5 is not None:
-        AutoRenewal.objects.get_or_create(
+        row_get_or_create(
+            AutoRenewal,
+            fresh=fresh,
             subscription=rs5,
             defaults={"enabled": False, "reason": RenewalOffReason.BUDGET},
         )
-    PurchaseOrder.objects.get_or_create(
+    row_get_or_create(
+        PurchaseOrder,
+        fresh=fresh,
         account=globex,
         number="PO-GLX-2026-118",
         defaults={"expires_on": month_start(today, -12) - datetime.timedelta(days=1)},
     )
     # The invoice history is one piece, dated from the day it was first loaded: a restart in
     # a later month adds no invoice and sends no email.
-    if not Invoice.objects.filter(account=globex).exists():
-        invoices = _load_invoices(globex, today)
+    if fresh or not Invoice.objects.filter(account=globex).exists():
+        invoices = _load_invoices(globex, today, fresh=fresh)
         for login in globex_logins:
             for invoice in reversed(invoices[:EMAILED_INVOICES]):
                 invoice_email_send(invoice=invoice, portal_login=login)
@@ -104,10 +127,16 @@ QUOTES = {
 }
 
 
-def _load_quotes(account: Account, today: datetime.date) -> None:
+def _load_quotes(account: Account, today: datetime.date, *, fresh: bool) -> None:
     """Each quote once, by its number (one insert): a quote Diego answered stays answered."""
-    existing = set(
-        Quote.objects.filter(account=account, number__in=QUOTES).values_list("number", flat=True)
+    existing = (
+        set()
+        if fresh
+        else set(
+            Quote.objects.filter(account=account, number__in=QUOTES).values_list(
+                "number", flat=True
+            )
+        )
     )
     subscriptions = {s.product.code: s for s in account.subscriptions.select_related("product")}
     Quote.objects.bulk_create(
@@ -127,7 +156,7 @@ def _load_quotes(account: Account, today: datetime.date) -> None:
     )
 
 
-def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:
+def _load_invoices(account: Account, today: datetime.date, *, fresh: bool) -> list[Invoice]:
     """One invoice per month, issued on the 1st, newest first. Each subscription is billed
     at the price of its own billing frequency (see `_invoice_lines`), with the sample seats.
     Written in two inserts (the invoices, then their lines): a class loads it for each seat."""
@@ -137,12 +166,16 @@ def _load_invoices(account: Account, today: datetime.date) -> list[Invoice]:
     for months_back in range(INVOICE_MONTHS):
         issued_on = month_start(today, months_back)
         months.append((months_back, issued_on, month_start(today, months_back - 1)))
-    existing = {
-        invoice.number: invoice
-        for invoice in Invoice.objects.filter(
-            number__in=[f"GLX-{issued_on:%Y%m}" for _, issued_on, _ in months]
-        )
-    }
+    existing = (
+        {}
+        if fresh
+        else {
+            invoice.number: invoice
+            for invoice in Invoice.objects.filter(
+                number__in=[f"GLX-{issued_on:%Y%m}" for _, issued_on, _ in months]
+            )
+        }
+    )
     invoices, new_lines = [], []
     for months_back, issued_on, next_month in months:
         number = f"GLX-{issued_on:%Y%m}"

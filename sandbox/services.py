@@ -45,20 +45,24 @@ def sandbox_load(
     today: datetime.date | None = None,
     trainer_password_hash: str | None = None,
     show_trainer_password: Callable[[str], None] | None = None,
+    fresh: bool = False,
 ) -> None:
     """Create what is missing of the sample data, app by app, and nothing else.
 
     Every object is looked up by its stable key and created only when absent: what people
     changed (subscriptions, invoices, billing info, cards, portal data, mailbox, activity,
     passwords) stays as they left it, so into an empty database this loads the whole sample
-    world and on a sandbox in use it changes nothing. The trainer is created with
+    world and on a sandbox in use it changes nothing. `fresh` says the current seat has no
+    row yet (a seat made or emptied a moment ago, in this transaction, by `sandbox.worlds`):
+    its rows are then written without looking for them first (no lookup, no savepoint),
+    the same rows as the lookups would have written. The trainer is created with
     `trainer_password_hash` when given (a reset keeps it); a password generated for a new
     trainer goes to `show_trainer_password`, the only time anyone sees it.
     """
     today = today or sandbox_today()
     in_default_seat = current_seat_id() == Seat.objects.default().pk
     products, plans = _load_products()
-    accounts = _load_accounts(products, plans, today)
+    accounts = _load_accounts(products, plans, today, fresh=fresh)
     if in_default_seat:
         # The trainer and the shared content live once, beside the default seat's world.
         generated = trainer_load(password_hash=trainer_password_hash)
@@ -68,9 +72,9 @@ def sandbox_load(
         # The apps above the sandbox load their shared content now (signals.py): the sandbox
         # imports none of them, they listen.
         sample_data_loaded.send(sender=sandbox_load)
-    _load_personas(accounts, with_staff=in_default_seat)
-    billing_center_sample_data_load(accounts=accounts, today=today)
-    corp_portal_sample_data_load(accounts=accounts, today=today)
+    _load_personas(accounts, with_staff=in_default_seat, fresh=fresh)
+    billing_center_sample_data_load(accounts=accounts, today=today, fresh=fresh)
+    corp_portal_sample_data_load(accounts=accounts, today=today, fresh=fresh)
 
 
 def _load_products() -> tuple[dict[str, Product], dict[tuple[str, str], PlanTier]]:
@@ -120,11 +124,15 @@ def _load_products() -> tuple[dict[str, Product], dict[tuple[str, str], PlanTier
 
 
 def _load_accounts(
-    products: dict[str, Product], plans: dict[tuple[str, str], PlanTier], today: datetime.date
+    products: dict[str, Product],
+    plans: dict[tuple[str, str], PlanTier],
+    today: datetime.date,
+    *,
+    fresh: bool,
 ) -> dict[str, Account]:
     """The seat's accounts and their subscriptions: the missing ones, in one insert each."""
     names = [data.name for data in sample_data.ACCOUNTS]
-    accounts = {a.name: a for a in Account.objects.filter(name__in=names)}
+    accounts = {} if fresh else {a.name: a for a in Account.objects.filter(name__in=names)}
     Account.objects.bulk_create(
         [
             accounts.setdefault(
@@ -134,9 +142,13 @@ def _load_accounts(
             if data.name not in accounts
         ]
     )
-    existing = set(
-        Subscription.objects.filter(account__in=list(accounts.values())).values_list(
-            "account_id", "product_id"
+    existing = (
+        set()
+        if fresh
+        else set(
+            Subscription.objects.filter(account__in=list(accounts.values())).values_list(
+                "account_id", "product_id"
+            )
         )
     )
     missing = []
@@ -161,17 +173,19 @@ def _load_accounts(
     return accounts
 
 
-def _load_personas(accounts: dict[str, Account], *, with_staff: bool) -> None:
+def _load_personas(accounts: dict[str, Account], *, with_staff: bool, fresh: bool) -> None:
     """The seat's people and their persona rows: the missing ones, in one insert each. A
     person the class deleted comes back; one the class changed stays as it is."""
     wanted = [data for data in sample_data.PERSONAS if with_staff or not data.is_staff]
-    users = {u.email: u for u in User.objects.filter(email__in=[d.email for d in wanted])}
-    # The class may have given the billing admin role to someone else since.
-    with_billing_admin = set(
-        User.objects.filter(account__in=list(accounts.values()), is_billing_admin=True).values_list(
-            "account_id", flat=True
+    users, with_billing_admin = {}, set()
+    if not fresh:
+        users = {u.email: u for u in User.objects.filter(email__in=[d.email for d in wanted])}
+        # The class may have given the billing admin role to someone else since.
+        with_billing_admin = set(
+            User.objects.filter(
+                account__in=list(accounts.values()), is_billing_admin=True
+            ).values_list("account_id", flat=True)
         )
-    )
     new_users = []
     for data in wanted:
         if data.email in users:
@@ -193,7 +207,11 @@ def _load_personas(accounts: dict[str, Account], *, with_staff: bool) -> None:
         new_users.append(users[data.email])
     User.objects.bulk_create(new_users)
     wanted_keys = [data.key for data in wanted]
-    existing = set(Persona.objects.filter(key__in=wanted_keys).values_list("key", flat=True))
+    existing = (
+        set()
+        if fresh
+        else set(Persona.objects.filter(key__in=wanted_keys).values_list("key", flat=True))
+    )
     Persona.objects.bulk_create(
         [
             Persona(

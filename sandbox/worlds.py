@@ -75,7 +75,7 @@ def seat_create(
         number = _next_number(classroom)
     seat = Seat.objects.create(classroom=classroom, number=number, display_name=display_name)
     with seat_scope(seat):
-        sandbox_load()
+        sandbox_load(fresh=True)  # a new seat has no row: nothing to look for
     return seat
 
 
@@ -99,7 +99,7 @@ def seat_reset(*, seat: Seat, actor: User | None = None) -> Seat:
     seat.today = None  # the sample world is made at the start date
     _seat_rows_delete(seat)
     with seat_scope(seat):
-        sandbox_load()
+        sandbox_load(fresh=True)  # every row of the seat went just above
         activity_record(
             actor=None,
             account=None,
