@@ -163,6 +163,7 @@ PAGES = {
         "sandbox:reset": None,
         "sandbox:reset-default-seat": None,
         "sandbox:lockouts": None,
+        "sandbox:trainers": None,
         "course:course-material": None,
         "classes:board": _classroom,
         "classes:class-reset": _classroom,
@@ -230,6 +231,11 @@ NOT_PAGES = {
     "api:mailbox": "JSON for scripts",
     "api:activity": "JSON for scripts",
     "api_tokens:revoke": "POST only: revokes a token, then back to the tokens page",
+    "sandbox:trainer-deactivate": (
+        "POST only: deactivates a trainer, then back to the Trainers page"
+    ),
+    "sandbox:trainer-password": "behind the one-time link a new trainer is emailed: "
+    "tests/browser/test_trainers.py opens it",
 }
 
 

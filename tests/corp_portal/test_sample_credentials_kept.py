@@ -107,6 +107,8 @@ PASSWORD_PAGES = {
     "corp_portal:reset-password": "keeps the default seat's sample password (tests above)",
     "admin:password_change": "the signed-in staff member's own password; no persona is staff",
     "admin:password_change_done": "the page after it",
+    "sandbox:trainer-password": "a new trainer's own first password, behind the one-time link "
+    "emailed to them: staff, never a persona (tests/sandbox/test_trainer_add.py)",
     "admin:auth_user_password_change": "a person's password from the Django admin: refused to "
     "the trainer, whose admin is read-only (below); a superuser's tool, no visitor's",
 }
