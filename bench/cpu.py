@@ -22,6 +22,7 @@ from contextlib import contextmanager
 
 from .class_scenario import ANA, MAIN_PAGES, SUBSCRIPTIONS
 from .client import PASSWORD, PORTAL_PASSWORD, PORTAL_USER_ID, SIGN_IN
+from .pages import FEW_CARDS, SMALL_ADMIN, small_account_make
 
 EMPTY_PAGE = "/en/bench/empty-page/"  # bench/urls.py
 ROUND_TARGET_MS = 55.0
@@ -29,9 +30,7 @@ PAGE_TARGET = 2.0
 CARDS_TARGET = 3.0
 EMPTY = "signed-in empty page (Ana)"
 CPU_PAGES = [(EMPTY, EMPTY_PAGE, ANA), *MAIN_PAGES]
-SMALL_ACCOUNT, SMALL_ADMIN = "Bench Small Co", "small.billing@bench.example"
 BENCH_BILLING = "bench.billing@bench.example"
-FEW_CARDS = 2
 
 
 @contextmanager
@@ -79,33 +78,6 @@ def pages_cpu(seats: list, requests: int = 20, pages=None) -> dict[str, float | 
             cpu[name] = round(statistics.median(spent) * 1000, 2) if status == 200 else None
     connection.close()
     return cpu
-
-
-def small_account_make() -> None:
-    """An account like the seed's Bench Industries with FEW_CARDS of its subscriptions'
-    products, in the default seat (once)."""
-    from django.conf import settings
-
-    from accounts.models import Account, Subscription, User
-    from sandbox.services import public_password_hash
-
-    if Account.objects.filter(name=SMALL_ACCOUNT).exists():
-        return
-    big = Account.objects.get(name="Bench Industries")
-    small = Account.objects.create(name=SMALL_ACCOUNT, billing="standard", currency="USD")
-    User.objects.create(
-        email=SMALL_ADMIN,
-        first_name="Small",
-        last_name="Billing admin",
-        account=small,
-        is_account_admin=True,
-        is_billing_admin=True,
-        password=public_password_hash(settings.SANDBOX_PASSWORD),
-    )
-    for subscription in big.subscriptions.order_by("pk")[:FEW_CARDS]:
-        subscription.pk = None
-        subscription.account = small
-        Subscription.objects.bulk_create([subscription])
 
 
 def cards_cpu(requests: int = 20) -> dict[str, float | None]:

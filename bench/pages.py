@@ -73,12 +73,15 @@ def setup() -> None:
 
 
 def small_account_make() -> None:
-    """An account like Bench Industries with FEW_CARDS of its subscriptions' products."""
+    """An account like Bench Industries with FEW_CARDS of its subscriptions' products, in the
+    default seat (once: the CPU part calls it again on the same database)."""
     from django.conf import settings
 
     from accounts.hashers import public_password_hash
     from accounts.models import Account, Subscription, User
 
+    if Account.objects.filter(name=SMALL_ACCOUNT).exists():
+        return
     big = Account.objects.get(name="Bench Industries")
     small = Account.objects.create(name=SMALL_ACCOUNT, billing="standard", currency="USD")
     User.objects.create(
