@@ -24,6 +24,13 @@ class UserBackend(ModelBackend):
         return user if self.user_can_authenticate(user) else None
 
 
+# The backend `login()` is told of where the sandbox signs someone in without a password
+# (a persona's sign-in link, the trainer after a reset, an LMS's instructor): the dotted name
+# Django stores in the session, and finds in settings.AUTHENTICATION_BACKENDS (where the
+# settings write it out: they cannot import app code).
+USER_BACKEND = f"{UserBackend.__module__}.{UserBackend.__qualname__}"
+
+
 def users_with_account():
     """`User._default_manager.select_related("account")`: a fresh copy, never evaluated, of a
     queryset built once a process (the seat is read when the query runs,

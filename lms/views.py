@@ -19,6 +19,7 @@ from django.views.generic import FormView
 from pylti1p3.contrib.django import DjangoCacheDataStorage, DjangoOIDCLogin
 from pylti1p3.exception import LtiException, OIDCException
 
+from accounts.backends import USER_BACKEND
 from classes.services import ClassFull
 from core.public_url import absolute_url
 from sandbox.access import TrainerRequiredMixin
@@ -156,7 +157,7 @@ class LaunchView(View):
         as the trainer who registered the LMS (still a trainer: asked before anything was
         made), on the class's board."""
         seat_leave(request)
-        login(request, link.registered_by, backend="accounts.backends.UserBackend")
+        login(request, link.registered_by, backend=USER_BACKEND)
         with translation.override(language):
             return redirect("classes:board", code=link.classroom.code)
 

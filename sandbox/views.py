@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView, ListView, TemplateView, View
 
+from accounts.backends import USER_BACKEND
 from accounts.decisions import Outcome
 from accounts.models import Activity, User
 from core.centers import CENTERS
@@ -187,7 +188,7 @@ class PersonaSignInView(View):
             user__is_active=True,
         )
         with separate_sign_ins_kept(request):
-            login(request, persona.user, backend="accounts.backends.UserBackend")
+            login(request, persona.user, backend=USER_BACKEND)
         return redirect("billing_center:landing")
 
 
@@ -231,7 +232,7 @@ class ResetView(LeadRequiredMixin, TemplateView):
         trainer = User.objects.filter(email=email, is_active=True).first()
         trainer = trainer if trainer is not None and is_trainer(trainer) else None
         if trainer is not None:
-            login(request, trainer, backend="accounts.backends.UserBackend")
+            login(request, trainer, backend=USER_BACKEND)
         messages.success(request, _("The sandbox was reset to the sample data."))
         return redirect("sandbox:reset" if trainer is not None else "sandbox:home")
 

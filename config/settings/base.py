@@ -309,6 +309,8 @@ CONTENT_SECURITY_POLICY = {
 # out the class; the trainer's LogMeIn ID is counted per address (sandbox/lockouts.py says why).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # accounts.backends.USER_BACKEND, the one every login() of the sandbox names (written out:
+    # settings import no app; tests/accounts/test_user_backend.py checks they agree).
     "accounts.backends.UserBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

@@ -2,9 +2,11 @@
 learner's seat or the instructor's board, in three languages."""
 
 import pytest
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth import SESSION_KEY as USER_KEY
 from django.test import Client
 
+from accounts.backends import USER_BACKEND
 from lms.models import CourseLink, LaunchedSeat
 from seats.middleware import SESSION_KEY as SEAT_KEY
 from seats.models import Classroom
@@ -98,6 +100,7 @@ def test_an_instructor_s_launch_opens_the_board_signed_in_as_the_registering_tra
     assert response.status_code == 302
     assert response["Location"] == f"/es/classes/{classroom.code}/"
     assert browser.session[USER_KEY] == str(trainer.pk)
+    assert browser.session[BACKEND_SESSION_KEY] == USER_BACKEND
     assert LaunchedSeat.objects.count() == 0  # the instructor takes no seat
     board = browser.get(response["Location"])
     assert board.status_code == 200

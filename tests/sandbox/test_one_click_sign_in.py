@@ -3,9 +3,10 @@
 import re
 
 import pytest
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY
 from django.test import Client
 
+from accounts.backends import USER_BACKEND
 from accounts.decisions import billing_center_landing
 from sandbox.sample_data import PERSONAS, PORTAL_USER_IDS
 
@@ -35,6 +36,7 @@ def test_one_click_lands_the_persona_on_their_first_outcome(client, persona, key
     assert f'data-outcome="{outcome}"' in response.content.decode()
     assert response.redirect_chain[-1][0].startswith("/es/billing/")
     assert int(client.session[SESSION_KEY]) == persona(key).pk
+    assert client.session[BACKEND_SESSION_KEY] == USER_BACKEND
 
 
 def test_every_customer_persona_has_the_button_and_the_trainer_none(client, sample_data):

@@ -3,11 +3,13 @@
 import io
 
 import pytest
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from accounts.backends import USER_BACKEND
 from accounts.models import Account, Activity, Subscription, User
 from accounts.services import activity_record
 from sandbox.models import MailboxMessage, Persona, TrainerNote
@@ -137,6 +139,7 @@ def test_trainer_confirms_then_resets_and_stays_signed_in(client, persona):
     reset = Activity.objects.get(action="sandbox_reset")
     assert reset.actor.email == "trainer@sandbox.example"
     assert response.context["user"].email == "trainer@sandbox.example"
+    assert client.session[BACKEND_SESSION_KEY] == USER_BACKEND
     assert "Se restableció el sandbox" in response.content.decode()
 
 
