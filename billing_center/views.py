@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -18,7 +17,6 @@ from django.views.generic import (
     RedirectView,
     TemplateView,
     UpdateView,
-    View,
 )
 
 from accounts.clock import sandbox_today
@@ -96,7 +94,7 @@ class BillingAdminRequiredMixin(CenterAccessMixin):
         return user.is_authenticated and is_billing_admin_of(user, user.account)
 
     def refused(self):
-        return wrong_location(self.request, status=403)
+        return WrongLocationView.refusal(self.request)
 
     @cached_property
     def account(self):
@@ -118,29 +116,40 @@ class LandingView(SignedInMixin, RedirectView):
         return reverse("billing_center:wrong-location")
 
 
-def wrong_location(request, *, status: int = 200):
-    """BC-2: "You seem to have landed in the wrong place", with the account profile link at
-    once; then, as the real page does, My Account by itself after a few seconds (a `Refresh`
-    header: no JavaScript), unless the person chose to stay on the page. A template response,
-    as every outcome page is, so a seat of a class records BC-2 for its board."""
-    stay = "stay" in request.GET
-    seconds = settings.SANDBOX_WRONG_LOCATION_SECONDS
-    response = TemplateResponse(
-        request,
-        "billing_center/wrong_location.html",
-        {"outcome": Outcome.BC_2, "stay": stay, "seconds": seconds},
-        status=status,
-    )
-    if not stay:
-        response["Refresh"] = f"{seconds}; url={reverse('billing_center:my-account')}"
-    return response
+class WrongLocationView(SignedInMixin, TemplateView):
+    """BC-2, where the landing sends everyone but the billing admin: "You seem to have landed
+    in the wrong place", with the account profile link at once; then, as the real page does,
+    My Account by itself after a few seconds (a `Refresh` header: no JavaScript), unless the
+    person chose to stay on the page. Also the 403 of every billing admin page to anyone else
+    (`refusal`). A template response, as every outcome page is, so a seat of a class records
+    BC-2 for its board."""
 
+    template_name = "billing_center/wrong_location.html"
+    status = 200
 
-class WrongLocationView(SignedInMixin, View):
-    """BC-2, where the landing sends everyone but the billing admin."""
+    @classmethod
+    def refusal(cls, request):
+        """The same page, 403, answering a billing admin page whatever its method (the page
+        refused is not this view's URL: no method of its own to dispatch to)."""
+        view = cls(status=403)
+        view.setup(request)
+        return view.get(request)
 
-    def get(self, request):
-        return wrong_location(request)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            outcome=Outcome.BC_2,
+            stay="stay" in self.request.GET,
+            seconds=settings.SANDBOX_WRONG_LOCATION_SECONDS,
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response_kwargs.setdefault("status", self.status)
+        response = super().render_to_response(context, **response_kwargs)
+        if not context["stay"]:
+            my_account = reverse("billing_center:my-account")
+            response["Refresh"] = f"{context['seconds']}; url={my_account}"
+        return response
 
 
 class MyAccountView(SignedInMixin, TemplateView):
