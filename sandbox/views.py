@@ -22,7 +22,7 @@ from .forms import MailboxFilterForm
 from .guide import AROUND_THE_ARTICLE, FALLBACK, guide_tables
 from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
 from .models import MailboxMessage, Persona
-from .personas import persona_rows
+from .personas import persona_lines, persona_rows
 from .qa import qa_url_groups
 from .services import sandbox_reset
 from .states import state_controls
@@ -50,7 +50,9 @@ class HomeView(TemplateView):
         personas = list(Persona.objects.select_related("user__account"))
         return super().get_context_data(
             centers=CENTERS,
-            persona_rows=persona_rows([p for p in personas if p.user.account_id is not None]),
+            persona_lines=persona_lines(
+                persona_rows([p for p in personas if p.user.account_id is not None])
+            ),
             staff_personas=[p for p in personas if p.user.account_id is None],
             **shown_credentials(),
             **kwargs,
