@@ -126,6 +126,10 @@ class User(AbstractUser):
     objects = UserManager()
 
     class Meta:
+        # Every query of the account's rows names the seat too: with the seat's index alone,
+        # SQLite reads a large seat (the default one, after a day of classes) whole for one
+        # account's rows. The same index on each table read by account and seat.
+        indexes = [models.Index(fields=["account", "seat"], name="user_account_seat")]
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["last_name", "first_name", "email"]
@@ -360,6 +364,7 @@ class Subscription(SeatScopedModel):
     objects = SubscriptionManager()
 
     class Meta:
+        indexes = [models.Index(fields=["account", "seat"], name="subscription_account_seat")]
         verbose_name = _("subscription")
         verbose_name_plural = _("subscriptions")
         ordering = ["product__sort_order", "id"]
@@ -410,6 +415,7 @@ class Activity(SeatScopedModel):
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
+        indexes = [models.Index(fields=["account", "seat"], name="activity_account_seat")]
         verbose_name = _("activity")
         verbose_name_plural = _("activity")
         ordering = ["-created_at", "-id"]
@@ -445,6 +451,7 @@ class PlacedOrder(SeatScopedModel):
     placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
 
     class Meta:
+        indexes = [models.Index(fields=["account", "seat"], name="placedorder_account_seat")]
         verbose_name = _("placed order")
         verbose_name_plural = _("placed orders")
         ordering = ["-placed_at", "-id"]
