@@ -381,6 +381,10 @@ class Subscription(SeatScopedModel):
     def __str__(self):
         return f"{self.account}: {self.product}"
 
+    def order_key(self) -> tuple:
+        """Meta.ordering's place (the product's order, then the id), for rows sorted in Python."""
+        return (self.product.sort_order, self.pk)
+
     @property
     def total(self) -> Decimal | None:
         """Price per license x licenses, for a subscription read `with_prices()`."""

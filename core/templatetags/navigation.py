@@ -7,12 +7,9 @@ where no entry is the current page. The center's base template lists its entries
 `aria-current="page"`.
 """
 
-import functools
-
 from django import template
-from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
-from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -21,26 +18,8 @@ register = template.Library()
 def nav_link(context, url_name: str, label: str, testid: str) -> str:
     """`{% nav_link "corp_portal:invoices" _("Invoices") "portal-nav-invoices" %}` -> the
     navigation's list item, marked as the current page on the views whose `nav_item` it is."""
-    active = getattr(context.get("view"), "nav_item", None) == url_name
-    return _nav_item(
-        get_resolver(get_urlconf()),
-        get_script_prefix(),
-        get_language(),
-        url_name,
-        conditional_escape(label),
-        testid,
-        active,
-    )
-
-
-@functools.lru_cache(maxsize=1024)
-def _nav_item(resolver, script_prefix, language, url_name, label, testid, active) -> str:
-    """The list item, written once a process for each of its inputs: every center page draws
-    its navigation's five to seven entries, the same ones for everyone. The URL conf's
-    resolver, the script prefix and the language are part of the key because the address
-    depends on them (a test that swaps the URL conf gets a new resolver)."""
     href = reverse(url_name)
-    if active:
+    if getattr(context.get("view"), "nav_item", None) == url_name:
         return format_html(
             '<li class="nav-item"><a class="nav-link active" href="{}" aria-current="page"'
             ' data-testid="{}">{}</a></li>',

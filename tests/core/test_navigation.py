@@ -1,5 +1,5 @@
-"""`{% nav_link %}` writes each entry once a process (core/templatetags/navigation.py): what it
-remembers never crosses a language, a current page or a URL conf."""
+"""`{% nav_link %}` (core/templatetags/navigation.py): the entry of the current page marked,
+its address in the page's language and the URL conf of the moment, its label escaped."""
 
 from types import SimpleNamespace
 
@@ -38,7 +38,7 @@ def test_a_label_is_escaped_once_whether_or_not_it_was_written_before():
 
 
 def test_a_swapped_url_conf_is_asked_again():
-    entry()  # remembered with the product's URL conf
+    entry()  # with the product's URL conf first
     with override_settings(ROOT_URLCONF="tests.core.test_navigation_urls"):
         clear_url_caches()
         html = entry()
