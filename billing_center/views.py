@@ -180,9 +180,9 @@ class SubscriptionsView(BillingAdminRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         from_admin_center = self.request.GET.get("from") == FROM_ADMIN_CENTER
-        # In Meta.ordering's order, sorted here: a few rows cost nothing to sort, and ORDER BY
-        # the product's order cost the ORM a fifth of this page's query at every compile.
-        subscriptions = sorted(self.subscriptions().order_by(), key=Subscription.order_key)
+        # In Meta.ordering's order: `with_prices()` is unordered, and a few rows cost nothing
+        # to sort here.
+        subscriptions = sorted(self.subscriptions(), key=Subscription.order_key)
         return super().get_context_data(
             subscriptions=subscriptions,
             cards=subscription_cards(subscriptions, currency=self.account.currency),
