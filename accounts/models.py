@@ -126,6 +126,10 @@ class User(AbstractUser):
     objects = UserManager()
 
     class Meta:
+        # Every query of the account's rows names the seat too: with the seat's index alone,
+        # SQLite reads a large seat (the default one, after a day of classes) whole for one
+        # account's rows. The same index on each table read by account and seat.
+        indexes = [models.Index(fields=["account", "seat"], name="user_account_seat")]
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["last_name", "first_name", "email"]
@@ -322,14 +326,18 @@ class SubscriptionQuerySet(models.QuerySet):
 class SubscriptionManager(SeatScopedManager.from_queryset(SubscriptionQuerySet)):
     @cached_property
     def _with_prices(self):
-        return super().get_queryset().with_prices()
+        return super().get_queryset().with_prices().order_by()
 
     def with_prices(self):
         """The seat's subscriptions `with_prices()`: the query is built once a process (the
         ORM spent about half a millisecond of every page building its price subquery again)
         and each call answers a fresh copy of it, never evaluated. Whose subscriptions it reads
         is decided when it runs (the seat of `seats.scope.CurrentSeatId`), as for any
-        queryset made in advance."""
+        queryset made in advance.
+
+        Unordered: most callers read one subscription or a handful by key, and ORDER BY the
+        product's order cost the ORM a fifth of the query at every compile. A list shown in
+        order sorts by `Subscription.order_key` or asks `order_by(*Subscription._meta.ordering)`."""
         return self._with_prices.all()
 
 
@@ -360,6 +368,7 @@ class Subscription(SeatScopedModel):
     objects = SubscriptionManager()
 
     class Meta:
+        indexes = [models.Index(fields=["account", "seat"], name="subscription_account_seat")]
         verbose_name = _("subscription")
         verbose_name_plural = _("subscriptions")
         ordering = ["product__sort_order", "id"]
@@ -375,6 +384,10 @@ class Subscription(SeatScopedModel):
 
     def __str__(self):
         return f"{self.account}: {self.product}"
+
+    def order_key(self) -> tuple:
+        """Meta.ordering's place (the product's order, then the id), for rows sorted in Python."""
+        return (self.product.sort_order, self.pk)
 
     @property
     def total(self) -> Decimal | None:
@@ -410,6 +423,7 @@ class Activity(SeatScopedModel):
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
+        indexes = [models.Index(fields=["account", "seat"], name="activity_account_seat")]
         verbose_name = _("activity")
         verbose_name_plural = _("activity")
         ordering = ["-created_at", "-id"]
@@ -445,6 +459,7 @@ class PlacedOrder(SeatScopedModel):
     placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
 
     class Meta:
+        indexes = [models.Index(fields=["account", "seat"], name="placedorder_account_seat")]
         verbose_name = _("placed order")
         verbose_name_plural = _("placed orders")
         ordering = ["-placed_at", "-id"]

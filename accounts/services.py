@@ -246,6 +246,7 @@ def subscription_locked(*, account: Account, subscription_id: int) -> Subscripti
         Subscription.objects.select_for_update(of=("self",))
         .select_related("account", "product", "plan_tier")
         .filter(pk=subscription_id, account=account)
+        .order_by()  # one row: no ORDER BY the product's order to build
         .first()
     )
     if subscription is None:

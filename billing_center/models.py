@@ -105,6 +105,7 @@ class Invoice(SeatScopedModel):
     currency = models.CharField(_("currency"), max_length=3, choices=Account.Currency.choices)
 
     class Meta:
+        indexes = [models.Index(fields=["account", "seat"], name="bc_invoice_account_seat")]
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
         ordering = ["-issued_on", "-id"]

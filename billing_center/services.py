@@ -381,7 +381,9 @@ def cart_line_key(order_key: uuid.UUID, subscription_id: int) -> uuid.UUID:
 def cart_placed_before(*, account: Account, order_key: uuid.UUID) -> list[PlacedOrder]:
     """The orders a cart with this key placed before (Back then Place Order, a double click,
     the same cart in two tabs): one for each line, in the order they were placed."""
-    subscription_ids = Subscription.objects.filter(account=account).values_list("pk", flat=True)
+    subscription_ids = (
+        Subscription.objects.filter(account=account).order_by().values_list("pk", flat=True)
+    )
     keys = [cart_line_key(order_key, pk) for pk in subscription_ids]
     return list(PlacedOrder.objects.filter(account=account, key__in=keys).order_by("pk"))
 

@@ -189,7 +189,9 @@ class SubscriptionsView(BillingAdminRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         from_admin_center = self.request.GET.get("from") == FROM_ADMIN_CENTER
-        subscriptions = list(self.subscriptions())
+        # In Meta.ordering's order: `with_prices()` is unordered, and a few rows cost nothing
+        # to sort here.
+        subscriptions = sorted(self.subscriptions(), key=Subscription.order_key)
         return super().get_context_data(
             subscriptions=subscriptions,
             cards=subscription_cards(subscriptions, currency=self.account.currency),

@@ -4,14 +4,15 @@ middleware reads it from the view's response before the page is rendered.
 
 Recorded in every seat but the default one (nothing, and no query, there), as it always was:
 a seat of no class (the API's, the self-paced course's) keeps its record too, though no board
-shows it. The first time stays (`services.outcome_reached_record`).
+shows it. The first time stays (`services.outcome_reached_record`), and a page shown again
+writes nothing (`services.records_written`).
 """
 
 from django.utils.deprecation import MiddlewareMixin
 
 from accounts.decisions import Outcome
 
-from .services import outcome_reached_record
+from .services import outcome_shown_record
 
 
 def outcome_shown(response) -> Outcome | None:
@@ -28,5 +29,5 @@ class OutcomeReachedMiddleware(MiddlewareMixin):
         if seat is not None:
             outcome = outcome_shown(response)
             if outcome is not None:
-                outcome_reached_record(seat_id=seat.pk, outcome=outcome)
+                outcome_shown_record(seat=seat, outcome=outcome)
         return response

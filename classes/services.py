@@ -7,8 +7,10 @@ its seats.
 """
 
 import datetime
+import threading
+from collections import OrderedDict
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -123,20 +125,94 @@ def seat_join(*, classroom: Classroom, display_name: str, device: str = "") -> S
 
 
 def outcome_reached_record(*, seat_id: int, outcome: Outcome) -> None:
-    """Mark on the board that the seat's trainee was shown `outcome`; the first time stays.
-
-    One INSERT that the database ignores when the seat reached the outcome before (the
-    unique seat and outcome), so two tabs showing it at once cannot fail either."""
-    OutcomeReached.objects.bulk_create(
-        [OutcomeReached(seat_id=seat_id, outcome=Outcome(outcome))], ignore_conflicts=True
-    )
+    """Mark on the board that the seat's trainee was shown `outcome`; the first time stays."""
+    _record_once(OutcomeReached, seat=seat_id, outcome=Outcome(outcome).value)
 
 
 def persona_signed_in_record(*, seat_id: int, email: str) -> None:
     """Mark on the board that the seat's trainee signed in as the persona of `email`."""
-    PersonaSignedIn.objects.bulk_create(
-        [PersonaSignedIn(seat_id=seat_id, email=email.lower())], ignore_conflicts=True
-    )
+    _record_once(PersonaSignedIn, seat=seat_id, email=email.lower())
+
+
+def _record_once(model, **values) -> None:
+    """One INSERT of a board's record that the database ignores when the seat has it already
+    (the model's unique seat and outcome, or seat and persona), so two tabs showing it at once
+    cannot fail either; its time is now.
+
+    The statement `bulk_create(ignore_conflicts=True)` would write, without the ORM building
+    it at every outcome page of a class (five times the CPU) and wrapping it in a
+    transaction of its own. ON CONFLICT DO NOTHING is the same in SQLite and PostgreSQL."""
+    meta = model._meta
+    stamp = next(field for field in meta.concrete_fields if field.default is timezone.now)
+    fields = {meta.get_field(name): value for name, value in values.items()}
+    fields[stamp] = timezone.now()
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}) "
+            "ON CONFLICT DO NOTHING",
+            [field.get_db_prep_save(value, connection) for field, value in fields.items()],
+        )
+
+
+class RecordsWritten:
+    """The board's records this process has written, so that showing a page again (every
+    visit to Subscriptions shows BC-1) writes nothing: without it, each outcome page a class
+    opens took SQLite's one write lock.
+
+    A record is remembered by its seat's id and token: freeing a seat deletes its records and
+    gives it a new token, and a deleted seat takes its records with it, so a remembered record
+    is one the database holds. Remembered once its transaction commits, and at most `size` of
+    them (the oldest forgotten first, written again if they come back)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._keys: OrderedDict[tuple, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __contains__(self, key: tuple) -> bool:
+        return key in self._keys
+
+    def add(self, key: tuple) -> None:
+        with self._lock:
+            self._keys[key] = None
+            while len(self._keys) > self.size:
+                self._keys.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._keys.clear()
+
+
+# A class of 60 seats, each with its dozen outcomes and personas, fits many times over.
+records_written = RecordsWritten(size=20_000)
+
+
+def outcome_shown_record(*, seat: Seat, outcome: Outcome) -> None:
+    """`outcome_reached_record`, unless this process already wrote it for this seat."""
+    key = ("outcome", seat.pk, seat.token, str(outcome))
+    if key not in records_written:
+        outcome_reached_record(seat_id=seat.pk, outcome=outcome)
+        transaction.on_commit(lambda: records_written.add(key))
+
+
+def persona_signed_in_noted(sender, request, user, **kwargs) -> None:
+    """`user_logged_in` receiver: a seat's trainee signed in as a persona (any customer
+    person: the trainer and staff are nobody's persona). Nothing in the default seat; nothing
+    written when this process already did for the seat (a seat entered during this very
+    request, as an LMS launch does, has no token here yet and is always written)."""
+    seat_id = entered_seat_id()
+    if seat_id is None or user.account_id is None:
+        return
+    seat = getattr(request, "joined_seat", None)
+    token = seat.token if seat is not None and seat.pk == seat_id else None
+    key = ("persona", seat_id, token, user.email.lower())
+    if token is None or key not in records_written:
+        persona_signed_in_record(seat_id=seat_id, email=user.email)
+        if token is not None:
+            transaction.on_commit(lambda: records_written.add(key))
 
 
 # The shortest idle window `classes_prune` and `seats_prune` accept: a trainee reading a
@@ -183,11 +259,3 @@ def seats_prune(*, idle_days: int, now: datetime.datetime | None = None) -> list
         deleted.append(seat.pk)
         seat_delete(seat=seat)
     return deleted
-
-
-def persona_signed_in_noted(sender, request, user, **kwargs) -> None:
-    """`user_logged_in` receiver: a seat's trainee signed in as a persona (any customer
-    person: the trainer and staff are nobody's persona). Nothing in the default seat."""
-    seat_id = entered_seat_id()
-    if seat_id is not None and user.account_id is not None:
-        persona_signed_in_record(seat_id=seat_id, email=user.email)

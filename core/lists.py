@@ -7,12 +7,14 @@ primary key, and returns a function that writes the link of any primary key into
 result is the very string `reverse("billing_center:edit", args=[pk])` gives.
 """
 
+import re
 from collections.abc import Callable, Iterable
 
 from django.urls import reverse
 
 # A primary key no row has: it stands in for the real one while the pattern is reversed.
 _STAND_IN = 918273645546372819
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # Django's slug path converter
 
 
 def link_maker(name: str) -> Callable[[int], str]:
@@ -21,6 +23,19 @@ def link_maker(name: str) -> Callable[[int], str]:
 
     def link(pk: int) -> str:
         return f"{before}{int(pk)}{after}"
+
+    return link
+
+
+def slug_link_maker(name: str) -> Callable[[str], str]:
+    """A function slug -> the path of the URL `name` with that one slug argument (a persona's
+    key), the very string `reverse` gives; anything but a slug is refused."""
+    before, after = reverse(name, args=[_STAND_IN]).split(str(_STAND_IN), 1)
+
+    def link(slug: str) -> str:
+        if not _SLUG.fullmatch(slug):
+            raise ValueError(f"Not a slug: {slug!r}")
+        return f"{before}{slug}{after}"
 
     return link
 

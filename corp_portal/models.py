@@ -111,6 +111,7 @@ class Invoice(SeatScopedModel):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
 
     class Meta:
+        indexes = [models.Index(fields=["account", "seat"], name="portal_invoice_account_seat")]
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
         ordering = ["-issued_on", "-id"]

@@ -336,7 +336,11 @@ class SubscriptionsView(PortalSignInRequiredMixin, ListView):
     def get_queryset(self):
         # Auto-renewal's state in the same query (on unless turned off in the portal).
         turned_off = AutoRenewal.objects.filter(subscription=OuterRef("pk"), enabled=False)
-        return self.subscriptions().annotate(renewal_off=Exists(turned_off))
+        return (
+            self.subscriptions()
+            .annotate(renewal_off=Exists(turned_off))
+            .order_by(*Subscription._meta.ordering)
+        )
 
 
 class AutoRenewalView(PortalSignInRequiredMixin, StepsMixin, FormView):

@@ -18,6 +18,7 @@ from accounts.decisions import (
 )
 from accounts.models import User
 from core.centers import ADMIN_CENTER, BILLING_CENTER, Center
+from core.lists import choice_labels, slug_link_maker
 from corp_portal.models import PortalLogin
 
 from .models import Persona
@@ -118,3 +119,58 @@ def persona_rows(personas=None) -> list[PersonaRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class OutcomeBadge:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class PersonaLine:
+    """One row of the home page's persona table as it shows it, every value prepared once in
+    Python (the template only places strings, as the Subscriptions page's cards do)."""
+
+    key: str
+    name: str
+    email: str
+    description: str
+    account: str
+    roles: str
+    billing_center: list[OutcomeBadge]
+    admin_center: list[OutcomeBadge]  # empty: the Admin Center refuses them
+    corp_portal: list[OutcomeBadge] | None  # see PersonaRow.corp_portal
+    portal_user_id: str | None
+    sign_in_now_url: str
+    billing_center_start_url: str
+    admin_center_start_url: str
+
+
+def persona_lines(rows: list[PersonaRow]) -> list[PersonaLine]:
+    """The home page's persona table: each outcome's label translated once per page, the
+    "Sign in now" address reversed once."""
+    labels = choice_labels(Outcome.choices)
+    sign_in_now = slug_link_maker("sandbox:persona-sign-in")
+
+    def badges(outcomes):
+        return [OutcomeBadge(outcome.value, labels[outcome.value]) for outcome in outcomes]
+
+    return [
+        PersonaLine(
+            key=row.persona.key,
+            name=row.user.get_full_name(),
+            email=row.user.email,
+            description=row.persona.description,
+            account=str(row.user.account),
+            roles=", ".join(row.user.roles),
+            billing_center=badges(row.billing_center),
+            admin_center=badges(row.admin_center_outcomes),
+            corp_portal=None if row.corp_portal is None else badges(row.corp_portal),
+            portal_user_id=row.portal_user_id,
+            sign_in_now_url=sign_in_now(row.persona.key),
+            billing_center_start_url=row.billing_center_start_url,
+            admin_center_start_url=row.admin_center_start_url,
+        )
+        for row in rows
+    ]

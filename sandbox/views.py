@@ -23,7 +23,7 @@ from .forms import MailboxFilterForm
 from .guide import AROUND_THE_ARTICLE, FALLBACK, guide_tables
 from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
 from .models import MailboxMessage, Persona
-from .personas import persona_rows
+from .personas import persona_lines, persona_rows
 from .qa import qa_url_groups
 from .services import sandbox_reset
 from .states import state_controls
@@ -42,16 +42,34 @@ def shown_credentials() -> dict[str, str]:
     }
 
 
+# What the home page reads of each persona, their person and their account: the persona
+# table (sandbox.personas.persona_lines) and the decisions of their paths, nothing more.
+HOME_FIELDS = [
+    "key",
+    "description",
+    "user__first_name",
+    "user__last_name",
+    "user__email",
+    "user__is_staff",
+    "user__is_account_admin",
+    "user__is_billing_admin",
+    "user__account__name",
+    "user__account__billing",
+]
+
+
 class HomeView(TemplateView):
     """What the sandbox is, its three centers and its sample personas (read in one query)."""
 
     template_name = "sandbox/home.html"
 
     def get_context_data(self, **kwargs):
-        personas = list(Persona.objects.select_related("user__account"))
+        personas = list(Persona.objects.select_related("user__account").only(*HOME_FIELDS))
         return super().get_context_data(
             centers=CENTERS,
-            persona_rows=persona_rows([p for p in personas if p.user.account_id is not None]),
+            persona_lines=persona_lines(
+                persona_rows([p for p in personas if p.user.account_id is not None])
+            ),
             staff_personas=[p for p in personas if p.user.account_id is None],
             **shown_credentials(),
             **kwargs,

@@ -98,11 +98,12 @@ class CurrentSeatId(models.Expression):
             return "%s", [seat_id]
         from .models import Seat
 
+        # `WHERE is_default` as the partial unique index `one_default_seat` says it: SQLite
+        # then reads that one-row index instead of every seat (`= %s` it could not match).
         quote = connection.ops.quote_name
         return (
-            f"(SELECT {quote('id')} FROM {quote(Seat._meta.db_table)}"
-            f" WHERE {quote('is_default')} = %s)",
-            [True],
+            f"(SELECT {quote('id')} FROM {quote(Seat._meta.db_table)} WHERE {quote('is_default')})",
+            [],
         )
 
 

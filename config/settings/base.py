@@ -315,6 +315,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+# Axes's database handler, without its clean-up at every good sign-in and sign-out.
+AXES_HANDLER = "sandbox.lockouts.LockoutHandler"
 AXES_LOCKOUT_PARAMETERS = "sandbox.lockouts.lockout_parameters"
 AXES_USERNAME_CALLABLE = "sandbox.lockouts.sign_in_identity"
 AXES_LOCKOUT_CALLABLE = "sandbox.lockouts.sign_in_locked_out"

@@ -82,3 +82,20 @@ def test_subscriptions_page_work_grows_slower_than_its_cards(client, count_work,
     # Not merely under the target: labels once per page, one reversal per link pattern.
     assert many.gettext - few.gettext <= pending
     assert many.reverse == few.reverse
+
+
+@pytest.mark.django_db
+def test_the_cards_follow_the_products_order_then_the_subscriptions(client):
+    """Sorted in Python (SubscriptionsView), in Meta.ordering's order: the product's order
+    first, whatever order the rows were made in; two of one order by their id."""
+    account = AccountFactory()
+    client.force_login(UserFactory(billing_admin=True, account=account))
+    made = SubscriptionFactory.create_batch(4, account=account)
+    for subscription, order in zip(made, [30, 10, 20, 10], strict=True):
+        subscription.product.sort_order = order
+        subscription.product.save()
+    html = client.get(reverse("billing_center:subscriptions")).content.decode()
+    shown = [html.index(f'data-testid="bc-subscription-{s.product.code}"') for s in made]
+    expected = [made[1], made[3], made[2], made[0]]
+    assert sorted(made, key=lambda s: shown[made.index(s)]) == expected
+    assert list(Subscription.objects.filter(account=account)) == expected  # Meta.ordering's

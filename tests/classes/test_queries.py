@@ -10,11 +10,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from classes.joining import seat_free
+from classes.models import OutcomeReached, PersonaSignedIn
 from classes.services import class_create
 from corp_portal.models import PortalLogin
 from sandbox.worlds import SEAT_TOUCH_EVERY
 from seats.models import Seat
 from seats.scope import seat_scope
+from tests.commits import committed
 
 from .trainees import (
     locked_out,
@@ -88,6 +91,56 @@ def test_an_outcome_page_in_a_seat_records_it_in_one_insert(classroom):
     written = [q["sql"] for q in captured if "sandbox_outcomereached" in q["sql"]]
     assert len(written) == 1 and written[0].lstrip().upper().startswith("INSERT")
     assert "seats_seat" not in _tables_written(captured)
+
+
+def test_an_outcome_page_shown_again_writes_nothing(classroom):
+    """Once the record is committed, this process remembers it: showing the page again takes
+    no write (on SQLite, no turn at the one write lock)."""
+    seat = classroom.seats.get(number=1)
+    trainee = seat_client(seat)
+    with committed():
+        sign_in_now(trainee, "ana")
+    with CaptureQueriesContext(connection) as captured:
+        response = trainee.get(reverse("billing_center:subscriptions"))
+    assert response.context["outcome"] == "BC-1"
+    assert _tables_written(captured) == set()
+    assert OutcomeReached.objects.filter(seat=seat, outcome="BC-1").count() == 1
+
+
+def test_a_record_rolled_back_is_written_again(classroom):
+    """Remembered only once committed: a record whose transaction did not commit (here, the
+    test's own) is written at the next showing."""
+    seat = classroom.seats.get(number=1)
+    trainee = seat_client(seat)
+    sign_in_now(trainee, "ana")
+    with CaptureQueriesContext(connection) as captured:
+        trainee.get(reverse("billing_center:subscriptions"))
+    assert "sandbox_outcomereached" in _tables_written(captured)
+
+
+def test_a_freed_seat_records_its_next_trainee_s_outcomes(classroom):
+    """Freeing a seat deletes its records and gives it a new token: what this process
+    remembered of the old trainee does not hide the new one's progress."""
+    seat = classroom.seats.get(number=1)
+    with committed():
+        sign_in_now(seat_client(seat), "ana")
+    seat_free(seat=seat)
+    assert not OutcomeReached.objects.filter(seat=seat).exists()
+    seat.refresh_from_db()
+    with committed():
+        sign_in_now(seat_client(seat), "ana")
+    assert OutcomeReached.objects.filter(seat=seat, outcome="BC-1").exists()
+    assert PersonaSignedIn.objects.filter(seat=seat, email="ana.billing@acme.example").exists()
+
+
+def test_signing_in_again_as_the_same_persona_writes_nothing(classroom):
+    seat = classroom.seats.get(number=1)
+    with committed():
+        sign_in_now(seat_client(seat), "ana")
+    with CaptureQueriesContext(connection) as captured:
+        sign_in_now(seat_client(seat), "ana")
+    assert "sandbox_personasignedin" not in _tables_written(captured)
+    assert PersonaSignedIn.objects.filter(seat=seat).count() == 1
 
 
 def test_a_seat_s_last_activity_is_written_when_it_grew_stale(classroom):

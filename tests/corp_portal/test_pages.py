@@ -500,3 +500,16 @@ def test_no_seats_on_a_subscription_pending_cancellation(portal_client):
     assert placed.status_code == 200 and "pending cancellation" in placed.content.decode()
     subscription.refresh_from_db()
     assert subscription.licenses == 3 and not ServiceOrder.objects.exists()
+
+
+def test_subscriptions_are_listed_in_the_products_order(portal_client):
+    """`Subscription.objects.with_prices()` is unordered; the portal's list orders it as
+    Meta.ordering says, whatever order the rows were made in."""
+    account = portal_client.portal_login.account
+    made = SubscriptionFactory.create_batch(3, account=account)
+    for subscription, order in zip(made, [30, 10, 20], strict=True):
+        subscription.product.sort_order = order
+        subscription.product.save()
+    html = portal_client.get(url("subscriptions")).content.decode()
+    shown = sorted(made, key=lambda s: html.index(f"portal-subscription-{s.product.code}"))
+    assert shown == [made[1], made[2], made[0]]

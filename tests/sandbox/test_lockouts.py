@@ -7,7 +7,9 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -373,3 +375,50 @@ def test_names_typed_by_the_hundred_are_summed_by_the_database_not_read(sample_d
         query["sql"] for query in queries.captured_queries if "axes_accessattempt" in query["sql"]
     ]
     assert read and all("SUM" in sql.upper() and "HAVING" in sql.upper() for sql in read)
+
+
+# --- sandbox.lockouts.LockoutHandler: django-axes's handler, without work that changes nothing ---
+
+
+def _axes_statements(captured) -> list[str]:
+    return [query["sql"] for query in captured if "axes_accessattempt" in query["sql"]]
+
+
+def test_a_good_sign_in_forgets_the_typos_before_it(sample_data):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        sign_in(ANA, "typo")
+    assert AccessAttempt.objects.filter(username__endswith=ANA).exists()
+    assert sign_in(ANA, PASSWORD).status_code == 302
+    assert not AccessAttempt.objects.filter(username__endswith=ANA).exists()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        sign_in(ANA, "typo")
+    assert sign_in(ANA, PASSWORD).status_code == 302  # counted from zero again: not locked
+
+
+def test_a_good_sign_in_without_typos_only_counts_them(sample_data):
+    """No clean-up of expired attempts and nothing to forget: the one statement about attempts
+    is the count that decides whether the sign-in is locked."""
+    with CaptureQueriesContext(connection) as captured:
+        assert sign_in(ANA, PASSWORD).status_code == 302
+    statements = _axes_statements(captured)
+    assert len(statements) == 1 and "SUM" in statements[0].upper()
+
+
+def test_a_sign_out_asks_nothing_of_django_axes(sample_data):
+    browser = Client()
+    sign_in(ANA, PASSWORD, browser)
+    with CaptureQueriesContext(connection) as captured:
+        browser.post(reverse("billing_center:sign-out"))
+    assert _axes_statements(captured) == []
+    assert "_auth_user_id" not in browser.session
+
+
+def test_a_failure_after_the_cool_off_counts_from_one(sample_data):
+    """Expired attempts are still cleaned where they matter, before a failure is added: typos
+    of an hour ago do not add up with today's."""
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        sign_in(ANA, "typo")
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME * 2)
+    sign_in(ANA, "typo")
+    attempt = AccessAttempt.objects.get(username__endswith=ANA)
+    assert attempt.failures_since_start == 1

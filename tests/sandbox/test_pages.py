@@ -107,3 +107,25 @@ def test_mailbox_keeps_every_email_per_recipient(client, db):
 def test_mailbox_message_not_found(client, db):
     with translation.override("en"):
         assert client.get(reverse("sandbox:mailbox-message", args=[999])).status_code == 404
+
+
+@pytest.mark.parametrize("seat", ["default", "a class's"])
+def test_the_home_page_reads_its_personas_in_two_queries(sample_data, seat, client):
+    """The personas with their people and accounts in one query, the portal's logins in
+    another, and no field read later row by row (the home page reads only the fields it
+    shows: sandbox.views.HOME_FIELDS)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from classes.services import class_create
+
+    if seat != "default":
+        classroom = class_create(name="Monday", seat_count=1, language="en")
+        client.get(reverse("seats:enter", kwargs={"token": classroom.seats.get().token}))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/")
+    assert response.status_code == 200
+    sql = [query["sql"] for query in captured]
+    reads = [q for q in sql if "sandbox_persona" in q or "portallogin" in q]
+    assert len(reads) == 2, reads
+    assert not [q for q in sql if '"accounts_user"' in q and "sandbox_persona" not in q]

@@ -76,6 +76,7 @@ DRIVERS = {
     "faults.services.seat_faults_set": lambda seat: {"fault_ids": [ANOTHER_FAULT]},
     "faults.services.seat_faults_set(none)": lambda seat: {"fault_ids": []},
     "lessons.services.course_seat_start": lambda seat: {},
+    "classes.services.outcome_shown_record": lambda seat: {"outcome": Outcome.BC_2},
 }
 # Functions that take a seat and only read or decide: nothing to check, but named, so that a
 # new function is a conscious choice between here and DRIVERS.
