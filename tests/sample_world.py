@@ -49,8 +49,10 @@ def transactional(item) -> bool:
 def wants_world(item) -> bool:
     """Whether `item` is served from the shared world: it asks for `sample_data` (directly or
     through a fixture) and runs in a transaction that is rolled back."""
-    return item is not None and "sample_data" in getattr(item, "fixturenames", ()) and not (
-        transactional(item)
+    return (
+        item is not None
+        and "sample_data" in getattr(item, "fixturenames", ())
+        and not transactional(item)
     )
 
 
