@@ -5,12 +5,48 @@ from django.utils import translation
 
 from classes.services import class_create
 from sandbox.services import sandbox_load
+from tests.sample_world import MAILBOX_BACKEND, wants_world, world
 
 
 @pytest.fixture
 def sample_data(db):
-    """The sandbox's sample accounts, products and personas (docs/personas.md)."""
+    """The sandbox's sample accounts, products and personas (docs/personas.md): loaded once
+    for the tests in a row that ask for it, each test rolled back to it (tests/sample_world.py);
+    loaded for the test alone in a transactional test."""
+    if world.open:
+        world.check()
+        return
     sandbox_load()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test database; the sample world's transaction, if open, rolled back
+    before the database goes."""
+    yield
+    world.leave()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    # Just before a test's own transaction begins (pytest-django's `_django_db_helper`, whether
+    # asked for by `db`, `transactional_db` or the django_db marker): the sample world open
+    # under it for a test that wants it, rolled back for one that does not.
+    if fixturedef.argname == "_django_db_helper":
+        world.prepare(request.node, request.getfixturevalue("django_db_blocker"))
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # The world stays open only while the next test wants it too: a test without a database
+    # that unblocks it (tests/api/conftest.py) never runs inside the world's transaction.
+    try:
+        return (yield)
+    finally:
+        world.queries_stop()
+        if not wants_world(nextitem):
+            world.leave()
 
 
 @pytest.fixture
@@ -47,7 +83,7 @@ def make_classroom(sample_data):
 @pytest.fixture(autouse=True)
 def mailbox_backend(settings):
     """The mailbox is a feature of the sandbox: tests send into it, as the product does."""
-    settings.EMAIL_BACKEND = "sandbox.mail.MailboxBackend"
+    settings.EMAIL_BACKEND = MAILBOX_BACKEND
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@
 the board's records moved from the `sandbox` app to `classes`: migrated, `load_sandbox`, then,
 through that code's services, a class of two seats whose trainees joined, reached outcomes and
 signed in as personas. The test migrates a copy with today's migrations, in a process of its
-own (`DATABASE_URL` names the copy), and reads it back through today's models.
+own (`DATABASE_URL` names the copy: migrate, then read back through today's models, then
+makemigrations --check, one after the other in that one process), and compares.
 
 SQLite only: skipped on a PostgreSQL run (the fixture is a SQLite file; what the migrations
 do is the same on both, since the move changes Django's state, not a table).
@@ -30,8 +31,13 @@ MOVED_TABLES = {
     "classes.PersonaSignedIn": "sandbox_personasignedin",
 }
 
-READ_BACK = """
+# In the one process: `migrate` as the command runs (its output first), then the rows read back
+# through today's models (the last line, JSON), then `makemigrations --check`, which exits with
+# an error if the migrated models still differ from the migrations.
+MIGRATE_READ_BACK_CHECK = """
 import json
+from django.core.management import call_command
+call_command("migrate", interactive=False)
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from classes.models import OutcomeReached, PersonaSignedIn
@@ -60,6 +66,7 @@ print(json.dumps({
         p.codename for p in Permission.objects.filter(content_type__app_label="classes")
     ),
 }))
+call_command("makemigrations", check=True, dry_run=True, verbosity=0)
 """
 
 
@@ -126,13 +133,11 @@ def test_a_database_of_main_568c49c_migrates_with_every_row(old_database):
     assert len(before["classes.PersonaSignedIn"]) == 3
     assert [name for _id, name, _code in before["classes"]] == ["Monday class"]
 
-    output = django_run(old_database, "migrate", "--no-input")
+    output = django_run(old_database, "shell", "-v", "0", "-c", MIGRATE_READ_BACK_CHECK)
     assert "Applying classes.0001_initial... OK" in output
     assert "Applying sandbox.0006_board_records_to_classes... OK" in output
 
-    after = json.loads(
-        django_run(old_database, "shell", "-v", "0", "-c", READ_BACK).splitlines()[-1]
-    )
+    after = json.loads(output.splitlines()[-1])
     for label in MOVED_TABLES:
         # Every row, read through today's model: id, seat, value, and its seat's trainee.
         assert [[r[0], r[1], r[2], r[4]] for r in after[label]] == before[label], label
@@ -143,8 +148,8 @@ def test_a_database_of_main_568c49c_migrates_with_every_row(old_database):
     # The moved models' content types, and their permissions with them, are classes' now.
     assert after["content_types"] == [["classes", "outcomereached"], ["classes", "personasignedin"]]
     assert "view_outcomereached" in after["permissions"]
-    # Nothing is left for makemigrations to do on the migrated database.
-    django_run(old_database, "makemigrations", "--check", "--dry-run")
+    # Nothing was left for makemigrations to do on the migrated database (MIGRATE_READ_BACK_CHECK
+    # ends with `makemigrations --check`: django_run asserted it exited 0).
     with sqlite3.connect(old_database) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert set(MOVED_TABLES.values()) <= tables

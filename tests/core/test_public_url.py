@@ -18,7 +18,8 @@ LOOPBACK = {"HTTP_HOST": "127.0.0.1:8000"}  # the trainer's own browser, on the 
 
 
 @pytest.fixture
-def room(settings):
+def room(sample_data, settings):
+    """The room's address set, once the sample world is loaded (tests/sample_world.py)."""
     settings.SANDBOX_PUBLIC_URL = ROOM
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
 

@@ -103,7 +103,7 @@ def test_logmein_sign_in_does_not_open_the_portal(client, persona):
     assert response.status_code == 302 and response["Location"].startswith(url("sign-in"))
 
 
-def test_sign_out_leaves_the_logmein_session(portal_client, persona):
+def test_sign_out_leaves_the_logmein_session(persona, portal_client):
     portal_client.force_login(persona("diego"))
     response = portal_client.post(url("sign-out"))
     assert response.status_code == 302
