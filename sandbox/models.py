@@ -1,11 +1,12 @@
 """The trainers' and QA's layer: who the sample personas are, and what the sandbox sent."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.decisions import Outcome
-from seats.scope import SeatScopedModel
+from seats.scope import SeatScopedManager, SeatScopedModel
 
 
 class Persona(SeatScopedModel):
@@ -33,6 +34,17 @@ class Persona(SeatScopedModel):
         return str(self.user)
 
 
+class MailboxMessageQuerySet(models.QuerySet):
+    def readable_by(self, viewer):
+        """The messages `viewer` may read in the Mailbox, which anyone in the room can open:
+        every message of the seat, but those to the sandbox's staff (a new trainer's one-time
+        link to set their password) for staff only."""
+        if viewer.is_authenticated and viewer.is_staff:
+            return self
+        staff = get_user_model().objects.filter(is_staff=True).values("email")
+        return self.exclude(recipient__in=staff)
+
+
 class MailboxMessage(SeatScopedModel):
     """An email the sandbox sent, kept for the mailbox instead of leaving the machine."""
 
@@ -41,6 +53,8 @@ class MailboxMessage(SeatScopedModel):
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("body"))
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    objects = SeatScopedManager.from_queryset(MailboxMessageQuerySet)()
 
     class Meta:
         verbose_name = _("mailbox message")

@@ -40,7 +40,7 @@ class TrainerListView(LeadRequiredMixin, ServiceFormMixin, FormView):
             self.request,
             _(
                 "%(email)s is a trainer now: the link to set their password was sent to that "
-                "address (the sandbox's Mailbox keeps a copy)."
+                "address (the sandbox's Mailbox keeps a copy that only trainers can open)."
             )
             % {"email": trainer.email},
         )

@@ -77,7 +77,8 @@ class HomeView(TemplateView):
 
 
 class MailboxView(ListView):
-    """Every email the sandbox sent, newest first, optionally for one recipient."""
+    """Every email the sandbox sent in the seat, newest first, optionally for one recipient;
+    mail to the sandbox's staff for staff only (`MailboxMessage.objects.readable_by`)."""
 
     template_name = "sandbox/mailbox.html"
     context_object_name = "messages_sent"
@@ -88,7 +89,7 @@ class MailboxView(ListView):
         # up: the page says so and shows everyone's messages.
         self.filter_form = MailboxFilterForm(self.request.GET)
         self.recipient = self.filter_form.cleaned_data["to"] if self.filter_form.is_valid() else ""
-        queryset = MailboxMessage.objects.all()
+        queryset = MailboxMessage.objects.readable_by(self.request.user)
         if self.recipient:
             queryset = queryset.filter(recipient=self.recipient)
         return queryset
@@ -97,7 +98,8 @@ class MailboxView(ListView):
         return super().get_context_data(
             filter_form=self.filter_form,
             recipient=self.recipient,
-            recipients=MailboxMessage.objects.order_by("recipient")
+            recipients=MailboxMessage.objects.readable_by(self.request.user)
+            .order_by("recipient")
             .values_list("recipient", flat=True)
             .distinct(),
             **kwargs,
@@ -109,7 +111,8 @@ class MailboxMessageView(DetailView):
     context_object_name = "message"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(MailboxMessage, pk=self.kwargs["pk"])
+        readable = MailboxMessage.objects.readable_by(self.request.user)
+        return get_object_or_404(readable, pk=self.kwargs["pk"])
 
 
 class GuideView(TemplateView):

@@ -98,3 +98,23 @@ def test_the_trainers_page_is_a_lead_s_only_and_in_the_header(trainer_client, la
     rosa.force_login(get_user_model().objects.get(email=EMAIL))
     assert rosa.get(url).status_code == 404
     assert 'data-testid="nav-trainers"' not in rosa.get(home).content.decode()
+
+
+def test_the_link_in_the_mailbox_opens_for_trainers_only(trainer_client, client, persona):
+    """The Mailbox is open to anyone who opens the sandbox; a new trainer's set-password link
+    is not: mail to the sandbox's staff is listed and opened for staff only."""
+    add(trainer_client)
+    message = MailboxMessage.objects.get(recipient=EMAIL)
+    ana = Client()
+    ana.force_login(persona("ana"))
+    for reader in (client, ana):  # nobody signed in; a persona
+        listed = reader.get(reverse("sandbox:mailbox")).content.decode()
+        assert EMAIL not in listed and "/trainers/password/" not in listed
+        filtered = reader.get(reverse("sandbox:mailbox") + f"?to={EMAIL}").content.decode()
+        assert 'data-testid="mailbox-message-link"' not in filtered
+        opened = reader.get(reverse("sandbox:mailbox-message", kwargs={"pk": message.pk}))
+        assert opened.status_code == 404
+    listed = trainer_client.get(reverse("sandbox:mailbox")).content.decode()
+    assert EMAIL in listed
+    opened = trainer_client.get(reverse("sandbox:mailbox-message", kwargs={"pk": message.pk}))
+    assert opened.status_code == 200 and "/trainers/password/" in opened.content.decode()

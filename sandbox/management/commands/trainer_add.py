@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Add a trainer (a staff user in the Trainers group, in the default seat, with no "
         "password yet) and print, this once, the one-time link that sets their password; "
-        "the same link is emailed to them (the sandbox's Mailbox keeps a copy)."
+        "the same link is emailed to them (the sandbox's Mailbox keeps a copy that only "
+        "trainers can open)."
     )
 
     def add_arguments(self, parser):
