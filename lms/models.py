@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from seats.models import is_lead_trainer
+
 
 class ToolKey(models.Model):
     """The sandbox's RSA key pair (one row): made at first need, never regenerated."""
@@ -31,6 +33,17 @@ class ToolKey(models.Model):
 
     def __str__(self):
         return self.kid
+
+
+class PlatformQuerySet(models.QuerySet):
+    def registered_for(self, user) -> "PlatformQuerySet":
+        """The LMSs `user` sees on the LMS page: every one for a lead trainer (as they see every
+        class, `seats.models.ClassroomQuerySet.run_by`), their own for a trainer."""
+        if is_lead_trainer(user):
+            return self.all()
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(registered_by=user)
 
 
 class Platform(models.Model):
@@ -49,6 +62,8 @@ class Platform(models.Model):
         related_name="lms_platforms",
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = PlatformQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("LMS")

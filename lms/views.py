@@ -54,17 +54,17 @@ def tool_urls(request) -> dict[str, str]:
 
 
 class PlatformListView(TrainerRequiredMixin, FormView):
-    """Trainers only: the registered LMSs, the form that registers one, and what to paste
-    in the LMS (the sandbox's URLs and public key)."""
+    """Trainers only: the LMSs they registered (a lead: every one), the form that registers
+    one, and what to paste in the LMS (the sandbox's URLs and public key)."""
 
     template_name = "lms/platforms.html"
     form_class = PlatformForm
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            platforms=Platform.objects.prefetch_related("deployments").select_related(
-                "registered_by"
-            ),
+            platforms=Platform.objects.registered_for(self.request.user)
+            .prefetch_related("deployments")
+            .select_related("registered_by"),
             tool_urls=tool_urls(self.request),
             public_key=tool_key().public_pem,
             **kwargs,

@@ -111,3 +111,28 @@ def test_a_reset_of_the_whole_sandbox_keeps_the_key_pair_and_forgets_the_registr
     sandbox_reset()
     assert list(ToolKey.objects.values_list("kid", flat=True)) == [tool_key.kid]
     assert Platform.objects.count() == 0
+
+
+def test_a_trainer_sees_the_lmss_they_registered_and_a_lead_every_one(trainer, tool_key):
+    """As with classes: an LMS is its registering trainer's; a lead trainer sees them all."""
+    from sandbox.trainers import trainer_add
+
+    rosa, _link = trainer_add(email="rosa@training.example", name="Rosa Díaz", link_base="")
+    for name, who in (("Lead's Moodle", trainer), ("Rosa's Canvas", rosa)):
+        Platform.objects.create(
+            name=name,
+            issuer=f"https://{who.pk}.lms.example",
+            client_id="sandbox",
+            auth_login_url="https://lms.example/auth",
+            token_url="https://lms.example/token",
+            keyset_url="https://lms.example/jwks",
+            registered_by=who,
+        )
+    rosas_browser = Client()
+    rosas_browser.force_login(rosa)
+    page = rosas_browser.get("/en/lms/").content.decode()
+    assert "Rosa&#x27;s Canvas" in page and "Lead&#x27;s Moodle" not in page
+    leads_browser = Client()
+    leads_browser.force_login(trainer)
+    page = leads_browser.get("/en/lms/").content.decode()
+    assert "Rosa&#x27;s Canvas" in page and "Lead&#x27;s Moodle" in page
