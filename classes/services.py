@@ -7,6 +7,7 @@ its seats.
 """
 
 import datetime
+import functools
 import threading
 from collections import OrderedDict
 
@@ -181,10 +182,6 @@ class RecordsWritten:
             while len(self._keys) > self.size:
                 self._keys.popitem(last=False)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._keys.clear()
-
 
 # A class of 60 seats, each with its dozen outcomes and personas, fits many times over.
 records_written = RecordsWritten(size=20_000)
@@ -192,10 +189,10 @@ records_written = RecordsWritten(size=20_000)
 
 def outcome_shown_record(*, seat: Seat, outcome: Outcome) -> None:
     """`outcome_reached_record`, unless this process already wrote it for this seat."""
-    key = ("outcome", seat.pk, seat.token, str(outcome))
-    if key not in records_written:
-        outcome_reached_record(seat_id=seat.pk, outcome=outcome)
-        transaction.on_commit(lambda: records_written.add(key))
+    _write_once(
+        ("outcome", seat.pk, seat.token, str(outcome)),
+        functools.partial(outcome_reached_record, seat_id=seat.pk, outcome=outcome),
+    )
 
 
 def persona_signed_in_noted(sender, request, user, **kwargs) -> None:
@@ -207,12 +204,18 @@ def persona_signed_in_noted(sender, request, user, **kwargs) -> None:
     if seat_id is None or user.account_id is None:
         return
     seat = getattr(request, "joined_seat", None)
-    token = seat.token if seat is not None and seat.pk == seat_id else None
-    key = ("persona", seat_id, token, user.email.lower())
-    if token is None or key not in records_written:
-        persona_signed_in_record(seat_id=seat_id, email=user.email)
-        if token is not None:
-            transaction.on_commit(lambda: records_written.add(key))
+    write = functools.partial(persona_signed_in_record, seat_id=seat_id, email=user.email)
+    if seat is None or seat.pk != seat_id:
+        write()
+    else:
+        _write_once(("persona", seat_id, seat.token, user.email.lower()), write)
+
+
+def _write_once(key: tuple, write) -> None:
+    """`write()`, unless this process wrote `key` before (`records_written`, once committed)."""
+    if key not in records_written:
+        write()
+        transaction.on_commit(lambda: records_written.add(key))
 
 
 # The shortest idle window `classes_prune` and `seats_prune` accept: a trainee reading a
