@@ -1,7 +1,6 @@
 """The trainers' and QA's layer: who the sample personas are, and what the sandbox sent."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,12 +36,11 @@ class Persona(SeatScopedModel):
 class MailboxMessageQuerySet(models.QuerySet):
     def readable_by(self, viewer):
         """The messages `viewer` may read in the Mailbox, which anyone in the room can open:
-        every message of the seat, but those to the sandbox's staff (a new trainer's one-time
-        link to set their password) for staff only."""
+        every message of the seat, but mail to the sandbox's staff (`staff_only`: a new
+        trainer's one-time link to set their password) for staff only."""
         if viewer.is_authenticated and viewer.is_staff:
             return self
-        staff = get_user_model().objects.filter(is_staff=True).values("email")
-        return self.exclude(recipient__in=staff)
+        return self.filter(staff_only=False)
 
 
 class MailboxMessage(SeatScopedModel):
@@ -53,6 +51,12 @@ class MailboxMessage(SeatScopedModel):
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("body"))
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    staff_only = models.BooleanField(
+        _("staff only"),
+        default=False,
+        editable=False,
+        help_text=_("Marked by its sender for the sandbox's staff: only staff can read it."),
+    )
 
     objects = SeatScopedManager.from_queryset(MailboxMessageQuerySet)()
 

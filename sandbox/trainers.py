@@ -8,7 +8,7 @@ from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -22,6 +22,7 @@ from seats.models import LEAD_PERMISSION, Seat, is_lead_trainer
 from seats.scope import seat_scope
 
 from . import sample_data
+from .mail import STAFF_ONLY_HEADER
 
 TRAINER_EMAIL = sample_data.PERSONAS_BY_KEY["trainer"].email
 TRAINERS_GROUP = "Trainers"
@@ -158,7 +159,7 @@ def trainer_add(*, email: str, name: str, link_base: str) -> tuple[User, str]:
         trainer.save()
         trainer.groups.add(trainers_group())
         link = link_base + trainer_password_path(trainer)
-        send_mail(
+        EmailMessage(
             gettext("Set your trainer password for the billing sandbox"),
             gettext(
                 "Hello %(name)s,\n\nYou are now a trainer of the billing sandbox. Set your "
@@ -166,9 +167,9 @@ def trainer_add(*, email: str, name: str, link_base: str) -> tuple[User, str]:
                 "your email, %(email)s."
             )
             % {"name": name.strip(), "link": link, "email": email},
-            None,
-            [email],
-        )
+            to=[email],
+            headers={STAFF_ONLY_HEADER: "1"},  # the Mailbox shows it to staff only
+        ).send()
     return trainer, link
 
 

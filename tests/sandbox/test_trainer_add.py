@@ -118,3 +118,22 @@ def test_the_link_in_the_mailbox_opens_for_trainers_only(trainer_client, client,
     assert EMAIL in listed
     opened = trainer_client.get(reverse("sandbox:mailbox-message", kwargs={"pk": message.pk}))
     assert opened.status_code == 200 and "/trainers/password/" in opened.content.decode()
+
+
+def test_the_migration_marks_the_links_sent_before_it_staff_only(trainer_client):
+    """A database from before `staff_only`: the set-password links already in its Mailbox
+    become staff only too (sandbox/migrations/0007), the other messages stay open."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("sandbox.migrations.0007_mailbox_staff_only")
+    add(trainer_client)
+    MailboxMessage.objects.update(staff_only=False)  # as the Mailbox was before the field
+    other = MailboxMessage.objects.create(
+        recipient="ana.billing@acme.example", sender="x@sandbox.example", subject="s", body="b"
+    )
+    migration.staff_mail_mark(apps, None)
+    assert MailboxMessage.objects.get(recipient=EMAIL).staff_only
+    other.refresh_from_db()
+    assert not other.staff_only
