@@ -1,15 +1,11 @@
-"""core.garbage: the collector's young generation collected less often, and what the process
-made before and during its first request frozen after it."""
+"""core.garbage: what the process made before and during its first request frozen after it,
+once."""
 
 import gc
 
 from django.core.signals import request_finished
 
 from core import garbage
-
-
-def test_the_young_generation_is_collected_every_young_objects():
-    assert gc.get_threshold()[0] == garbage.YOUNG_OBJECTS
 
 
 def test_the_first_request_s_end_freezes_what_exists_then_once(monkeypatch):
@@ -21,3 +17,7 @@ def test_the_first_request_s_end_freezes_what_exists_then_once(monkeypatch):
     garbage._start_up_freeze()
     assert frozen == [True]
     assert not request_finished.disconnect(dispatch_uid=garbage.FREEZE_UID)  # and stopped
+
+
+def test_the_collector_keeps_cpython_s_thresholds():
+    assert gc.get_threshold()[0] == 700
