@@ -127,26 +127,26 @@ def seat_join(*, classroom: Classroom, display_name: str, device: str = "") -> S
 
 def outcome_reached_record(*, seat_id: int, outcome: Outcome) -> None:
     """Mark on the board that the seat's trainee was shown `outcome`; the first time stays."""
-    _record_once(OutcomeReached, seat=seat_id, outcome=Outcome(outcome).value)
+    _record_once(
+        OutcomeReached, seat=seat_id, outcome=Outcome(outcome).value, reached_at=timezone.now()
+    )
 
 
 def persona_signed_in_record(*, seat_id: int, email: str) -> None:
     """Mark on the board that the seat's trainee signed in as the persona of `email`."""
-    _record_once(PersonaSignedIn, seat=seat_id, email=email.lower())
+    _record_once(PersonaSignedIn, seat=seat_id, email=email.lower(), signed_in_at=timezone.now())
 
 
 def _record_once(model, **values) -> None:
     """One INSERT of a board's record that the database ignores when the seat has it already
     (the model's unique seat and outcome, or seat and persona), so two tabs showing it at once
-    cannot fail either; its time is now.
+    cannot fail either.
 
     The statement `bulk_create(ignore_conflicts=True)` would write, without the ORM building
     it at every outcome page of a class (five times the CPU) and wrapping it in a
     transaction of its own. ON CONFLICT DO NOTHING is the same in SQLite and PostgreSQL."""
     meta = model._meta
-    stamp = next(field for field in meta.concrete_fields if field.default is timezone.now)
     fields = {meta.get_field(name): value for name, value in values.items()}
-    fields[stamp] = timezone.now()
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))

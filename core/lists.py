@@ -17,9 +17,15 @@ _STAND_IN = 918273645546372819
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # Django's slug path converter
 
 
+def _around_stand_in(name: str) -> tuple[str, str]:
+    """The path of the URL `name` before and after its one argument, reversed once."""
+    before, after = reverse(name, args=[_STAND_IN]).split(str(_STAND_IN), 1)
+    return before, after
+
+
 def link_maker(name: str) -> Callable[[int], str]:
     """A function pk -> the path of the URL `name` with that one integer argument."""
-    before, after = reverse(name, args=[_STAND_IN]).split(str(_STAND_IN), 1)
+    before, after = _around_stand_in(name)
 
     def link(pk: int) -> str:
         return f"{before}{int(pk)}{after}"
@@ -30,7 +36,7 @@ def link_maker(name: str) -> Callable[[int], str]:
 def slug_link_maker(name: str) -> Callable[[str], str]:
     """A function slug -> the path of the URL `name` with that one slug argument (a persona's
     key), the very string `reverse` gives; anything but a slug is refused."""
-    before, after = reverse(name, args=[_STAND_IN]).split(str(_STAND_IN), 1)
+    before, after = _around_stand_in(name)
 
     def link(slug: str) -> str:
         if not _SLUG.fullmatch(slug):

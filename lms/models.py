@@ -16,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from seats.models import is_lead_trainer
+from seats.models import trainers_own
 
 
 class ToolKey(models.Model):
@@ -37,13 +37,9 @@ class ToolKey(models.Model):
 
 class PlatformQuerySet(models.QuerySet):
     def registered_for(self, user) -> "PlatformQuerySet":
-        """The LMSs `user` sees on the LMS page: every one for a lead trainer (as they see every
-        class, `seats.models.ClassroomQuerySet.run_by`), their own for a trainer."""
-        if is_lead_trainer(user):
-            return self.all()
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(registered_by=user)
+        """The LMSs `user` sees on the LMS page: every one for a lead trainer, those they
+        registered for a trainer (`seats.models.trainers_own`, as classes)."""
+        return trainers_own(self, user, owner="registered_by")
 
 
 class Platform(models.Model):

@@ -54,15 +54,22 @@ def is_lead_trainer(user) -> bool:
     return bool(user is not None and user.has_perm(LEAD_PERMISSION))
 
 
+def trainers_own(queryset: models.QuerySet, user, *, owner: str) -> models.QuerySet:
+    """The rows of `queryset` a trainer sees: every one for a lead trainer, those whose `owner`
+    field is `user` for a trainer, none for anyone else. The one rule of a trainer's view
+    (classes: `ClassroomQuerySet.run_by`; LMSs: `lms.models.PlatformQuerySet`)."""
+    if is_lead_trainer(user):
+        return queryset.all()
+    if user is None or not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(**{owner: user})
+
+
 class ClassroomQuerySet(models.QuerySet):
     def run_by(self, user) -> "ClassroomQuerySet":
-        """The classes `user` runs: every class for a lead trainer, their own for a trainer,
-        none for anyone else. The one place a trainer's view of the classes is scoped."""
-        if is_lead_trainer(user):
-            return self.all()
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
+        """The classes `user` runs (`trainers_own`): the one place a trainer's view of the
+        classes is scoped."""
+        return trainers_own(self, user, owner="owner")
 
 
 class Classroom(models.Model):
