@@ -1,10 +1,7 @@
-import functools
-from dataclasses import dataclass
-
-from django.db import connections, router
 from django.utils.functional import SimpleLazyObject
 
-from .models import Classroom, Seat
+from .models import Seat
+from .prepared import PreparedRead
 from .scope import seat_scope
 
 SESSION_KEY = "seat_id"
@@ -50,63 +47,14 @@ def joined_seat(session) -> Seat | None:
 
 
 def seat_with_class(seat_id) -> Seat | None:
-    """`Seat.objects.select_related("classroom").filter(pk=seat_id).first()`: the same
-    instances with the same values, for every request in a seat. The statement is written once
-    a process (`_seat_with_class_statement`) instead of being built by the ORM on every
-    request, which costs many times what the database spends answering it."""
-    connection = connections[router.db_for_read(Seat)]
-    statement = _seat_with_class_statement(connection.alias)
-    with connection.cursor() as cursor:
-        cursor.execute(statement.sql, [seat_id])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    values = []
-    for value, (expression, converters) in zip(row, statement.converters, strict=True):
-        for converter in converters:
-            value = converter(value, expression, connection)
-        values.append(value)
-    split = len(statement.seat_attnames)
-    seat = Seat.from_db(connection.alias, statement.seat_attnames, values[:split])
-    classroom = None
-    if seat.classroom_id is not None:
-        classroom = Classroom.from_db(connection.alias, statement.class_attnames, values[split:])
-    Seat.classroom.field.set_cached_value(seat, classroom)
-    return seat
+    """`Seat.objects.select_related("classroom").filter(pk=seat_id).first()`, for every
+    request in a seat, its SQL compiled once a process (seats.prepared)."""
+    return _seat_with_class.first(seat_id)
 
 
-@dataclass(frozen=True)
-class _Statement:
-    sql: str
-    seat_attnames: list[str]
-    class_attnames: list[str]
-    converters: list[tuple]  # (column expression, its converters), column by column
-
-
-@functools.cache
-def _seat_with_class_statement(alias: str) -> _Statement:
-    """The seat's row and its class's, by the seat's id, in one statement; and how each column
-    becomes the value the ORM would give (SQLite's text dates, integer booleans...)."""
-    connection = connections[alias]
-    quote = connection.ops.quote_name
-    seat_fields = list(Seat._meta.concrete_fields)
-    class_fields = list(Classroom._meta.concrete_fields)
-    columns = [f"s.{quote(f.column)}" for f in seat_fields]
-    columns += [f"c.{quote(f.column)}" for f in class_fields]
-    converters = []
-    for field in seat_fields + class_fields:
-        expression = field.get_col(field.model._meta.db_table)
-        found = connection.ops.get_db_converters(expression)
-        converters.append((expression, found + expression.get_db_converters(connection)))
-    sql = (
-        f"SELECT {', '.join(columns)} FROM {quote(Seat._meta.db_table)} s"
-        f" LEFT OUTER JOIN {quote(Classroom._meta.db_table)} c"
-        f" ON s.{quote(Seat.classroom.field.column)} = c.{quote(Classroom._meta.pk.column)}"
-        f" WHERE s.{quote(Seat._meta.pk.column)} = %s"
-    )
-    return _Statement(
-        sql, [f.attname for f in seat_fields], [f.attname for f in class_fields], converters
-    )
+_seat_with_class = PreparedRead(
+    lambda seat_id: Seat.objects.select_related("classroom").filter(pk=seat_id), Seat._meta.pk
+)
 
 
 def seat_enter(request, seat: Seat) -> None:
