@@ -10,16 +10,16 @@ import functools
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
+from seats.prepared import PreparedRead
+
 
 class UserBackend(ModelBackend):
     """Django's ModelBackend (the request's seat's people, through the scoped default
     manager), with the user's account in the same query."""
 
     def get_user(self, user_id):
-        user_model = get_user_model()
-        try:
-            user = users_with_account().get(pk=user_id)
-        except user_model.DoesNotExist:
+        user = _user_with_account.first(user_id)
+        if user is None:
             return None
         return user if self.user_can_authenticate(user) else None
 
@@ -41,3 +41,9 @@ def users_with_account():
 @functools.cache
 def _users_with_account():
     return get_user_model()._default_manager.select_related("account")
+
+
+# The signed-in user of every request, its SQL compiled once a process (seats.prepared).
+_user_with_account = PreparedRead(
+    lambda user_id: users_with_account().filter(pk=user_id), get_user_model()._meta.pk
+)

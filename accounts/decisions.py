@@ -13,6 +13,8 @@ from enum import StrEnum
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from seats.prepared import PreparedRead, first_of
+
 from .models import Account, User
 
 # The query parameter value (`?from=admin-center`) that says a page was reached from the
@@ -198,7 +200,14 @@ def can_see_billing_contact(viewer: User, account: Account | None) -> bool:
 
 def billing_contact(account: Account) -> User | None:
     """The account's billing admin, if it has one."""
-    return account.users.filter(is_billing_admin=True).first()
+    return _billing_contact.first(account.pk)
+
+
+# AC-2's and My Account's read, its SQL compiled once a process (seats.prepared).
+_billing_contact = PreparedRead(
+    lambda account_id: first_of(User.objects.filter(account=account_id, is_billing_admin=True)),
+    User._meta.get_field("account"),
+)
 
 
 @dataclass(frozen=True)

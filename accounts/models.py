@@ -11,6 +11,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from seats.prepared import PreparedRead
 from seats.scope import SeatField, SeatScopedManager, SeatScopedModel
 
 from .hashers import is_public_password_hash
@@ -340,6 +341,17 @@ class SubscriptionManager(SeatScopedManager.from_queryset(SubscriptionQuerySet))
         order sorts by `Subscription.order_key` or asks `order_by(*Subscription._meta.ordering)`."""
         return self._with_prices.all()
 
+    def priced_of(self, account_id) -> list["Subscription"]:
+        """`with_prices().filter(account=account_id)`, as a list: an account's subscriptions,
+        which most pages of the Billing Center read, their SQL compiled once a process
+        (seats.prepared). Unordered, as `with_prices()`."""
+        return _priced_of(account_id)
+
+    def priced(self, account_id, pk) -> "Subscription | None":
+        """The account's subscription `pk` `with_prices()`, None when the account has none of
+        that key (a page of one subscription: Add Agents)."""
+        return _priced.first(account_id, pk)
+
 
 class Subscription(SeatScopedModel):
     """An account's subscription to one product: plan tier, licenses, frequency, renewal."""
@@ -466,3 +478,14 @@ class PlacedOrder(SeatScopedModel):
 
     def __str__(self):
         return self.reference or str(self.key)
+
+
+_priced_of = PreparedRead(
+    lambda account_id: Subscription.objects.with_prices().filter(account=account_id),
+    Subscription._meta.get_field("account"),
+)
+_priced = PreparedRead(
+    lambda account_id, pk: Subscription.objects.with_prices().filter(account=account_id, pk=pk),
+    Subscription._meta.get_field("account"),
+    Subscription._meta.pk,
+)

@@ -96,10 +96,10 @@ class CartLine:
     refusal: str = ""
 
 
-def cart_lines(cart: Cart, subscriptions) -> list[CartLine]:
-    """The cart's lines for the subscriptions of `subscriptions` (the account's queryset)."""
+def cart_lines(cart: Cart, subscriptions: list) -> list[CartLine]:
+    """The cart's lines for the account's `subscriptions` (all of them, `with_prices()`)."""
     quantities = cart.quantities()
-    found = subscriptions.select_related("account", "product", "plan_tier").in_bulk(quantities)
+    found = {pk: s for s in subscriptions if (pk := s.pk) in quantities}
     cart.keep_only(found)
     lines = []
     for pk, quantity in quantities.items():

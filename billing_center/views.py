@@ -5,7 +5,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -46,6 +47,7 @@ from logmein_id.views import (
     SubscriptionOrderView,
     seat_was_reset_page,
 )
+from seats.prepared import PreparedRead, first_of
 
 from . import services
 from .cart import Cart, cart_lines, cart_totals, reviewed_lines
@@ -102,6 +104,11 @@ class BillingAdminRequiredMixin(CenterAccessMixin):
 
     def subscriptions(self):
         return Subscription.objects.with_prices().filter(account=self.account)
+
+    @cached_property
+    def priced_subscriptions(self) -> list[Subscription]:
+        """The account's subscriptions `with_prices()`, read once a request."""
+        return Subscription.objects.priced_of(self.account.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(account=self.account, show_navigation=True, **kwargs)
@@ -191,7 +198,7 @@ class SubscriptionsView(BillingAdminRequiredMixin, TemplateView):
         from_admin_center = self.request.GET.get("from") == FROM_ADMIN_CENTER
         # In Meta.ordering's order: `with_prices()` is unordered, and a few rows cost nothing
         # to sort here.
-        subscriptions = sorted(self.subscriptions(), key=Subscription.order_key)
+        subscriptions = sorted(self.priced_subscriptions, key=Subscription.order_key)
         return super().get_context_data(
             subscriptions=subscriptions,
             cards=subscription_cards(subscriptions, currency=self.account.currency),
@@ -223,9 +230,21 @@ def payment_details(account) -> dict:
     """What an order's page shows it will charge and bill: the card on file, the VAT number
     (`billing_center/includes/payment_details.html`)."""
     return {
-        "payment_method": PaymentMethod.objects.filter(account=account).first(),
-        "billing_info": BillingInfo.objects.filter(account=account).first(),
+        "payment_method": _payment_method.first(account.pk),
+        "billing_info": _billing_info.first(account.pk),
     }
+
+
+# The checkout's and an order's reads of the card and the VAT number, their SQL compiled once a
+# process (seats.prepared).
+_payment_method = PreparedRead(
+    lambda account_id: first_of(PaymentMethod.objects.filter(account=account_id)),
+    PaymentMethod._meta.get_field("account"),
+)
+_billing_info = PreparedRead(
+    lambda account_id: first_of(BillingInfo.objects.filter(account=account_id)),
+    BillingInfo._meta.get_field("account"),
+)
 
 
 class EditSubscriptionView(BillingAdminRequiredMixin, SubscriptionOrderView):
@@ -305,7 +324,10 @@ class AddLicensesView(CartMixin, ServiceFormMixin, FormView):
 
     @cached_property
     def subscription(self):
-        return get_object_or_404(self.subscriptions(), pk=self.kwargs["pk"])
+        subscription = Subscription.objects.priced(self.account.pk, self.kwargs["pk"])
+        if subscription is None:
+            raise Http404
+        return subscription
 
     def get_initial(self):
         quantity = self.cart.quantity(self.subscription.pk)
@@ -360,7 +382,7 @@ class CartView(CartMixin, StepsMixin, TemplateView):
         return redirect("billing_center:cart")
 
     def get_context_data(self, **kwargs):
-        lines = cart_lines(self.cart, self.subscriptions())
+        lines = cart_lines(self.cart, self.priced_subscriptions)
         return super().get_context_data(lines=lines, **cart_totals(lines), **kwargs)
 
 
@@ -386,7 +408,7 @@ class CheckoutView(CartMixin, StepsMixin, FormView):
 
     @cached_property
     def lines(self):
-        return cart_lines(self.cart, self.subscriptions())
+        return cart_lines(self.cart, self.priced_subscriptions)
 
     def get_initial(self):
         if self.request.method == "POST":

@@ -26,6 +26,7 @@ from core.public_url import absolute_url
 from core.redirects import same_site_url
 from core.steps import StepsMixin
 from logmein_id.views import SubscriptionOrderView
+from seats.prepared import PreparedRead
 
 from .forms import (
     AutoRenewalOffForm,
@@ -220,6 +221,18 @@ class SignOutView(View):
         return redirect("corp_portal:sign-in")
 
 
+# Every portal page reads the session's login, and the invoices page its latest invoices:
+# their SQL compiled once a process (seats.prepared).
+_portal_login = PreparedRead(
+    lambda pk: PortalLogin.objects.select_related("account", "holder").filter(pk=pk),
+    PortalLogin._meta.pk,
+)
+_invoices_shown = PreparedRead(
+    lambda account_id: Invoice.objects.filter(account_id=account_id)[:INVOICES_SHOWN],
+    Invoice._meta.get_field("account"),
+)
+
+
 class PortalSignInRequiredMixin(UserPassesTestMixin):
     """Pages after the portal sign-in: the session's `portal_login`, or off to the portal's
     sign-in and back. A LogMeIn ID is no portal login, so there is no refusal page: whoever
@@ -232,7 +245,7 @@ class PortalSignInRequiredMixin(UserPassesTestMixin):
         pk = self.request.session.get(SESSION_KEY)
         if not isinstance(pk, int):
             return None
-        return PortalLogin.objects.select_related("account", "holder").filter(pk=pk).first()
+        return _portal_login.first(pk)
 
     def test_func(self):
         return self.portal_login is not None
@@ -261,7 +274,7 @@ class InvoicesView(PortalSignInRequiredMixin, ListView):
     nav_item = "corp_portal:invoices"
 
     def get_queryset(self):
-        return Invoice.objects.filter(account_id=self.portal_login.account_id)[:INVOICES_SHOWN]
+        return _invoices_shown(self.portal_login.account_id)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

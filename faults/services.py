@@ -5,6 +5,7 @@ import logging
 from django.db import transaction
 
 from seats.models import Seat
+from seats.prepared import PreparedRead
 
 from .catalog import FAULTS_BY_ID, Fault, faults_of
 from .models import SeatFault
@@ -24,9 +25,16 @@ def seat_faults(*, seat: Seat) -> list[Fault]:
     """The faults switched on in `seat`, in the catalog's order (none in the default seat)."""
     if seat.is_default:
         return []
-    # Unordered: faults_of puts them in the catalog's order (the model's ordering would join
-    # the seat for nothing).
-    return faults_of(SeatFault.objects.filter(seat=seat).order_by().values_list("fault", flat=True))
+    return faults_of(fault_id for (fault_id,) in _faults_on(seat.pk))
+
+
+# The faults on in a seat, read by a request a fault may spoil, its SQL compiled once a process
+# (seats.prepared). Unordered: faults_of puts them in the catalog's order (the model's ordering
+# would join the seat for nothing).
+_faults_on = PreparedRead(
+    lambda seat_id: SeatFault.objects.filter(seat=seat_id).order_by().values_list("fault"),
+    SeatFault._meta.get_field("seat"),
+)
 
 
 def seat_faults_by_seat(*, seats) -> dict[int, list[Fault]]:

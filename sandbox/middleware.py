@@ -1,8 +1,17 @@
 from django.utils.deprecation import MiddlewareMixin
 
+from seats.prepared import PreparedRead
+
 from .models import TrainerNote
 from .trainer_notes import trainer_notes_on
 from .worlds import seat_touch, seat_touch_due
+
+# The note of an outcome page (one per outcome), its SQL compiled once a process
+# (seats.prepared).
+_trainer_note = PreparedRead(
+    lambda outcome: TrainerNote.objects.filter(outcome=outcome),
+    TrainerNote._meta.get_field("outcome"),
+)
 
 
 class SeatActivityMiddleware:
@@ -31,5 +40,5 @@ class TrainerNoteMiddleware(MiddlewareMixin):
         context = response.context_data
         if context is not None and context.get("outcome") and trainer_notes_on(request):
             outcome = str(context["outcome"])
-            context["trainer_note"] = TrainerNote.objects.filter(outcome=outcome).first()
+            context["trainer_note"] = _trainer_note.first(outcome)
         return response

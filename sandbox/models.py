@@ -33,14 +33,21 @@ class Persona(SeatScopedModel):
         return str(self.user)
 
 
+def reads_staff_mail(viewer) -> bool:
+    """Whether `viewer` may read mail to the sandbox's staff (`MailboxMessage.staff_only`)."""
+    return viewer.is_authenticated and viewer.is_staff
+
+
 class MailboxMessageQuerySet(models.QuerySet):
     def readable_by(self, viewer):
         """The messages `viewer` may read in the Mailbox, which anyone in the room can open:
         every message of the seat, but mail to the sandbox's staff (`staff_only`: a new
         trainer's one-time link to set their password) for staff only."""
-        if viewer.is_authenticated and viewer.is_staff:
-            return self
-        return self.filter(staff_only=False)
+        return self.readable(staff=reads_staff_mail(viewer))
+
+    def readable(self, *, staff: bool):
+        """Every message for the staff (`staff=True`), the others' for anyone else."""
+        return self if staff else self.filter(staff_only=False)
 
 
 class MailboxMessage(SeatScopedModel):

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from accounts.decisions import (
     Outcome,
@@ -20,6 +22,7 @@ from accounts.models import User
 from core.centers import ADMIN_CENTER, BILLING_CENTER, Center
 from core.lists import choice_labels, slug_link_maker
 from corp_portal.models import PortalLogin
+from seats.prepared import PreparedRead
 
 from .models import Persona
 
@@ -102,9 +105,7 @@ def persona_rows(personas=None) -> list[PersonaRow]:
         center.sign_in_url_name: reverse(center.sign_in_url_name)
         for center in (BILLING_CENTER, ADMIN_CENTER)
     }
-    portal_user_ids = dict(
-        PortalLogin.objects.filter(holder__isnull=False).values_list("holder_id", "user_id")
-    )
+    portal_user_ids = dict(_portal_logins_held())
     rows = []
     for persona in personas:
         portal_user_id = portal_user_ids.get(persona.user_id)
@@ -121,10 +122,11 @@ def persona_rows(personas=None) -> list[PersonaRow]:
     return rows
 
 
-@dataclass(frozen=True)
-class OutcomeBadge:
-    value: str
-    label: str
+# (holder, portal User ID) of every portal login someone holds, its SQL compiled once a
+# process (seats.prepared): the home page reads it at every request.
+_portal_logins_held = PreparedRead(
+    lambda: PortalLogin.objects.filter(holder__isnull=False).values_list("holder_id", "user_id")
+)
 
 
 @dataclass(frozen=True)
@@ -138,9 +140,12 @@ class PersonaLine:
     description: str
     account: str
     roles: str
-    billing_center: list[OutcomeBadge]
-    admin_center: list[OutcomeBadge]  # empty: the Admin Center refuses them
-    corp_portal: list[OutcomeBadge] | None  # see PersonaRow.corp_portal
+    # Each path's outcomes as their badges, in order ("" where the Admin Center refuses them;
+    # the portal: None for a standard account, "" for whoever signs in there, see
+    # PersonaRow.corp_portal).
+    billing_center: SafeString
+    admin_center: SafeString
+    corp_portal: SafeString | None
     portal_user_id: str | None
     sign_in_now_url: str
     billing_center_start_url: str
@@ -149,12 +154,19 @@ class PersonaLine:
 
 def persona_lines(rows: list[PersonaRow]) -> list[PersonaLine]:
     """The home page's persona table: each outcome's label translated once per page, the
-    "Sign in now" address reversed once."""
+    "Sign in now" address reversed once, each path's badges written here rather than by a
+    loop of the template in every cell."""
     labels = choice_labels(Outcome.choices)
     sign_in_now = slug_link_maker("sandbox:persona-sign-in")
+    badge = {  # each outcome's badge, written once a page
+        value: format_html(
+            '<span class="badge text-bg-secondary outcome-id" title="{}">{}</span>', label, value
+        )
+        for value, label in labels.items()
+    }
 
-    def badges(outcomes):
-        return [OutcomeBadge(outcome.value, labels[outcome.value]) for outcome in outcomes]
+    def badges(outcomes, separator=" → "):
+        return mark_safe(separator.join(badge[outcome.value] for outcome in outcomes))
 
     return [
         PersonaLine(
@@ -166,7 +178,7 @@ def persona_lines(rows: list[PersonaRow]) -> list[PersonaLine]:
             roles=", ".join(row.user.roles),
             billing_center=badges(row.billing_center),
             admin_center=badges(row.admin_center_outcomes),
-            corp_portal=None if row.corp_portal is None else badges(row.corp_portal),
+            corp_portal=None if row.corp_portal is None else badges(row.corp_portal, " / "),
             portal_user_id=row.portal_user_id,
             sign_in_now_url=sign_in_now(row.persona.key),
             billing_center_start_url=row.billing_center_start_url,

@@ -13,16 +13,18 @@ from accounts.backends import USER_BACKEND
 from accounts.decisions import Outcome
 from accounts.models import Activity, User
 from core.centers import CENTERS
+from core.lists import link_maker
 from core.redirects import same_site_url
 from logmein_id.views import separate_sign_ins_kept
 from seats.models import Classroom, Seat
+from seats.prepared import PreparedRead
 from seats.scope import seat_scope
 
 from .access import LeadRequiredMixin, TrainerRequiredMixin
 from .forms import MailboxFilterForm
 from .guide import AROUND_THE_ARTICLE, FALLBACK, guide_tables
 from .lockouts import PORTAL, lockout_clear, lockouts_active, lockouts_clear_all
-from .models import MailboxMessage, Persona
+from .models import MailboxMessage, Persona, reads_staff_mail
 from .personas import persona_lines, persona_rows
 from .qa import qa_url_groups
 from .services import sandbox_reset
@@ -58,13 +60,19 @@ HOME_FIELDS = [
 ]
 
 
+# The home page's one read of the personas, its SQL compiled once a process (seats.prepared).
+_home_personas = PreparedRead(
+    lambda: Persona.objects.select_related("user__account").only(*HOME_FIELDS)
+)
+
+
 class HomeView(TemplateView):
     """What the sandbox is, its three centers and its sample personas (read in one query)."""
 
     template_name = "sandbox/home.html"
 
     def get_context_data(self, **kwargs):
-        personas = list(Persona.objects.select_related("user__account").only(*HOME_FIELDS))
+        personas = _home_personas()
         return super().get_context_data(
             centers=CENTERS,
             persona_lines=persona_lines(
@@ -95,15 +103,37 @@ class MailboxView(ListView):
         return queryset
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             filter_form=self.filter_form,
             recipient=self.recipient,
-            recipients=MailboxMessage.objects.readable_by(self.request.user)
-            .order_by("recipient")
-            .values_list("recipient", flat=True)
-            .distinct(),
+            recipients=mailbox_recipients(self.request.user),
             **kwargs,
         )
+        link = link_maker("sandbox:mailbox-message")  # one reversal for the page's messages
+        for message in context["messages_sent"]:
+            message.url = link(message.pk)
+        return context
+
+
+def _recipients_read(*, staff: bool) -> PreparedRead:
+    return PreparedRead(
+        lambda: (
+            MailboxMessage.objects.readable(staff=staff)
+            .order_by("recipient")
+            .values_list("recipient")
+            .distinct()
+        )
+    )
+
+
+# The Mailbox filter's list, for the staff and for anyone else, its SQL compiled once a process
+# (seats.prepared).
+_RECIPIENTS = {staff: _recipients_read(staff=staff) for staff in (True, False)}
+
+
+def mailbox_recipients(viewer) -> list[str]:
+    """Every address the messages `viewer` may read went to, in order, each once."""
+    return [recipient for (recipient,) in _RECIPIENTS[reads_staff_mail(viewer)]()]
 
 
 class MailboxMessageView(DetailView):
