@@ -115,7 +115,15 @@ class SeatScopedManager(models.Manager):
     """
 
     def get_queryset(self):
-        return super().get_queryset().filter(seat_id=CurrentSeatId())
+        # The filter is the same for every query of the manager (its seat is read when the query
+        # runs): built once, and each call answers a fresh copy, as `.all()` does. A related
+        # manager (`account.users`, made for one instance) builds its own.
+        if self._hints:
+            return super().get_queryset().filter(seat_id=CurrentSeatId())
+        scoped = self.__dict__.get("_scoped")
+        if scoped is None or scoped._db != self._db:  # `db_manager(using)` copies the manager
+            scoped = self._scoped = super().get_queryset().filter(seat_id=CurrentSeatId())
+        return scoped.all()
 
 
 def seat_lock(seat=None) -> None:
