@@ -86,10 +86,19 @@ def format_moment(value: datetime.datetime | None, language: str | None = None) 
         return ""
     if timezone.is_aware(value):
         value = timezone.localtime(value)
-    locale = _current_locale(language)
+    return _moment(
+        value.date(), value.hour, value.minute, language or translation.get_language() or "en"
+    )
+
+
+# A moment shows its minute at most (the short time): the same day, hour, minute and language
+# always make the same text, written once a process like `_day` (a Mailbox page shows 25).
+@lru_cache(maxsize=4096)
+def _moment(day: datetime.date, hour: int, minute: int, language: str) -> str:
+    locale = babel_locale(language)
     pattern = str(locale.datetime_formats["medium"])
-    return pattern.replace("{1}", format_day(value.date(), language)).replace(
-        "{0}", format_time(value, "short", locale=locale)
+    return pattern.replace("{1}", _day(day, language)).replace(
+        "{0}", format_time(datetime.time(hour, minute), "short", locale=locale)
     )
 
 
