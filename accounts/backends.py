@@ -5,8 +5,6 @@ account, the Billing Center's and the Admin Center's access, every list of the a
 the user and the account in one query saves each of those pages a query of its own.
 """
 
-import functools
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
@@ -31,19 +29,8 @@ class UserBackend(ModelBackend):
 USER_BACKEND = f"{UserBackend.__module__}.{UserBackend.__qualname__}"
 
 
-def users_with_account():
-    """`User._default_manager.select_related("account")`: a fresh copy, never evaluated, of a
-    queryset built once a process (the seat is read when the query runs,
-    `seats.scope.CurrentSeatId`)."""
-    return _users_with_account().all()
-
-
-@functools.cache
-def _users_with_account():
-    return get_user_model()._default_manager.select_related("account")
-
-
 # The signed-in user of every request, its SQL compiled once a process (seats.prepared).
 _user_with_account = PreparedRead(
-    lambda user_id: users_with_account().filter(pk=user_id), get_user_model()._meta.pk
+    lambda user_id: get_user_model()._default_manager.select_related("account").filter(pk=user_id),
+    get_user_model()._meta.pk,
 )
